@@ -1,0 +1,58 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+# Both create .venv and install what is missing (Python packages, and on Debian the few
+# system libraries Qt needs, when run as root).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SYSTEM_STAMP := $(VENV)/.system-libs
+QT_DEBS := libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3 \
+           libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0
+
+.PHONY: run test bench lint format venv system-libs clean
+
+run: venv
+	$(BIN)/zelfscan
+
+test: venv
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+bench: venv
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py
+
+lint: venv
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+format: venv
+	$(BIN)/ruff format src tests benchmarks
+	$(BIN)/ruff check --fix src tests benchmarks
+
+venv: $(STAMP) $(SYSTEM_STAMP)
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+# Qt's xcb/offscreen plugins need a few shared libraries that a bare Debian lacks.
+$(SYSTEM_STAMP): | $(BIN)/python
+	@missing=""; for p in $(QT_DEBS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Qt system libraries:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	  else \
+	    echo "Missing Qt system libraries:$$missing (install them with: sudo apt-get install$$missing)"; \
+	  fi; \
+	fi
+	touch $(SYSTEM_STAMP)
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

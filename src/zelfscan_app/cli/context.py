@@ -1,0 +1,34 @@
+"""What every sub-command needs: the database (opened lazily) and the questionnaire."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TextIO
+
+from zelfscan_app.domain.questionnaire import Questionnaire
+from zelfscan_app.storage.database import Database
+
+
+@dataclass
+class CliContext:
+    database_url: str | None = None
+    out: TextIO = field(default_factory=lambda: sys.stdout)
+    err: TextIO = field(default_factory=lambda: sys.stderr)
+
+    @cached_property
+    def db(self) -> Database:
+        return Database(self.database_url)
+
+    @cached_property
+    def questionnaire(self) -> Questionnaire:
+        from zelfscan_app.questionnaire_file import default_questionnaire
+
+        return default_questionnaire()
+
+    def say(self, message: str) -> None:
+        print(message, file=self.out)
+
+    def warn(self, message: str) -> None:
+        print(f"let op: {message}", file=self.err)

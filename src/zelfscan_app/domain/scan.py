@@ -1,0 +1,104 @@
+"""A scan: one municipality's answers to the questionnaire at one moment."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+
+class AnswerValue(StrEnum):
+    """Deliberately binary, as the seed advises: 'het is dus op orde of niet op orde'."""
+
+    OP_ORDE = "Op orde"
+    NIET_OP_ORDE = "Niet op orde"
+
+
+class SoortMeting(StrEnum):
+    NULMETING = "nulmeting"
+    EVALUATIE = "evaluatie"
+    TOETSINGSMOMENT = "toetsingsmoment"
+
+
+def parse_answer_value(text: str | None) -> AnswerValue | None:
+    """Accept the two values case-insensitively; empty means unanswered; else ValueError."""
+    cleaned = " ".join((text or "").split()).lower()
+    if not cleaned:
+        return None
+    for value in AnswerValue:
+        if cleaned == value.value.lower():
+            return value
+    raise ValueError(f"onbekend antwoord '{text}' (toegestaan: 'Op orde', 'Niet op orde' of leeg)")
+
+
+def parse_soort(text: str) -> SoortMeting:
+    cleaned = (text or "").strip().lower()
+    try:
+        return SoortMeting(cleaned)
+    except ValueError:
+        allowed = ", ".join(s.value for s in SoortMeting)
+        raise ValueError(f"onbekende soort meting '{text}' (toegestaan: {allowed})") from None
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    naam: str
+    organisatie: str = ""
+    rol: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    question: int
+    value: AnswerValue | None = None
+    toelichting: str = ""
+    nuancering: str = ""
+    bespreekpunt: bool = False
+
+    @property
+    def is_empty(self) -> bool:
+        return self.value is None and not (self.toelichting or self.nuancering or self.bespreekpunt)
+
+
+@dataclass(frozen=True, slots=True)
+class Scan:
+    gemeente: str
+    regio: str
+    datum: date
+    soort: SoortMeting
+    questionnaire_id: str
+    questionnaire_version: str
+    facilitator: str = ""
+    participants: tuple[Participant, ...] = ()
+    answers: tuple[Answer, ...] = ()
+    id: int | None = None
+    warning: str = ""
+
+    @property
+    def values(self) -> Mapping[int, AnswerValue | None]:
+        return {a.question: a.value for a in self.answers}
+
+    def answer(self, question: int) -> Answer:
+        for a in self.answers:
+            if a.question == question:
+                return a
+        return Answer(question)
+
+    @property
+    def title(self) -> str:
+        return f"{self.gemeente} — {self.soort.value} {self.datum.isoformat()}"
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """An improvement action of the plan van aanpak (routekaart fase 4–5)."""
+
+    question: int
+    verbeteractie: str = ""
+    beoogd_resultaat: str = ""
+    wie: str = ""
+    planning: str = ""
+    kosten: str = ""
+    status: str = "gepland"
+    extra: Mapping[str, str] = field(default_factory=dict)

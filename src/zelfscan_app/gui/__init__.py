@@ -1,0 +1,1 @@
+"""PySide6 views and models. They call the services; they compute nothing themselves."""

@@ -1,0 +1,1 @@
+"""Storage: SQLAlchemy 2.0 models, the database handle with migrations, repository functions."""

@@ -1,0 +1,72 @@
+"""Typed ORM models. Schema changes go through an alembic migration in `migrations/versions`."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class ScanRow(Base):
+    __tablename__ = "scans"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    gemeente: Mapped[str] = mapped_column(String(200), index=True)
+    regio: Mapped[str] = mapped_column(String(200), default="")
+    datum: Mapped[date] = mapped_column(Date)
+    soort: Mapped[str] = mapped_column(String(20))
+    questionnaire_id: Mapped[str] = mapped_column(String(100))
+    questionnaire_version: Mapped[str] = mapped_column(String(50))
+    facilitator: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    # Added in migration 0002:
+    warning: Mapped[str] = mapped_column(Text, default="")
+    source_sha256: Mapped[str | None] = mapped_column(String(64), index=True, default=None)
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+
+    participants: Mapped[list[ParticipantRow]] = relationship(
+        back_populates="scan",
+        cascade="all, delete-orphan",
+        order_by="ParticipantRow.position",
+    )
+    answers: Mapped[list[AnswerRow]] = relationship(
+        back_populates="scan",
+        cascade="all, delete-orphan",
+        order_by="AnswerRow.question",
+    )
+
+
+class ParticipantRow(Base):
+    __tablename__ = "participants"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    scan_id: Mapped[int] = mapped_column(ForeignKey("scans.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    naam: Mapped[str] = mapped_column(String(200))
+    organisatie: Mapped[str] = mapped_column(String(200), default="")
+    rol: Mapped[str] = mapped_column(String(200), default="")
+
+    scan: Mapped[ScanRow] = relationship(back_populates="participants")
+
+
+class AnswerRow(Base):
+    __tablename__ = "answers"
+
+    scan_id: Mapped[int] = mapped_column(
+        ForeignKey("scans.id", ondelete="CASCADE"), primary_key=True
+    )
+    question: Mapped[int] = mapped_column(Integer, primary_key=True)
+    value: Mapped[str | None] = mapped_column(String(20), default=None)
+    toelichting: Mapped[str] = mapped_column(Text, default="")
+    nuancering: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    # Added in migration 0002:
+    bespreekpunt: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    scan: Mapped[ScanRow] = relationship(back_populates="answers")

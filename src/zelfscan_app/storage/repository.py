@@ -1,0 +1,246 @@
+"""Repository functions: translate between ORM rows and domain objects within one session."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from zelfscan_app.domain.scan import Answer, AnswerValue, Participant, Scan, SoortMeting
+from zelfscan_app.errors import NotFound
+from zelfscan_app.storage.models import AnswerRow, ParticipantRow, ScanRow
+
+
+def now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+@dataclass(frozen=True, slots=True)
+class ScanListItem:
+    """What the scan list shows, without loading every answer."""
+
+    id: int
+    gemeente: str
+    regio: str
+    datum: date
+    soort: SoortMeting
+    questionnaire_id: str
+    questionnaire_version: str
+    answered: int
+    updated_at: datetime
+    warning: str
+
+
+def to_domain(row: ScanRow) -> Scan:
+    return Scan(
+        id=row.id,
+        gemeente=row.gemeente,
+        regio=row.regio,
+        datum=row.datum,
+        soort=SoortMeting(row.soort),
+        questionnaire_id=row.questionnaire_id,
+        questionnaire_version=row.questionnaire_version,
+        facilitator=row.facilitator,
+        warning=row.warning or "",
+        participants=tuple(Participant(p.naam, p.organisatie, p.rol) for p in row.participants),
+        answers=tuple(
+            Answer(
+                question=a.question,
+                value=AnswerValue(a.value) if a.value else None,
+                toelichting=a.toelichting,
+                nuancering=a.nuancering,
+                bespreekpunt=a.bespreekpunt,
+            )
+            for a in row.answers
+        ),
+    )
+
+
+def add_scan(session: Session, scan: Scan, *, source_sha256: str | None = None) -> int:
+    stamp = now()
+    row = ScanRow(
+        gemeente=scan.gemeente,
+        regio=scan.regio,
+        datum=scan.datum,
+        soort=scan.soort.value,
+        questionnaire_id=scan.questionnaire_id,
+        questionnaire_version=scan.questionnaire_version,
+        facilitator=scan.facilitator,
+        warning=scan.warning,
+        source_sha256=source_sha256,
+        created_at=stamp,
+        updated_at=stamp,
+    )
+    row.participants = [
+        ParticipantRow(position=i, naam=p.naam, organisatie=p.organisatie, rol=p.rol)
+        for i, p in enumerate(scan.participants)
+    ]
+    row.answers = [
+        AnswerRow(
+            question=a.question,
+            value=a.value.value if a.value else None,
+            toelichting=a.toelichting,
+            nuancering=a.nuancering,
+            bespreekpunt=a.bespreekpunt,
+            updated_at=stamp,
+        )
+        for a in scan.answers
+        if not a.is_empty
+    ]
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def _row(session: Session, scan_id: int) -> ScanRow:
+    row = session.get(ScanRow, scan_id)
+    if row is None or row.deleted_at is not None:
+        raise NotFound(f"zelfscan {scan_id} bestaat niet (meer)")
+    return row
+
+
+def get_scan(session: Session, scan_id: int) -> Scan:
+    row = session.scalars(
+        select(ScanRow)
+        .where(ScanRow.id == scan_id, ScanRow.deleted_at.is_(None))
+        .options(selectinload(ScanRow.participants), selectinload(ScanRow.answers))
+    ).one_or_none()
+    if row is None:
+        raise NotFound(f"zelfscan {scan_id} bestaat niet (meer)")
+    return to_domain(row)
+
+
+def get_scans(session: Session, scan_ids: list[int] | None = None) -> list[Scan]:
+    """Several scans with their answers in three queries (no N+1)."""
+    query = (
+        select(ScanRow)
+        .where(ScanRow.deleted_at.is_(None))
+        .options(selectinload(ScanRow.participants), selectinload(ScanRow.answers))
+        .order_by(ScanRow.gemeente, ScanRow.datum, ScanRow.id)
+    )
+    if scan_ids is not None:
+        query = query.where(ScanRow.id.in_(scan_ids))
+    return [to_domain(row) for row in session.scalars(query)]
+
+
+def list_scans(session: Session, *, deleted: bool = False) -> list[ScanListItem]:
+    answered = (
+        select(AnswerRow.scan_id, func.count().label("n"))
+        .where(AnswerRow.value.is_not(None))
+        .group_by(AnswerRow.scan_id)
+        .subquery()
+    )
+    query = (
+        select(ScanRow, func.coalesce(answered.c.n, 0))
+        .outerjoin(answered, answered.c.scan_id == ScanRow.id)
+        .where(ScanRow.deleted_at.is_not(None) if deleted else ScanRow.deleted_at.is_(None))
+        .order_by(ScanRow.updated_at.desc(), ScanRow.id.desc())
+    )
+    return [
+        ScanListItem(
+            id=row.id,
+            gemeente=row.gemeente,
+            regio=row.regio,
+            datum=row.datum,
+            soort=SoortMeting(row.soort),
+            questionnaire_id=row.questionnaire_id,
+            questionnaire_version=row.questionnaire_version,
+            answered=n,
+            updated_at=row.updated_at,
+            warning=row.warning or "",
+        )
+        for row, n in session.execute(query)
+    ]
+
+
+def find_scans(
+    session: Session,
+    *,
+    gemeente: str,
+    datum: date | None = None,
+    soort: SoortMeting | None = None,
+) -> list[ScanListItem]:
+    """Scans of one municipality (case-insensitive), newest first."""
+    items = [i for i in list_scans(session) if i.gemeente.casefold() == gemeente.casefold()]
+    if datum is not None:
+        items = [i for i in items if i.datum == datum]
+    if soort is not None:
+        items = [i for i in items if i.soort is soort]
+    return sorted(items, key=lambda i: (i.datum, i.id), reverse=True)
+
+
+def scan_with_fingerprint(session: Session, sha256: str) -> int | None:
+    return session.scalar(
+        select(ScanRow.id).where(ScanRow.source_sha256 == sha256, ScanRow.deleted_at.is_(None))
+    )
+
+
+def update_answer(
+    session: Session,
+    scan_id: int,
+    question: int,
+    **fields: object,
+) -> None:
+    """Change some fields of one answer (value, toelichting, nuancering, bespreekpunt)."""
+    allowed = {"value", "toelichting", "nuancering", "bespreekpunt"}
+    unknown = set(fields) - allowed
+    if unknown:
+        raise TypeError(f"unknown answer fields: {sorted(unknown)}")
+    scan = _row(session, scan_id)
+    stamp = now()
+    row = session.get(AnswerRow, (scan_id, question))
+    if row is None:
+        row = AnswerRow(
+            scan_id=scan_id,
+            question=question,
+            value=None,
+            toelichting="",
+            nuancering="",
+            bespreekpunt=False,
+            updated_at=stamp,
+        )
+        session.add(row)
+    if "value" in fields:
+        value = fields["value"]
+        row.value = value.value if isinstance(value, AnswerValue) else None
+    for name in ("toelichting", "nuancering"):
+        if name in fields:
+            setattr(row, name, str(fields[name] or ""))
+    if "bespreekpunt" in fields:
+        row.bespreekpunt = bool(fields["bespreekpunt"])
+    row.updated_at = stamp
+    scan.updated_at = stamp
+
+
+def update_metadata(session: Session, scan_id: int, scan: Scan) -> None:
+    """Replace the metadata and participants of a scan (answers stay as they are)."""
+    row = _row(session, scan_id)
+    row.gemeente = scan.gemeente
+    row.regio = scan.regio
+    row.datum = scan.datum
+    row.soort = scan.soort.value
+    row.facilitator = scan.facilitator
+    row.participants = [
+        ParticipantRow(position=i, naam=p.naam, organisatie=p.organisatie, rol=p.rol)
+        for i, p in enumerate(scan.participants)
+    ]
+    row.updated_at = now()
+
+
+def move_to_trash(session: Session, scan_id: int) -> None:
+    _row(session, scan_id).deleted_at = now()
+
+
+def restore_from_trash(session: Session, scan_id: int) -> None:
+    row = session.get(ScanRow, scan_id)
+    if row is None:
+        raise NotFound(f"zelfscan {scan_id} bestaat niet")
+    row.deleted_at = None
+
+
+def purge(session: Session, scan_id: int) -> None:
+    row = session.get(ScanRow, scan_id)
+    if row is not None:
+        session.delete(row)
