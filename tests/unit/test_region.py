@@ -106,3 +106,61 @@ def test_region_of_one_is_that_municipality(values: dict) -> None:
         got = summary.standard(s.standard)
         assert got.mean == s.score
         assert got.n == (0 if s.score is None else 1)
+
+
+# Selection and anonymisation ----------------------------------------------------------------
+
+from datetime import date  # noqa: E402
+
+from zelfscan_app.domain.region import (  # noqa: E402
+    Disclosure,
+    anonymised_summary_json,
+    anonymous_names,
+    latest_per_municipality,
+    letter_code,
+)
+from zelfscan_app.domain.scan import Scan, SoortMeting  # noqa: E402
+
+
+def _scan(gemeente: str, day: int, soort: SoortMeting, scan_id: int) -> Scan:
+    return Scan(gemeente, "R", date(2026, 1, day), soort, Q.id, Q.version, id=scan_id)
+
+
+def test_latest_per_municipality() -> None:
+    scans = [
+        _scan("Aldermeer", 1, SoortMeting.NULMETING, 1),
+        _scan("Aldermeer", 9, SoortMeting.EVALUATIE, 2),
+        _scan("brugwijk", 3, SoortMeting.NULMETING, 3),
+        _scan("Brugwijk", 3, SoortMeting.NULMETING, 4),  # same day: the later id wins
+    ]
+    assert [s.id for s in latest_per_municipality(scans)] == [2, 4]
+    nulmetingen = latest_per_municipality(scans, SoortMeting.NULMETING)
+    assert [s.id for s in nulmetingen] == [1, 4]
+
+
+def test_letter_codes_cover_all_municipalities() -> None:
+    codes = [letter_code(i) for i in range(342)]
+    assert codes[:3] == ["A", "B", "C"] and codes[26] == "AA"
+    assert len(set(codes)) == 342
+
+
+@given(st.lists(st.text(min_size=1, max_size=12), max_size=40), st.integers())
+def test_anonymous_names_are_a_stable_bijection(names: list[str], seed: int) -> None:
+    mapping = anonymous_names(names, seed)
+    assert set(mapping) == set(names)
+    assert len(set(mapping.values())) == len(mapping)
+    assert anonymous_names(list(reversed(names)), seed) == mapping
+    assert all(v.startswith("Gemeente ") for v in mapping.values())
+
+
+def test_small_anonymous_group_is_suppressed() -> None:
+    munis = [Municipality(n, {1: OP, 2: NIET}) for n in ("Aa", "Bb", "Cc")]
+    summary = summarize_region(Q, munis)
+    small = Disclosure(anonymous=True, min_group_size=5, municipalities=3)
+    data = anonymised_summary_json(summary, small)
+    assert data["questions"] == {}
+    assert data["standards"]["1"]["min"] is None and data["standards"]["1"]["n"] == 3
+    assert "minder dan 5" in data["suppressed"]
+    named = anonymised_summary_json(summary, Disclosure(False, 5, 3))
+    assert named["questions"]["1"] == {"op_orde": 3, "answered": 3}
+    assert "suppressed" not in named

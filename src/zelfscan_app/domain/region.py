@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from statistics import fmean
 
 from zelfscan_app.domain.questionnaire import Questionnaire
-from zelfscan_app.domain.scan import AnswerValue
+from zelfscan_app.domain.scan import AnswerValue, Scan, SoortMeting
 from zelfscan_app.domain.scoring import Values, standard_scores
 
 
@@ -145,4 +145,84 @@ def summary_json(summary: RegionSummary) -> dict[str, object]:
     }
     if summary.warnings:
         data["warnings"] = list(summary.warnings)
+    return data
+
+
+# Selection and anonymisation --------------------------------------------------------------
+
+
+def latest_per_municipality(scans: Iterable[Scan], soort: SoortMeting | None = None) -> list[Scan]:
+    """The newest scan of each municipality (optionally of one soort meting), by name."""
+    latest: dict[str, Scan] = {}
+    for scan in scans:
+        if soort is not None and scan.soort is not soort:
+            continue
+        key = scan.gemeente.casefold()
+        current = latest.get(key)
+        if current is None or (scan.datum, scan.id or 0) > (current.datum, current.id or 0):
+            latest[key] = scan
+    return sorted(latest.values(), key=lambda s: s.gemeente.casefold())
+
+
+#: Below this many municipalities an anonymised output shows no spread and no per-question
+#: counts: with three municipalities "1 van 3" points at someone.
+MIN_GROUP_SIZE = 5
+
+
+def letter_code(index: int) -> str:
+    """0 → A, 25 → Z, 26 → AA: enough codes for all 342 municipalities."""
+    code = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        code = chr(ord("A") + rest) + code
+    return code
+
+
+def anonymous_names(names: Iterable[str], seed: int) -> dict[str, str]:
+    """Map each name to 'Gemeente A', 'Gemeente B', ... in an order that leaks nothing.
+
+    The order is shuffled with `seed` (alphabetical order would hint at who is who); the same
+    seed gives the same mapping, so one report stays consistent across its views and exports.
+    """
+    import random
+
+    unique = sorted(set(names))
+    random.Random(seed).shuffle(unique)
+    return {name: f"Gemeente {letter_code(i)}" for i, name in enumerate(unique)}
+
+
+@dataclass(frozen=True, slots=True)
+class Disclosure:
+    """What a regional output may show, given anonymity and the group size."""
+
+    anonymous: bool
+    min_group_size: int
+    municipalities: int
+
+    @property
+    def suppressed(self) -> bool:
+        return self.anonymous and self.municipalities < self.min_group_size
+
+    @property
+    def reason(self) -> str:
+        if not self.suppressed:
+            return ""
+        return (
+            f"Geanonimiseerd met {self.municipalities} gemeenten: minder dan "
+            f"{self.min_group_size}, daarom geen spreiding per standaard en geen aantallen per "
+            "vraag (die zouden naar afzonderlijke gemeenten wijzen)."
+        )
+
+
+def anonymised_summary_json(summary: RegionSummary, disclosure: Disclosure) -> dict[str, object]:
+    """The JSON contract with anonymity applied; names never appear in it anyway."""
+    data = summary_json(summary)
+    data["anonymised"] = disclosure.anonymous
+    if disclosure.suppressed:
+        for entry in data["standards"].values():  # type: ignore[union-attr]
+            entry["min"] = None
+            entry["max"] = None
+        data["questions"] = {}
+        data["suppressed"] = disclosure.reason
     return data
