@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
@@ -90,15 +90,31 @@ class Scan:
         return f"{self.gemeente} — {self.soort.value} {self.datum.isoformat()}"
 
 
+class ActionStatus(StrEnum):
+    """PDCA status of an improvement action (routekaart fase 5)."""
+
+    GEPLAND = "gepland"
+    IN_UITVOERING = "in uitvoering"
+    GEREED = "gereed"
+    BIJGESTELD = "bijgesteld"
+
+
 @dataclass(frozen=True, slots=True)
 class Action:
-    """An improvement action of the plan van aanpak (routekaart fase 4–5)."""
+    """One row of the plan van aanpak (bijlage 5): a verbeterpunt and what will be done."""
 
-    question: int
+    standard: int
+    question: int | None = None
+    maatregel: str = ""
+    huidige_stand: str = ""
     verbeteractie: str = ""
     beoogd_resultaat: str = ""
     wie: str = ""
     planning: str = ""
     kosten: str = ""
-    status: str = "gepland"
-    extra: Mapping[str, str] = field(default_factory=dict)
+    status: ActionStatus = ActionStatus.GEPLAND
+    id: int | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.status is not ActionStatus.GEREED

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from zelfscan_app.errors import ZelfscanError
 
 #: The alembic head this code expects; a test checks it against the migration scripts.
-SCHEMA_REVISION = "0002"
+SCHEMA_REVISION = "0003"
 APP_NAME = "Zelfscan Kwaliteitskader"
 ENV_DATABASE = "ZELFSCAN_DATABASE"
 

@@ -70,3 +70,23 @@ class AnswerRow(Base):
     bespreekpunt: Mapped[bool] = mapped_column(Boolean, default=False)
 
     scan: Mapped[ScanRow] = relationship(back_populates="answers")
+
+
+class ActionRow(Base):
+    """Added in migration 0003: improvement actions of the plan van aanpak."""
+
+    __tablename__ = "actions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    scan_id: Mapped[int] = mapped_column(ForeignKey("scans.id", ondelete="CASCADE"), index=True)
+    standard: Mapped[int] = mapped_column(Integer)
+    question: Mapped[int | None] = mapped_column(Integer, default=None)
+    maatregel: Mapped[str] = mapped_column(Text, default="")
+    huidige_stand: Mapped[str] = mapped_column(Text, default="")
+    verbeteractie: Mapped[str] = mapped_column(Text, default="")
+    beoogd_resultaat: Mapped[str] = mapped_column(Text, default="")
+    wie: Mapped[str] = mapped_column(String(300), default="")
+    planning: Mapped[str] = mapped_column(String(300), default="")
+    kosten: Mapped[str] = mapped_column(String(300), default="")
+    status: Mapped[str] = mapped_column(String(20), default="gepland")
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
