@@ -1,0 +1,1 @@
+"""Spider diagram and documents. Importing this package does not load matplotlib."""

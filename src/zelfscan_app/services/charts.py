@@ -1,0 +1,236 @@
+"""Use cases around the spider: the chart of a scan, compared with another scan, and export.
+
+GUI, CLI and Word reports all describe their spider through `scan_chart`, so labels, colours and
+notes are the same everywhere. Nothing here imports matplotlib until a file is written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from zelfscan_app.domain.questionnaire import Questionnaire
+from zelfscan_app.domain.scan import Scan
+from zelfscan_app.domain.scoring import Comparison, StandardScore, compare, standard_scores
+from zelfscan_app.errors import NotFound, ZelfscanError
+from zelfscan_app.reports.spider_data import PALETTE, Series, SpiderChart, chart_axes
+from zelfscan_app.services import scans as scan_service
+from zelfscan_app.storage.database import Database
+from zelfscan_app.storage.repository import ScanListItem
+
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+SCORE_NOTE = "Score: percentage van de beantwoorde vragen per kwaliteitsstandaard dat ‘Op orde’ is."
+CHART_FORMATS = (".png", ".svg")
+
+#: The newest scan is drawn solid and filled; an earlier one dashed, without fill.
+LATEST_STYLE = PALETTE[0]
+EARLIER_STYLE = replace(PALETTE[1], show_values=True)
+
+
+def dutch_date(day: date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def scan_label(scan: Scan, *, with_gemeente: bool = False) -> str:
+    """'Nulmeting 3 maart 2025' (or 'Aldermeer, nulmeting 3 maart 2025')."""
+    when = f"{scan.soort.value} {dutch_date(scan.datum)}"
+    return f"{scan.gemeente}, {when}" if with_gemeente else when.capitalize()
+
+
+def chronological(a: Scan, b: Scan) -> tuple[Scan, Scan]:
+    """(earlier, later) by date, then by id, so the order does not depend on how they were picked."""
+    key_a, key_b = (a.datum, a.id or 0), (b.datum, b.id or 0)
+    return (a, b) if key_a <= key_b else (b, a)
+
+
+def _check_same_questionnaire(a: Scan, b: Scan) -> None:
+    if a.questionnaire_id != b.questionnaire_id:
+        raise ZelfscanError(
+            f"{a.title} en {b.title} gebruiken verschillende vragenlijsten "
+            f"({a.questionnaire_id} en {b.questionnaire_id}); die worden niet vergeleken"
+        )
+
+
+def coverage_captions(scores: tuple[StandardScore, ...]) -> dict[int, str]:
+    """'2 van 5 beantwoord' under a spoke whose standard is only partly answered."""
+    return {
+        s.standard: f"{s.answered} van {s.total} beantwoord"
+        for s in scores
+        if 0 < s.answered < s.total
+    }
+
+
+def _answered(questionnaire: Questionnaire, scan: Scan) -> int:
+    return sum(v is not None for k, v in scan.values.items() if questionnaire.has_question(k))
+
+
+def scan_chart(questionnaire: Questionnaire, scan: Scan, other: Scan | None = None) -> SpiderChart:
+    """The spider of one scan, or of two scans (earlier dashed, later solid) in one picture."""
+    total = len(questionnaire.questions)
+    if other is None:
+        scores = standard_scores(questionnaire, scan.values)
+        return SpiderChart(
+            axes=chart_axes(questionnaire, coverage_captions(scores)),
+            series=(
+                Series(
+                    scan_label(scan),
+                    {s.standard: s.score for s in scores},
+                    LATEST_STYLE,
+                    short_label=scan.soort.value,
+                ),
+            ),
+            title=scan.gemeente,
+            subtitle=f"Zelfscan Kwaliteitskader · {scan_label(scan).lower()}",
+            note=f"{SCORE_NOTE}\nBeantwoord: {_answered(questionnaire, scan)} van {total} vragen.",
+            description=f"Spindiagram zelfscan {scan.title}",
+        )
+    _check_same_questionnaire(scan, other)
+    earlier, later = chronological(scan, other)
+    same_place = earlier.gemeente.casefold() == later.gemeente.casefold()
+    labels = [scan_label(s, with_gemeente=not same_place) for s in (earlier, later)]
+    if same_place and earlier.soort != later.soort:
+        short = [s.soort.value for s in (earlier, later)]
+    else:
+        short = [label.lower() if same_place else label for label in labels]
+    series = tuple(
+        Series(
+            label,
+            {x.standard: x.score for x in standard_scores(questionnaire, s.values)},
+            style,
+            short_label=name,
+        )
+        for s, label, style, name in zip(
+            (earlier, later), labels, (EARLIER_STYLE, LATEST_STYLE), short, strict=True
+        )
+    )
+    later_scores = standard_scores(questionnaire, later.values)
+    if same_place:
+        title = later.gemeente
+        subtitle = f"Zelfscan Kwaliteitskader · {short[0]} en {short[1]}"
+        if earlier.soort == later.soort:
+            subtitle = f"Zelfscan Kwaliteitskader · {labels[0].lower()} en {labels[1].lower()}"
+    else:
+        title = f"{earlier.gemeente} en {later.gemeente}"
+        subtitle = "Zelfscan Kwaliteitskader · vergelijking"
+    answered = ", ".join(
+        f"{name} {_answered(questionnaire, s)} van {total}"
+        for name, s in zip(short, (earlier, later), strict=True)
+    )
+    return SpiderChart(
+        axes=chart_axes(questionnaire, coverage_captions(later_scores)),
+        series=series,
+        title=title,
+        subtitle=subtitle,
+        note=f"{SCORE_NOTE}\nBeantwoord: {answered} vragen.",
+        values_joiner=" → ",
+        description=f"Spindiagram zelfscan {earlier.title} en {later.title}",
+    )
+
+
+def chart_for_scan(
+    db: Database, questionnaire: Questionnaire, scan_id: int, compare_id: int | None = None
+) -> SpiderChart:
+    scan = scan_service.get_scan(db, scan_id)
+    other = scan_service.get_scan(db, compare_id) if compare_id is not None else None
+    return scan_chart(questionnaire, scan, other)
+
+
+@dataclass(frozen=True, slots=True)
+class ScanComparison:
+    """Two scans in date order and what changed between them (per standard, per question)."""
+
+    before: Scan
+    after: Scan
+    comparison: Comparison
+
+
+def compare_scans(questionnaire: Questionnaire, a: Scan, b: Scan) -> ScanComparison:
+    _check_same_questionnaire(a, b)
+    before, after = chronological(a, b)
+    return ScanComparison(before, after, compare(questionnaire, before.values, after.values))
+
+
+def comparison_for(
+    db: Database, questionnaire: Questionnaire, scan_id: int, other_id: int
+) -> ScanComparison:
+    return compare_scans(
+        questionnaire, scan_service.get_scan(db, scan_id), scan_service.get_scan(db, other_id)
+    )
+
+
+def comparable_scans(db: Database, scan: Scan) -> list[ScanListItem]:
+    """Other scans of the same municipality and questionnaire, newest first."""
+    items = [
+        item
+        for item in scan_service.list_scans(db)
+        if item.id != scan.id
+        and item.gemeente.casefold() == scan.gemeente.casefold()
+        and item.questionnaire_id == scan.questionnaire_id
+    ]
+    return sorted(items, key=lambda i: (i.datum, i.id), reverse=True)
+
+
+def load_scan(db: Database, questionnaire: Questionnaire, reference: str) -> Scan:
+    """A scan by database id ('12') or, once workbook import exists, from an .xlsx file."""
+    text = reference.strip()
+    if text.isdigit():
+        return scan_service.get_scan(db, int(text))
+    path = Path(text)
+    if path.suffix.lower() == ".xlsx":
+        reader = _workbook_reader()
+        if reader is None:
+            raise ZelfscanError(
+                "een werkboek inlezen kan nog niet in deze versie; geef het nummer van een "
+                "zelfscan uit de database (zie de lijst in het venster), bijvoorbeeld 12",
+                path=text,
+            )
+        if not path.is_file():
+            raise NotFound("het bestand bestaat niet", path=text)
+        return reader(path, questionnaire)
+    if path.exists() or path.suffix:
+        raise ZelfscanError(
+            "onbekend soort bestand; geef het nummer van een zelfscan of een .xlsx-werkboek",
+            path=text,
+        )
+    raise ZelfscanError(
+        f"'{text}' is geen zelfscannummer en geen .xlsx-werkboek (bijvoorbeeld 12 of gemeente.xlsx)"
+    )
+
+
+def _workbook_reader():
+    """The exchange service's workbook reader, if that module is present in this build."""
+    try:
+        from zelfscan_app.services import exchange  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return getattr(exchange, "read_scan", None)
+
+
+def export_chart(chart: SpiderChart, path: str | Path) -> Path:
+    """Write the chart as PNG or SVG (by suffix); Dutch errors for a wrong suffix or folder."""
+    path = Path(path)
+    if path.suffix.lower() not in CHART_FORMATS:
+        raise ZelfscanError("kies een bestandsnaam die eindigt op .png of .svg", path=str(path))
+    from zelfscan_app.reports.spider import save_chart
+
+    try:
+        return save_chart(chart, path)
+    except OSError as exc:
+        raise ZelfscanError(
+            f"het bestand kan niet worden geschreven ({exc.strerror or exc})", path=str(path)
+        ) from None
