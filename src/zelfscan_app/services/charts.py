@@ -11,10 +11,16 @@ from datetime import date
 from pathlib import Path
 
 from zelfscan_app.domain.questionnaire import Questionnaire
-from zelfscan_app.domain.scan import Scan
+from zelfscan_app.domain.scan import AnswerValue, Scan
 from zelfscan_app.domain.scoring import Comparison, StandardScore, compare, standard_scores
 from zelfscan_app.errors import NotFound, ZelfscanError
-from zelfscan_app.reports.spider_data import PALETTE, Series, SpiderChart, chart_axes
+from zelfscan_app.reports.spider_data import (
+    PALETTE,
+    Series,
+    SpiderChart,
+    chart_axes,
+    format_percent,
+)
 from zelfscan_app.services import scans as scan_service
 from zelfscan_app.storage.database import Database
 from zelfscan_app.storage.repository import ScanListItem
@@ -36,6 +42,7 @@ MONTHS = (
 
 SCORE_NOTE = "Score: percentage van de beantwoorde vragen per kwaliteitsstandaard dat ‘Op orde’ is."
 CHART_FORMATS = (".png", ".svg")
+NO_SCORE_TEXT = "geen antwoord"
 
 #: The newest scan is drawn solid and filled; an earlier one dashed, without fill.
 LATEST_STYLE = PALETTE[0]
@@ -53,7 +60,7 @@ def scan_label(scan: Scan, *, with_gemeente: bool = False) -> str:
 
 
 def chronological(a: Scan, b: Scan) -> tuple[Scan, Scan]:
-    """(earlier, later) by date, then by id, so the order does not depend on how they were picked."""
+    """(earlier, later) by date, then id: the order does not depend on how they were picked."""
     key_a, key_b = (a.datum, a.id or 0), (b.datum, b.id or 0)
     return (a, b) if key_a <= key_b else (b, a)
 
@@ -140,6 +147,75 @@ def scan_chart(questionnaire: Questionnaire, scan: Scan, other: Scan | None = No
         values_joiner=" → ",
         description=f"Spindiagram zelfscan {earlier.title} en {later.title}",
     )
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionResult:
+    """One question of a standard as answered in a scan (for tables and detail panels)."""
+
+    number: int
+    text: str
+    value: AnswerValue | None
+    toelichting: str = ""
+    nuancering: str = ""
+    bespreekpunt: bool = False
+
+    @property
+    def value_text(self) -> str:
+        return self.value.value if self.value is not None else "Nog niet beantwoord"
+
+
+@dataclass(frozen=True, slots=True)
+class StandardResult:
+    """Everything the results table shows for one standard, so no number lives only in a chart."""
+
+    number: int
+    title: str
+    text: str
+    score: StandardScore
+    questions: tuple[QuestionResult, ...]
+
+    @property
+    def score_text(self) -> str:
+        value = self.score.score
+        return format_percent(value) if value is not None else NO_SCORE_TEXT
+
+    @property
+    def niet_op_orde(self) -> tuple[int, ...]:
+        return tuple(q.number for q in self.questions if q.value is AnswerValue.NIET_OP_ORDE)
+
+    @property
+    def toelichtingen(self) -> tuple[QuestionResult, ...]:
+        return tuple(q for q in self.questions if q.toelichting.strip())
+
+
+def standard_results(questionnaire: Questionnaire, scan: Scan) -> tuple[StandardResult, ...]:
+    scores = {s.standard: s for s in standard_scores(questionnaire, scan.values)}
+    results = []
+    for standard in questionnaire.standards:
+        questions = []
+        for question in questionnaire.questions_for_standard(standard.number):
+            answer = scan.answer(question.number)
+            questions.append(
+                QuestionResult(
+                    question.number,
+                    question.text,
+                    answer.value,
+                    answer.toelichting,
+                    answer.nuancering,
+                    answer.bespreekpunt,
+                )
+            )
+        results.append(
+            StandardResult(
+                standard.number,
+                standard.short_title,
+                standard.text,
+                scores[standard.number],
+                tuple(questions),
+            )
+        )
+    return tuple(results)
 
 
 def chart_for_scan(
