@@ -1,0 +1,402 @@
+"""Read a scan workbook into a domain `Scan`, or refuse it with one clear Dutch message.
+
+Three stages, so that nothing half-checked reaches the database:
+1. `guards` checks the raw bytes (size, zip structure, zip bomb, XML DTDs) before any parsing;
+2. openpyxl (read-only, streaming) extracts the cells of the sheets we need, with row limits;
+   whatever it raises on a damaged file becomes one ImportRefused;
+3. plain Python interprets the cells against the questionnaire.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from zelfscan_app.domain.questionnaire import Questionnaire
+from zelfscan_app.domain.scan import (
+    Answer,
+    AnswerValue,
+    Participant,
+    Scan,
+    SoortMeting,
+    parse_answer_value,
+    parse_soort,
+)
+from zelfscan_app.errors import ImportRefused
+from zelfscan_app.exchange import cells, guards
+from zelfscan_app.exchange import layout as L
+from zelfscan_app.exchange.cells import BLANK, CellProblem, RawCell
+
+Row = tuple[RawCell, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RawSheet:
+    name: str
+    rows: tuple[tuple[int, Row], ...]  # non-empty rows with their 1-based row number
+
+
+@dataclass(frozen=True, slots=True)
+class WorkbookScan:
+    """A scan read from a workbook, with the file's fingerprint and any warnings."""
+
+    scan: Scan
+    sha256: str
+    warnings: tuple[str, ...] = ()
+
+
+def read_scan_file(path: str | Path, questionnaire: Questionnaire) -> WorkbookScan:
+    data = guards.read_limited(path)
+    return read_scan_bytes(data, str(path), questionnaire)
+
+
+def read_scan_bytes(data: bytes, path: str, questionnaire: Questionnaire) -> WorkbookScan:
+    guards.check_workbook_bytes(data, path)
+    sheets = _extract(data, path)
+    scan, warnings = _interpret(sheets, path, questionnaire)
+    return WorkbookScan(scan=scan, sha256=hashlib.sha256(data).hexdigest(), warnings=warnings)
+
+
+# Stage 2: openpyxl -----------------------------------------------------------------------------
+
+_SHEETS: tuple[tuple[str, int, int, bool], ...] = (
+    # name, columns read, maximum non-empty rows, required
+    (L.SHEET_TOELICHTING, 2, L.MAX_SHEET_ROWS, True),
+    (L.SHEET_VRAGEN, L.MAX_READ_COLUMNS, L.MAX_QUESTION_ROWS + 1, True),
+    (L.SHEET_DEELNEMERS, 3, L.MAX_PARTICIPANTS + 1, False),
+)
+
+
+def _extract(data: bytes, path: str) -> dict[str, RawSheet | None]:
+    import warnings
+
+    try:
+        import openpyxl
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns about every unsupported extension
+            workbook = openpyxl.load_workbook(
+                BytesIO(data), read_only=True, data_only=False, keep_links=False
+            )
+            try:
+                return _extract_sheets(workbook, path)
+            finally:
+                workbook.close()
+    except ImportRefused:
+        raise
+    except Exception:  # a damaged file can make openpyxl raise anything; say so, plainly
+        raise ImportRefused(
+            "het bestand is beschadigd en kan niet als Excel-werkmap worden gelezen", path=path
+        ) from None
+
+
+def _extract_sheets(workbook: Any, path: str) -> dict[str, RawSheet | None]:
+    by_name = {" ".join(n.split()).casefold(): n for n in workbook.sheetnames}
+    result: dict[str, RawSheet | None] = {}
+    for wanted, columns, max_rows, required in _SHEETS:
+        actual = by_name.get(wanted.casefold())
+        if actual is None:
+            if required:
+                raise ImportRefused(
+                    f"het blad '{wanted}' ontbreekt (de werkmap heeft: "
+                    f"{', '.join(workbook.sheetnames)})",
+                    path=path,
+                )
+            result[wanted] = None
+            continue
+        sheet = workbook[actual]
+        if not hasattr(sheet, "iter_rows"):
+            raise ImportRefused(f"het blad '{wanted}' is geen gewoon werkblad", path=path)
+        result[wanted] = _read_rows(sheet, wanted, columns, max_rows, path)
+    return result
+
+
+def _read_rows(sheet: Any, name: str, columns: int, max_rows: int, path: str) -> RawSheet:
+    """Stream the rows; stop as soon as a limit is passed, so a huge sheet costs little."""
+    sheet.reset_dimensions()  # never trust the stored size: rows beyond it would be lost
+    rows: list[tuple[int, Row]] = []
+    for number, cells_ in enumerate(sheet.iter_rows(min_row=1, max_col=columns), start=1):
+        if number > L.MAX_SHEET_ROWS:
+            raise ImportRefused(
+                f"het blad heeft meer dan {L.MAX_SHEET_ROWS} rijen", path=path, where=f"blad {name}"
+            )
+        row = tuple(RawCell(c.value, c.data_type or "n") for c in cells_)
+        if all(c.is_blank and c.kind not in ("f", "e") for c in row):
+            continue
+        rows.append((number, row))
+        if len(rows) > max_rows:
+            raise ImportRefused(
+                f"het blad heeft meer dan {max_rows} gevulde rijen, veel meer dan een zelfscan "
+                "kan hebben",
+                path=path,
+                where=f"blad {name}",
+            )
+    return RawSheet(name, tuple(rows))
+
+
+# Stage 3: meaning ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Where:
+    path: str
+    sheet: str
+
+    def refuse(self, message: str, row: int | None = None, column: str | None = None) -> None:
+        where = f"blad {self.sheet}"
+        if row is not None:
+            where += f", rij {row}"
+        if column:
+            where += f", kolom {column}"
+        raise ImportRefused(message, path=self.path, where=where)
+
+
+def _interpret(
+    sheets: dict[str, RawSheet | None], path: str, q: Questionnaire
+) -> tuple[Scan, tuple[str, ...]]:
+    toelichting = sheets[L.SHEET_TOELICHTING]
+    vragen = sheets[L.SHEET_VRAGEN]
+    assert toelichting is not None and vragen is not None  # required sheets
+    meta = _metadata(toelichting, path, q)
+    warnings: list[str] = []
+    same_version = meta.version == q.version
+    if not same_version:
+        shown = meta.version or "(zonder versie)"
+        warnings.append(
+            f"Ingelezen uit een werkmap met vragenlijstversie {shown}; dit programma gebruikt "
+            f"versie {q.version}. De antwoorden zijn op vraagnummer gekoppeld."
+        )
+    answers = _answers(vragen, path, q, same_version=same_version, warnings=warnings)
+    participants = _participants(sheets[L.SHEET_DEELNEMERS], path)
+    scan = Scan(
+        gemeente=meta.gemeente,
+        regio=meta.regio,
+        datum=meta.datum,
+        soort=meta.soort,
+        questionnaire_id=q.id,
+        questionnaire_version=meta.version or q.version,
+        facilitator=meta.facilitator,
+        participants=participants,
+        answers=answers,
+        warning=" ".join(warnings),
+    )
+    return scan, tuple(warnings)
+
+
+@dataclass(frozen=True, slots=True)
+class _Meta:
+    gemeente: str
+    regio: str
+    datum: date
+    soort: SoortMeting
+    version: str
+    facilitator: str
+
+
+def _metadata(sheet: RawSheet, path: str, q: Questionnaire) -> _Meta:
+    at = _Where(path, sheet.name)
+    wanted = {key.casefold(): key for key in L.KEYS}
+    found: dict[str, tuple[int, RawCell]] = {}
+    for number, row in sheet.rows:
+        key = wanted.get(cells.label(row[0]))
+        if key is None:
+            continue
+        if key in found:
+            at.refuse(
+                f"het veld '{key}' staat er twee keer in (ook op rij {found[key][0]})", number
+            )
+        found[key] = (number, row[1] if len(row) > 1 else BLANK)
+    for key in (L.KEY_GEMEENTE, L.KEY_REGIO, L.KEY_DATUM, L.KEY_SOORT, L.KEY_VRAGENLIJST):
+        if key not in found:
+            at.refuse(f"het veld '{key}' ontbreekt (in kolom A, met de waarde in kolom B)")
+
+    def value(key: str, parse: Any) -> Any:
+        if key not in found:
+            return ""
+        number, cell = found[key]
+        try:
+            return parse(cell)
+        except CellProblem as problem:
+            at.refuse(str(problem), number, "B")
+
+    def name(key: str) -> Any:
+        return value(key, lambda c: cells.name(c, limit=L.MAX_NAME, what=key.lower()))
+
+    gemeente = name(L.KEY_GEMEENTE)
+    if not gemeente:
+        at.refuse("de gemeente is niet ingevuld", found[L.KEY_GEMEENTE][0], "B")
+    datum = value(L.KEY_DATUM, cells.parse_date)
+    soort = value(L.KEY_SOORT, _soort)
+    version = value(L.KEY_VRAGENLIJST, lambda c: _questionnaire_version(c, q))
+    return _Meta(
+        gemeente=gemeente,
+        regio=name(L.KEY_REGIO),
+        datum=datum,
+        soort=soort,
+        version=version,
+        facilitator=name(L.KEY_GESPREKSLEIDER),
+    )
+
+
+def _soort(cell: RawCell) -> SoortMeting:
+    raw = cells.name(cell, limit=40, what="soort meting")
+    if not raw:
+        raise CellProblem(
+            "de soort meting is niet ingevuld (nulmeting, evaluatie of toetsingsmoment)"
+        )
+    try:
+        return parse_soort(raw)
+    except ValueError as exc:
+        raise CellProblem(str(exc)) from None
+
+
+def _questionnaire_version(cell: RawCell, q: Questionnaire) -> str:
+    """The workbook's questionnaire version; a different questionnaire id is refused."""
+    raw = cells.name(cell, limit=200, what="vragenlijst")
+    if not raw:
+        raise CellProblem(f"de vragenlijst is niet ingevuld (verwacht '{q.label}')")
+    ident = q.id.casefold()
+    lowered = raw.casefold()
+    if lowered == ident or lowered.startswith(ident + " "):
+        return raw[len(q.id) :].strip()[:50]
+    foreign = raw.rsplit(" ", 1)[0] if " " in raw else raw
+    raise CellProblem(
+        f"de werkmap hoort bij vragenlijst '{foreign[:60]}', niet bij '{q.id}'; zelfscans van "
+        "verschillende vragenlijsten worden nooit gemengd"
+    )
+
+
+def _header(sheet: RawSheet, at: _Where, required: tuple[str, ...]) -> tuple[int, dict[str, int]]:
+    """Find the header row among the first filled rows; map column name → index."""
+    first_rows = sheet.rows[:10]
+    for number, row in first_rows:
+        labels = [cells.label(c) for c in row]
+        if required[0].casefold() not in labels:
+            continue
+        columns: dict[str, int] = {}
+        for index, text in enumerate(labels):
+            if not text:
+                continue
+            if text in columns:
+                at.refuse(f"de kolom '{row[index].value}' staat er twee keer in", number)
+            columns[text] = index
+        missing = [name for name in required if name.casefold() not in columns]
+        if missing:
+            names = "', '".join(missing)
+            at.refuse(f"de kolom '{names}' ontbreekt in de kopregel", number)
+        return number, columns
+    at.refuse(f"de kopregel met de kolommen {', '.join(required)} ontbreekt")
+    raise AssertionError  # unreachable: refuse raised
+
+
+def _answers(
+    sheet: RawSheet,
+    path: str,
+    q: Questionnaire,
+    *,
+    same_version: bool,
+    warnings: list[str],
+) -> tuple[Answer, ...]:
+    at = _Where(path, sheet.name)
+    header_row, columns = _header(sheet, at, L.REQUIRED_VRAGEN_COLUMNS)
+
+    def cell(row: Row, name: str) -> RawCell:
+        index = columns.get(name.casefold())
+        return row[index] if index is not None and index < len(row) else BLANK
+
+    seen: dict[int, int] = {}
+    answers: list[Answer] = []
+    mismatched: list[int] = []
+    for number, row in sheet.rows:
+        if number <= header_row:
+            continue
+
+        def parse(name: str, fn: Any, row: Row = row, number: int = number) -> Any:
+            try:
+                return fn(cell(row, name))
+            except CellProblem as problem:
+                at.refuse(str(problem), number, name)
+
+        question = parse(L.COL_NR, cells.question_number)
+        if question is None:
+            if all(cell(row, name).is_blank for name in L.VRAGEN_COLUMNS):
+                continue  # only unrelated columns are filled: not a question row
+            at.refuse("deze rij heeft geen vraagnummer in de kolom Nr", number)
+        if not q.has_question(question):
+            at.refuse(f"vraag {question} bestaat niet in vragenlijst {q.label}", number, L.COL_NR)
+        if question in seen:
+            at.refuse(
+                f"vraag {question} staat twee keer in het blad (ook op rij {seen[question]})",
+                number,
+                L.COL_NR,
+            )
+        seen[question] = number
+        standard = parse(L.COL_STANDAARD, cells.leading_number)
+        expected = q.question(question).standard
+        if standard is not None and standard != expected:
+            if same_version:
+                at.refuse(
+                    f"vraag {question} hoort bij kwaliteitsstandaard {expected}, maar de werkmap "
+                    f"noemt {standard}",
+                    number,
+                    L.COL_STANDAARD,
+                )
+            mismatched.append(question)
+        value = parse(L.COL_ANTWOORD, _answer_value)
+        toelichting = parse(
+            L.COL_TOELICHTING, lambda c: cells.text(c, limit=L.MAX_TEXT, what="toelichting")
+        )
+        nuancering = parse(
+            L.COL_NUANCERING, lambda c: cells.text(c, limit=L.MAX_TEXT, what="nuancering")
+        )
+        bespreekpunt = parse(L.COL_BESPREEKPUNT, cells.flag)
+        answer = Answer(question, value, toelichting, nuancering, bespreekpunt)
+        if not answer.is_empty:
+            answers.append(answer)
+    if mismatched:
+        warnings.append(
+            "In deze vragenlijstversie horen vragen "
+            f"{', '.join(map(str, mismatched))} bij een andere kwaliteitsstandaard; "
+            "de scores volgen de indeling van dit programma."
+        )
+    return tuple(sorted(answers, key=lambda a: a.question))
+
+
+def _answer_value(cell: RawCell) -> AnswerValue | None:
+    cells.check_plain(cell)
+    if cell.is_blank:
+        return None
+    if not isinstance(cell.value, str):
+        raise CellProblem(
+            f"onbekend antwoord '{cell.value}' (toegestaan: 'Op orde', 'Niet op orde' of leeg)"
+        )
+    try:
+        return parse_answer_value(cell.value[:100])
+    except ValueError as exc:
+        raise CellProblem(str(exc)) from None
+
+
+def _participants(sheet: RawSheet | None, path: str) -> tuple[Participant, ...]:
+    if sheet is None or not sheet.rows:
+        return ()
+    at = _Where(path, sheet.name)
+    header_row, columns = _header(sheet, at, (L.COL_NAAM,))
+    people: list[Participant] = []
+    for number, row in sheet.rows:
+        if number <= header_row:
+            continue
+        fields = []
+        for name in L.DEELNEMERS_COLUMNS:
+            index = columns.get(name.casefold())
+            raw = row[index] if index is not None and index < len(row) else BLANK
+            try:
+                fields.append(cells.name(raw, limit=L.MAX_NAME, what=name.lower()))
+            except CellProblem as problem:
+                at.refuse(str(problem), number, name)
+        if any(fields):
+            people.append(Participant(*fields))
+    return tuple(people)

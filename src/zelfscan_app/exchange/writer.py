@@ -1,0 +1,592 @@
+"""Write the scan workbook: a blank form or a filled export, in the layout of `layout`.
+
+Both share one builder so the form a group fills in Excel and the export the app writes are the
+same file shape, which is what makes export → import and form → import one code path. The form's
+`Resultaten` sheet uses formulas so the spider updates while a group types; an export writes the
+scores as values, so any viewer (also one without a calculation engine) shows them.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import tempfile
+from collections.abc import Sequence
+from datetime import date
+from io import BytesIO
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from zelfscan_app.domain.questionnaire import Questionnaire
+from zelfscan_app.domain.scan import AnswerValue, Scan, SoortMeting
+from zelfscan_app.domain.scoring import standard_scores
+from zelfscan_app.errors import ZelfscanError
+from zelfscan_app.exchange import layout as L
+from zelfscan_app.exchange.text import escape_cell_text, looks_like_formula
+
+if TYPE_CHECKING:
+    from openpyxl.cell import Cell
+    from openpyxl.styles import Font
+    from openpyxl.workbook import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
+
+_BLUE = "1F4E79"
+_LIGHT = "DDEBF7"
+_INPUT = "FFF9E5"
+_GREY = "F2F2F2"
+_OK_FILL = "E2EFDA"
+_NOT_OK_FILL = "FCE4D6"
+_LINE_PT = 15.0  # row height of one wrapped line of 11 pt text
+_MAX_ROW_PT = 409.0  # Excel's maximum row height
+_FORM_PARTICIPANT_ROWS = 20
+
+_VRAGEN_WIDTHS = {
+    L.COL_NR: 5,
+    L.COL_STANDAARD: 22,
+    L.COL_VRAAG: 55,
+    L.COL_ANTWOORD: 13,
+    L.COL_TOELICHTING: 42,
+    L.COL_NUANCERING: 30,
+    L.COL_BESPREEKPUNT: 14,
+}
+
+
+def standard_label(questionnaire: Questionnaire, number: int) -> str:
+    """How a standard is named in column `Kwaliteitsstandaard` and on `Resultaten`."""
+    return f"{number}. {questionnaire.standard(number).short_title}"
+
+
+def form_bytes(questionnaire: Questionnaire, *, gemeente: str = "", regio: str = "") -> bytes:
+    """A blank workbook to fill in Excel or LibreOffice."""
+    return _build(questionnaire, None, gemeente=gemeente, regio=regio)
+
+
+def scan_bytes(questionnaire: Questionnaire, scan: Scan) -> bytes:
+    """A scan from the database as a filled workbook."""
+    if scan.questionnaire_id != questionnaire.id:
+        raise ZelfscanError(
+            f"de zelfscan hoort bij vragenlijst '{scan.questionnaire_id}', niet bij "
+            f"'{questionnaire.id}', en kan daarom niet met deze vragenlijst worden geëxporteerd"
+        )
+    unknown = sorted(a.question for a in scan.answers if not questionnaire.has_question(a.question))
+    if unknown:
+        raise ZelfscanError(
+            f"de zelfscan bevat antwoorden op vragen die niet in de vragenlijst staan ({unknown})"
+        )
+    return _build(questionnaire, scan, gemeente=scan.gemeente, regio=scan.regio)
+
+
+def save_atomic(data: bytes, path: str | Path) -> Path:
+    """Write via a temporary file in the same folder, so a failure never leaves half a file."""
+    target = Path(path)
+    if target.suffix.lower() != ".xlsx":
+        raise ZelfscanError("de naam van een Excel-werkmap moet eindigen op .xlsx", path=str(path))
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ZelfscanError("de map om in op te slaan bestaat niet", path=str(path))
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".zelfscan-", suffix=".xlsx.tmp", dir=folder)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except PermissionError:
+        raise ZelfscanError(
+            "het bestand kan niet worden opgeslagen (geen schrijfrechten, of het bestand is "
+            "geopend in een ander programma)",
+            path=str(path),
+        ) from None
+    except OSError as exc:
+        raise ZelfscanError(
+            f"het bestand kan niet worden opgeslagen ({exc.strerror or exc})", path=str(path)
+        ) from None
+    return target
+
+
+# Building ----------------------------------------------------------------------------------
+
+
+def _build(questionnaire: Questionnaire, scan: Scan | None, *, gemeente: str, regio: str) -> bytes:
+    from openpyxl import Workbook
+
+    from zelfscan_app import __version__
+
+    wb = Workbook()
+    wb.properties.creator = f"Zelfscan Kwaliteitskader {__version__}"
+    wb.properties.title = questionnaire.title
+    toelichting = wb.active
+    toelichting.title = L.SHEET_TOELICHTING
+    vragen = wb.create_sheet(L.SHEET_VRAGEN)
+    resultaten = wb.create_sheet(L.SHEET_RESULTATEN)
+    deelnemers = wb.create_sheet(L.SHEET_DEELNEMERS)
+
+    _fill_toelichting(toelichting, questionnaire, scan, gemeente=gemeente, regio=regio)
+    last_row = _fill_vragen(vragen, questionnaire, scan)
+    _fill_resultaten(resultaten, questionnaire, scan, last_vragen_row=last_row)
+    _fill_deelnemers(deelnemers, scan)
+    header = gemeente or "(gemeente)"
+    for ws in (toelichting, vragen, resultaten, deelnemers):
+        _page_setup(ws, header)
+    _set_defined_print_areas(wb)
+    out = BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def _fill_toelichting(
+    ws: Worksheet, q: Questionnaire, scan: Scan | None, *, gemeente: str, regio: str
+) -> None:
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    ws.column_dimensions["A"].width = 22
+    ws.column_dimensions["B"].width = 58
+    ws.column_dimensions["C"].width = 42
+    ws["A1"] = "Zelfscan Kwaliteitskader"
+    ws["A1"].font = _font(size=18, bold=True, color=_BLUE)
+    _text(ws["A2"], q.title)
+    ws["A2"].font = _font(size=12, color=_BLUE)
+    intro = (
+        "Ingevulde zelfscan, gemaakt met het programma Zelfscan Kwaliteitskader."
+        if scan
+        else "Formulier om de zelfscan zonder het programma in te vullen, in Excel of LibreOffice."
+    )
+    _text(ws["A3"], intro)
+    ws["A3"].font = _font(italic=True, color="595959")
+
+    values: list[tuple[str, str, str]] = [
+        (L.KEY_GEMEENTE, scan.gemeente if scan else gemeente, "naam van de gemeente"),
+        (L.KEY_REGIO, scan.regio if scan else regio, "bijvoorbeeld de Veilig Thuis-regio"),
+        (L.KEY_DATUM, scan.datum.isoformat() if scan else "", "JJJJ-MM-DD, bijv. 2026-03-15"),
+        (L.KEY_SOORT, scan.soort.value if scan else "", "nulmeting, evaluatie of toetsingsmoment"),
+        (L.KEY_VRAGENLIJST, _questionnaire_label(q, scan), "niet wijzigen"),
+        (L.KEY_GESPREKSLEIDER, scan.facilitator if scan else "", "wie het gesprek leidde"),
+    ]
+    first = 5
+    _header(ws.cell(first - 1, 1), "Gegevens")
+    _header(ws.cell(first - 1, 2), "")
+    for offset, (label, value, hint) in enumerate(values):
+        row = first + offset
+        ws.cell(row, 1, label).font = _font(bold=True)
+        cell = ws.cell(row, 2)
+        _text(cell, value)
+        cell.number_format = "@"  # a typed date stays text, as the contract wants
+        _box(ws.cell(row, 1), fill=_LIGHT)
+        _box(cell, fill=_GREY if label == L.KEY_VRAGENLIJST else _INPUT)
+        if scan is None:
+            ws.cell(row, 3, hint).font = _font(italic=True, color="7F7F7F")
+    soort_row = first + 3
+    soort = DataValidation(
+        type="list",
+        formula1='"' + ",".join(s.value for s in SoortMeting) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Onbekende soort meting",
+        error="Kies nulmeting, evaluatie of toetsingsmoment.",
+        showInputMessage=True,
+        promptTitle="Soort meting",
+        prompt="Kies nulmeting, evaluatie of toetsingsmoment.",
+    )
+    ws.add_data_validation(soort)
+    soort.add(f"B{soort_row}")
+
+    row = first + len(values) + 1
+    heading = "Over deze werkmap" if scan else "Zo vult u dit formulier in"
+    row = _paragraphs(ws, row, heading, _instructions(scan), numbered=True)
+    blocks = [f"{b.title}. {b.description}".strip() for b in q.blocks]
+    _paragraphs(ws, row + 1, "De vragenlijst", blocks, numbered=False)
+
+
+def _paragraphs(ws: Worksheet, row: int, title: str, lines: list[str], *, numbered: bool) -> int:
+    """A heading and wrapped paragraphs across columns B:C; returns the next free row."""
+    from openpyxl.styles import Alignment
+
+    ws.cell(row, 1, title).font = _font(size=13, bold=True, color=_BLUE)
+    row += 1
+    for number, line in enumerate(lines, start=1):
+        if numbered:
+            ws.cell(row, 1, f"{number}.").alignment = Alignment(horizontal="right", vertical="top")
+        cell = ws.cell(row, 2)
+        _text(cell, line)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=3)
+        ws.row_dimensions[row].height = _height([(line, 100)])
+        row += 1
+    return row
+
+
+def _instructions(scan: Scan | None) -> list[str]:
+    lines = []
+    if scan is None:
+        lines.append(
+            "Vul hierboven de gemeente, de regio, de datum van de bijeenkomst (JJJJ-MM-DD) en "
+            "de soort meting in (nulmeting, evaluatie of toetsingsmoment). Laat 'Vragenlijst' "
+            "staan zoals het er staat."
+        )
+    else:
+        lines.append(
+            "Deze werkmap bevat de antwoorden van de zelfscan hierboven. De regio of een "
+            "andere gebruiker van het programma leest hem in met 'Importeren' (of met "
+            "zelfscan import BESTAND)."
+        )
+    lines += [
+        "Beantwoord op het blad 'Vragen' elke vraag met 'Op orde' of 'Niet op orde' (kies uit "
+        "de lijst in de kolom Antwoord). Het is op orde of niet op orde: twijfelt de groep, "
+        "leg dat dan vast in de nuancering.",
+        "Schrijf bij elke vraag in 'Toelichting' waarom de groep tot dit antwoord kwam, en in "
+        "'Nuancering' wat het antwoord verfijnt (bijvoorbeeld: voor jeugd wel, voor volwassenen "
+        "nog niet). Zet 'Ja' bij 'Bespreekpunt' als de vraag later terug moet komen.",
+        "Noteer op het blad 'Deelnemers' wie meedeed: naam, organisatie en rol.",
+        "Het blad 'Resultaten' toont de score per kwaliteitsstandaard en het spinnenweb. De score "
+        "is het percentage 'Op orde' van de beantwoorde vragen; een kwaliteitsstandaard zonder "
+        "antwoorden heeft (nog) geen score.",
+        "Verander de namen van de bladen en de kolomkoppen niet en voeg geen rijen tussen de "
+        "vragen in; dan kan het programma het bestand inlezen. Een tekst die met =, +, - of @ "
+        "begint, blijft gewone tekst.",
+    ]
+    return lines
+
+
+def _questionnaire_label(q: Questionnaire, scan: Scan | None) -> str:
+    if scan is None:
+        return q.label
+    return f"{scan.questionnaire_id} {scan.questionnaire_version}"
+
+
+def _fill_vragen(ws: Worksheet, q: Questionnaire, scan: Scan | None) -> int:
+    from openpyxl.formatting.rule import CellIsRule
+    from openpyxl.styles import Alignment, Border, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    columns = L.VRAGEN_COLUMNS
+    for index, name in enumerate(columns, start=1):
+        _header(ws.cell(1, index), name)
+        ws.column_dimensions[get_column_letter(index)].width = _VRAGEN_WIDTHS[name]
+    ws.row_dimensions[1].height = 20
+    ws.freeze_panes = "A2"
+
+    col = {name: index for index, name in enumerate(columns, start=1)}
+    top = Alignment(wrap_text=True, vertical="top")
+    centre = Alignment(horizontal="center", vertical="top", wrap_text=True)
+    block_edge = Side(style="medium", color=_BLUE)
+    block_starts = {b.first for b in q.blocks} - {q.questions[0].number}
+    row = 1
+    for question in q.questions:
+        row += 1
+        answer = scan.answer(question.number) if scan else None
+        ws.cell(row, col[L.COL_NR], question.number).alignment = centre
+        _text(ws.cell(row, col[L.COL_STANDAARD]), standard_label(q, question.standard))
+        _question_text(ws.cell(row, col[L.COL_VRAAG]), question.text, question.help)
+        value = answer.value.value if answer and answer.value else ""
+        _text(ws.cell(row, col[L.COL_ANTWOORD]), value)
+        _text(ws.cell(row, col[L.COL_TOELICHTING]), answer.toelichting if answer else "")
+        _text(ws.cell(row, col[L.COL_NUANCERING]), answer.nuancering if answer else "")
+        flag = L.BESPREEKPUNT_JA if answer and answer.bespreekpunt else ""
+        _text(ws.cell(row, col[L.COL_BESPREEKPUNT]), flag)
+        for name, index in col.items():
+            cell = ws.cell(row, index)
+            if name in (L.COL_NR, L.COL_ANTWOORD, L.COL_BESPREEKPUNT):
+                cell.alignment = centre
+            elif name != L.COL_VRAAG:
+                cell.alignment = top
+            editable = name in (
+                L.COL_ANTWOORD,
+                L.COL_TOELICHTING,
+                L.COL_NUANCERING,
+                L.COL_BESPREEKPUNT,
+            )
+            _box(cell, fill=_INPUT if editable and scan is None else None)
+            if question.number in block_starts:
+                cell.border = Border(
+                    left=cell.border.left,
+                    right=cell.border.right,
+                    bottom=cell.border.bottom,
+                    top=block_edge,
+                )
+        texts = [(standard_label(q, question.standard), _VRAGEN_WIDTHS[L.COL_STANDAARD])]
+        if answer:
+            texts += [
+                (answer.toelichting, _VRAGEN_WIDTHS[L.COL_TOELICHTING]),
+                (answer.nuancering, _VRAGEN_WIDTHS[L.COL_NUANCERING]),
+            ]
+        # The help text is set in 9 pt: more characters per line, lower lines.
+        width = _VRAGEN_WIDTHS[L.COL_VRAAG]
+        vraag_pt = _lines(question.text, width) * _LINE_PT + 4
+        if question.help:
+            vraag_pt += _lines(question.help, width * 1.25) * 11.5
+        ws.row_dimensions[row].height = min(_MAX_ROW_PT, max(vraag_pt, _height(texts)))
+
+    antwoord = get_column_letter(col[L.COL_ANTWOORD])
+    answers = f"{antwoord}2:{antwoord}{row}"
+    validation = DataValidation(
+        type="list",
+        formula1=f'"{AnswerValue.OP_ORDE.value},{AnswerValue.NIET_OP_ORDE.value}"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Ongeldig antwoord",
+        error="Kies 'Op orde' of 'Niet op orde', of laat de cel leeg.",
+        showInputMessage=True,
+        promptTitle="Antwoord",
+        prompt="Kies 'Op orde' of 'Niet op orde'.",
+    )
+    ws.add_data_validation(validation)
+    validation.add(answers)
+    letter = get_column_letter(col[L.COL_BESPREEKPUNT])
+    flags = DataValidation(
+        type="list",
+        formula1=f'"{L.BESPREEKPUNT_JA},Nee"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Bespreekpunt",
+        error="Kies 'Ja' of laat de cel leeg.",
+    )
+    ws.add_data_validation(flags)
+    flags.add(f"{letter}2:{letter}{row}")
+    ws.conditional_formatting.add(
+        answers,
+        CellIsRule(
+            operator="equal",
+            formula=[f'"{AnswerValue.OP_ORDE.value}"'],
+            fill=PatternFill("solid", start_color=_OK_FILL, end_color=_OK_FILL),
+            font=_font(color="375623", bold=True),
+        ),
+    )
+    ws.conditional_formatting.add(
+        answers,
+        CellIsRule(
+            operator="equal",
+            formula=[f'"{AnswerValue.NIET_OP_ORDE.value}"'],
+            fill=PatternFill("solid", start_color=_NOT_OK_FILL, end_color=_NOT_OK_FILL),
+            font=_font(color="843C0C", bold=True),
+        ),
+    )
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{row}"
+    return row
+
+
+def _question_text(cell: Cell, text: str, help_text: str) -> None:
+    """The question in normal type, the 'Op orde als ...' help below it in grey italics."""
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+    from openpyxl.styles import Alignment
+
+    cell.alignment = Alignment(wrap_text=True, vertical="top")
+    if not help_text:
+        _text(cell, text)
+        return
+    cell.value = CellRichText(
+        TextBlock(InlineFont(rFont="Calibri", sz=11), escape_cell_text(text)),
+        TextBlock(
+            InlineFont(rFont="Calibri", sz=9, i=True, color="595959"),
+            "\n" + escape_cell_text(help_text),
+        ),
+    )
+
+
+def _fill_resultaten(
+    ws: Worksheet, q: Questionnaire, scan: Scan | None, *, last_vragen_row: int
+) -> None:
+    from openpyxl.chart import RadarChart, Reference
+    from openpyxl.chart.shapes import GraphicalProperties
+    from openpyxl.drawing.line import LineProperties
+    from openpyxl.styles import Alignment
+
+    ws.column_dimensions["A"].width = 34
+    for letter in "BCDE":
+        ws.column_dimensions[letter].width = 12
+    ws["A1"] = "Resultaten per kwaliteitsstandaard"
+    ws["A1"].font = _font(size=16, bold=True, color=_BLUE)
+    if scan:
+        subtitle = f"{scan.gemeente} — {scan.soort.value} {scan.datum.isoformat()}"
+        note = (
+            f"Berekend door het programma bij het exporteren ({date.today().isoformat()}). "
+            "Wie antwoorden op het blad Vragen verandert, moet het bestand opnieuw inlezen "
+            "om de scores bij te werken."
+        )
+    else:
+        subtitle = "Rekent vanzelf mee met de antwoorden op het blad Vragen."
+        note = ""
+    _text(ws["A2"], subtitle)
+    ws["A2"].font = _font(size=12)
+
+    header_row = 4
+    for index, name in enumerate(
+        ("Kwaliteitsstandaard", "Score (%)", "Op orde", "Beantwoord", "Vragen"), start=1
+    ):
+        _header(ws.cell(header_row, index), name)
+    scores = {s.standard: s for s in standard_scores(q, scan.values)} if scan else {}
+    rng_b = f"{L.SHEET_VRAGEN}!$B$2:$B${last_vragen_row}"
+    rng_d = f"{L.SHEET_VRAGEN}!$D$2:$D${last_vragen_row}"
+    row = header_row
+    for standard in q.standards:
+        row += 1
+        _text(ws.cell(row, 1), standard_label(q, standard.number))
+        if scan:
+            s = scores[standard.number]
+            ws.cell(row, 2, None if s.score is None else round(s.score))
+            ws.cell(row, 3, s.op_orde)
+            ws.cell(row, 4, s.answered)
+            ws.cell(row, 5, s.total)
+        else:
+            ok = f'(({rng_d})="{AnswerValue.OP_ORDE.value}")'
+            not_ok = f'(({rng_d})="{AnswerValue.NIET_OP_ORDE.value}")'
+            mine = f"(({rng_b})=$A{row})"
+            ws.cell(row, 3, f"=SUMPRODUCT({mine}*{ok})")
+            ws.cell(row, 4, f"=SUMPRODUCT({mine}*({ok}+{not_ok}))")
+            ws.cell(row, 5, f"=SUMPRODUCT({mine}*1)")
+            ws.cell(row, 2, f'=IF(D{row}=0,"",ROUND(100*C{row}/D{row},0))')
+        for index in range(1, 6):
+            cell = ws.cell(row, index)
+            _box(cell)
+            if index > 1:
+                cell.alignment = Alignment(horizontal="center")
+    last = row
+    row += 2
+    explanation = (
+        "Score = 100 × (vragen 'Op orde') / (beantwoorde vragen) per kwaliteitsstandaard. "
+        "Zonder antwoorden is er geen score (een open plek, geen 0)."
+    )
+    for line in (explanation, note):
+        if line:
+            cell = ws.cell(row, 1)
+            _text(cell, line)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=5)
+            ws.row_dimensions[row].height = _height([(line, 34 + 4 * 11)])
+            row += 1
+
+    chart = RadarChart()
+    chart.type = "marker"
+    chart.title = "Score per kwaliteitsstandaard (%)"
+    chart.style = 2
+    data = Reference(ws, min_col=2, min_row=header_row, max_row=last)
+    labels = Reference(ws, min_col=1, min_row=header_row + 1, max_row=last)
+    chart.add_data(data, titles_from_data=True)
+    chart.set_categories(labels)
+    chart.y_axis.scaling.min = 0
+    chart.y_axis.scaling.max = 100
+    chart.y_axis.majorUnit = 20
+    chart.y_axis.delete = False
+    chart.x_axis.delete = False
+    chart.display_blanks = "gap"
+    chart.legend = None
+    series = chart.series[0]
+    series.graphicalProperties = GraphicalProperties(
+        ln=LineProperties(solidFill=_BLUE, w=28575)  # 2.25 pt
+    )
+    series.marker.symbol = "circle"
+    series.marker.size = 7
+    series.marker.graphicalProperties = GraphicalProperties(solidFill=_BLUE)
+    series.marker.graphicalProperties.line.solidFill = _BLUE
+    chart.width = 17
+    chart.height = 13
+    ws.add_chart(chart, "G1")
+
+
+def _fill_deelnemers(ws: Worksheet, scan: Scan | None) -> None:
+    from openpyxl.styles import Alignment
+
+    for index, (name, width) in enumerate(zip(L.DEELNEMERS_COLUMNS, (32, 40, 36), strict=True)):
+        _header(ws.cell(1, index + 1), name)
+        ws.column_dimensions["ABC"[index]].width = width
+    ws.freeze_panes = "A2"
+    people = scan.participants if scan else ()
+    rows = max(len(people), 0 if scan else _FORM_PARTICIPANT_ROWS)
+    for offset in range(rows):
+        row = offset + 2
+        person = people[offset] if offset < len(people) else None
+        values = (person.naam, person.organisatie, person.rol) if person else ("", "", "")
+        for index, value in enumerate(values, start=1):
+            cell = ws.cell(row, index)
+            _text(cell, value)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            _box(cell, fill=None if scan else _INPUT)
+
+
+# Print --------------------------------------------------------------------------------------
+
+
+def _page_setup(ws: Worksheet, gemeente: str) -> None:
+    from openpyxl.worksheet.page import PageMargins
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 1 if ws.title == L.SHEET_TOELICHTING else 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_margins = PageMargins(
+        left=0.4, right=0.4, top=0.6, bottom=0.6, header=0.25, footer=0.25
+    )
+    ws.print_options.horizontalCentered = True
+    if ws.title in (L.SHEET_VRAGEN, L.SHEET_DEELNEMERS):
+        ws.print_title_rows = "1:1"
+    safe = gemeente.replace("&", "&&")
+    ws.oddHeader.left.text = f"Zelfscan Kwaliteitskader — {safe}"
+    ws.oddHeader.left.size = 9
+    ws.oddHeader.right.text = ws.title
+    ws.oddHeader.right.size = 9
+    ws.oddFooter.center.text = "Pagina &P van &N"
+    ws.oddFooter.center.size = 9
+
+
+def _set_defined_print_areas(wb: Workbook) -> None:
+    """`Resultaten` includes the chart columns, which print areas from cells alone would cut."""
+    ws = wb[L.SHEET_RESULTATEN]
+    ws.print_area = "A1:Q28"
+
+
+# Cells ----------------------------------------------------------------------------------------
+
+
+def _text(cell: Cell, text: str) -> None:
+    """Text is always text: never a formula, whatever it starts with."""
+    if not text:
+        cell.value = None
+        return
+    safe = escape_cell_text(text)
+    cell.value = safe
+    cell.data_type = "s"
+    if looks_like_formula(safe):
+        cell.quotePrefix = True
+
+
+def _header(cell: Cell, text: str) -> None:
+    from openpyxl.styles import Alignment, PatternFill
+
+    cell.value = text or None
+    cell.font = _font(bold=True, color="FFFFFF")
+    cell.fill = PatternFill("solid", start_color=_BLUE, end_color=_BLUE)
+    cell.alignment = Alignment(vertical="center")
+
+
+def _font(**kwargs: object) -> Font:
+    """Calibri everywhere: LibreOffice otherwise falls back to a serif for styled cells."""
+    from openpyxl.styles import Font
+
+    return Font(name="Calibri", **kwargs)
+
+
+def _box(cell: Cell, *, fill: str | None = None) -> None:
+    from openpyxl.styles import Border, PatternFill, Side
+
+    thin = Side(style="thin", color="BFBFBF")
+    cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    if fill:
+        cell.fill = PatternFill("solid", start_color=fill, end_color=fill)
+
+
+def _lines(text: str, width: float) -> int:
+    per_line = max(int(width * 1.1), 8)
+    return sum(max(1, math.ceil(len(part) / per_line)) for part in (text or "").split("\n"))
+
+
+def _height(texts: Sequence[tuple[str, float]]) -> float:
+    """Row height for wrapped text: Excel does not grow rows written by a program by itself."""
+    lines = max([1, *(_lines(text, width) for text, width in texts)])
+    return min(_MAX_ROW_PT, lines * _LINE_PT + 4)

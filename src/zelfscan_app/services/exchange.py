@@ -1,0 +1,271 @@
+"""Workbook exchange use cases: import files, export a scan, write a blank form.
+
+Each imported file is one unit of work: the workbook is read and validated completely first
+(`zelfscan_app.exchange.reader`, no database), and only then stored in a single session, so a
+refused file changes nothing and an accepted one is stored whole. The GUI calls these with a
+progress callback and a cancel check; the CLI calls them without.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+
+from zelfscan_app.domain.questionnaire import Questionnaire
+from zelfscan_app.domain.scan import Scan, SoortMeting
+from zelfscan_app.errors import NotFound, ZelfscanError
+from zelfscan_app.storage import repository as repo
+from zelfscan_app.storage.database import Database
+from zelfscan_app.storage.repository import ScanListItem
+
+ProgressCallback = Callable[[int, int], None]
+CancelCheck = Callable[[], bool]
+
+
+class ImportStatus(StrEnum):
+    IMPORTED = "geïmporteerd"
+    DUPLICATE = "al aanwezig"
+    CONFLICT = "conflict"
+    REFUSED = "geweigerd"
+    SKIPPED = "niet verwerkt"
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """What happened to one file; `message` is one Dutch sentence for the user."""
+
+    path: str
+    status: ImportStatus
+    message: str
+    scan_id: int | None = None
+    title: str = ""
+    warning: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    results: tuple[FileResult, ...]
+    cancelled: bool = False
+
+    def with_status(self, status: ImportStatus) -> tuple[FileResult, ...]:
+        return tuple(r for r in self.results if r.status is status)
+
+    @property
+    def imported(self) -> tuple[FileResult, ...]:
+        return self.with_status(ImportStatus.IMPORTED)
+
+    @property
+    def duplicates(self) -> tuple[FileResult, ...]:
+        return self.with_status(ImportStatus.DUPLICATE)
+
+    @property
+    def conflicts(self) -> tuple[FileResult, ...]:
+        return self.with_status(ImportStatus.CONFLICT)
+
+    @property
+    def refused(self) -> tuple[FileResult, ...]:
+        return self.with_status(ImportStatus.REFUSED)
+
+    @property
+    def stored_ids(self) -> tuple[int, ...]:
+        stored = (ImportStatus.IMPORTED, ImportStatus.CONFLICT)
+        return tuple(r.scan_id for r in self.results if r.status in stored and r.scan_id)
+
+    def summary(self) -> str:
+        parts = [
+            f"{len(self.imported)} geïmporteerd",
+            f"{len(self.duplicates)} al aanwezig",
+            f"{len(self.conflicts)} conflict (apart bewaard)",
+            f"{len(self.refused)} geweigerd",
+        ]
+        if self.cancelled:
+            parts.append(
+                f"{len(self.with_status(ImportStatus.SKIPPED))} niet verwerkt (afgebroken)"
+            )
+        return ", ".join(parts) + "."
+
+
+def import_files(
+    db: Database,
+    paths: Sequence[str | Path],
+    questionnaire: Questionnaire,
+    *,
+    on_progress: ProgressCallback | None = None,
+    should_cancel: CancelCheck | None = None,
+) -> ImportReport:
+    """Import each file on its own (all or nothing per file); stops between files on cancel."""
+    results: list[FileResult] = []
+    total = len(paths)
+    for done, path in enumerate(paths):
+        if should_cancel is not None and should_cancel():
+            results += [
+                FileResult(str(p), ImportStatus.SKIPPED, "niet verwerkt: het inlezen is afgebroken")
+                for p in paths[done:]
+            ]
+            return ImportReport(tuple(results), cancelled=True)
+        results.append(import_file(db, path, questionnaire))
+        if on_progress is not None:
+            on_progress(done + 1, total)
+    return ImportReport(tuple(results))
+
+
+def import_file(db: Database, path: str | Path, questionnaire: Questionnaire) -> FileResult:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from zelfscan_app.exchange.reader import read_scan_file
+
+    try:
+        read = read_scan_file(path, questionnaire)
+    except ZelfscanError as exc:
+        return FileResult(str(path), ImportStatus.REFUSED, str(exc))
+    try:
+        return _store(db, str(path), read.scan, read.sha256)
+    except SQLAlchemyError as exc:  # rolled back by the session; the file itself was fine
+        message = f"{path}: de database kon de zelfscan niet opslaan ({type(exc).__name__})"
+        return FileResult(str(path), ImportStatus.REFUSED, message)
+
+
+def _store(db: Database, path: str, scan: Scan, sha256: str) -> FileResult:
+    with db.session() as session:
+        known = repo.scan_with_fingerprint(session, sha256)
+        if known is not None:
+            return FileResult(
+                path,
+                ImportStatus.DUPLICATE,
+                f"{path}: dit bestand is al eerder ingelezen (zelfscan {known})",
+                scan_id=known,
+                title=scan.title,
+            )
+        items = repo.find_scans(session, gemeente=scan.gemeente, datum=scan.datum, soort=scan.soort)
+        others = [repo.get_scan(session, item.id) for item in items]
+        for other in others:
+            if _same_content(other, scan):
+                return FileResult(
+                    path,
+                    ImportStatus.DUPLICATE,
+                    f"{path}: deze zelfscan staat al in de database (zelfscan {other.id})",
+                    scan_id=other.id,
+                    title=scan.title,
+                )
+        warning = scan.warning
+        if others:
+            ids = ", ".join(str(o.id) for o in others)
+            warning = " ".join(
+                part
+                for part in (
+                    warning,
+                    f"Conflict: bij het inlezen bestond al een andere zelfscan van "
+                    f"{scan.gemeente} ({scan.soort.value} {scan.datum.isoformat()}), zelfscan "
+                    f"{ids}; deze werkmap is apart bewaard en niet samengevoegd.",
+                )
+                if part
+            )
+        scan_id = repo.add_scan(session, replace(scan, warning=warning), source_sha256=sha256)
+    if others:
+        message = (
+            f"{path}: er bestaat al een andere zelfscan van {scan.gemeente} met dezelfde datum "
+            f"en soort meting (zelfscan {ids}); deze is apart bewaard als zelfscan {scan_id}"
+        )
+        return FileResult(
+            path, ImportStatus.CONFLICT, message, scan_id=scan_id, title=scan.title, warning=warning
+        )
+    return FileResult(
+        path,
+        ImportStatus.IMPORTED,
+        f"{path}: ingelezen als zelfscan {scan_id} ({scan.title})",
+        scan_id=scan_id,
+        title=scan.title,
+        warning=warning,
+    )
+
+
+def _content(scan: Scan) -> tuple[object, ...]:
+    answers = tuple(sorted((a for a in scan.answers if not a.is_empty), key=lambda a: a.question))
+    return (
+        scan.gemeente.casefold(),
+        scan.regio,
+        scan.datum,
+        scan.soort,
+        scan.questionnaire_id,
+        scan.questionnaire_version,
+        scan.facilitator,
+        scan.participants,
+        answers,
+    )
+
+
+def _same_content(a: Scan, b: Scan) -> bool:
+    return _content(a) == _content(b)
+
+
+# Export ----------------------------------------------------------------------------------------
+
+
+def choose_scan(
+    db: Database,
+    *,
+    gemeente: str,
+    datum: date | None = None,
+    soort: SoortMeting | None = None,
+) -> ScanListItem:
+    """The newest scan of `gemeente` matching datum/soort; a clear error if none or ambiguous."""
+    with db.session() as session:
+        everything = repo.find_scans(session, gemeente=gemeente)
+        if not everything:
+            known = sorted({i.gemeente for i in repo.list_scans(session)})
+            close = difflib.get_close_matches(gemeente, known, n=3, cutoff=0.6)
+            hint = f"; bedoelt u {' of '.join(close)}?" if close else ""
+            raise NotFound(f"er is geen zelfscan van gemeente '{gemeente}' in de database{hint}")
+        items = repo.find_scans(session, gemeente=gemeente, datum=datum, soort=soort)
+    if not items:
+        wanted = " en ".join(
+            part
+            for part in (
+                f"datum {datum.isoformat()}" if datum else "",
+                f"soort {soort.value}" if soort else "",
+            )
+            if part
+        )
+        available = ", ".join(f"{i.soort.value} {i.datum.isoformat()}" for i in everything[:8])
+        raise NotFound(
+            f"er is geen zelfscan van {everything[0].gemeente} met {wanted}; wel: {available}"
+        )
+    newest = items[0]
+    tied = [i for i in items if (i.datum, i.soort) == (newest.datum, newest.soort)]
+    if len(tied) > 1:
+        listed = ", ".join(f"zelfscan {i.id}" for i in tied)
+        raise ZelfscanError(
+            f"er zijn {len(tied)} zelfscans van {newest.gemeente} met datum "
+            f"{newest.datum.isoformat()} en soort {newest.soort.value} ({listed}); "
+            "exporteer de juiste vanuit het programma of verwijder de dubbele"
+        )
+    same_day = [i for i in items if i.datum == newest.datum]
+    if len(same_day) > 1 and soort is None:
+        kinds = " en ".join(i.soort.value for i in same_day)
+        raise ZelfscanError(
+            f"op {newest.datum.isoformat()} heeft {newest.gemeente} meerdere zelfscans "
+            f"({kinds}); kies er één met --soort"
+        )
+    return newest
+
+
+def export_scan(db: Database, questionnaire: Questionnaire, scan_id: int, path: str | Path) -> Path:
+    """Write one scan from the database as a filled workbook (atomically)."""
+    from zelfscan_app.exchange.writer import save_atomic, scan_bytes
+
+    with db.session() as session:
+        scan = repo.get_scan(session, scan_id)
+    return save_atomic(scan_bytes(questionnaire, scan), path)
+
+
+def make_form(
+    questionnaire: Questionnaire, path: str | Path, *, gemeente: str = "", regio: str = ""
+) -> Path:
+    """Write the blank workbook a group fills in Excel or LibreOffice."""
+    from zelfscan_app.exchange.writer import form_bytes, save_atomic
+
+    return save_atomic(form_bytes(questionnaire, gemeente=gemeente, regio=regio), path)
