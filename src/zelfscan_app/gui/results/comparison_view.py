@@ -1,0 +1,73 @@
+"""The change between two scans of one municipality: a sentence and two tables."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zelfscan_app.domain.questionnaire import Questionnaire
+from zelfscan_app.gui.results.comparison_model import QuestionChangeModel, StandardChangeModel
+from zelfscan_app.services.charts import ScanComparison, scan_label
+
+
+def _table(model, name: str) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    return view
+
+
+class ComparisonView(QWidget):
+    def __init__(self, questionnaire: Questionnaire, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.standards = StandardChangeModel(questionnaire, self)
+        self.questions = QuestionChangeModel(questionnaire, self)
+        self.summary = QLabel()
+        self.summary.setObjectName("muted")
+        self.summary.setWordWrap(True)
+        self.standard_table = _table(self.standards, self.tr("Verandering per kwaliteitsstandaard"))
+        self.question_table = _table(self.questions, self.tr("Veranderde antwoorden per vraag"))
+        standards_title = QLabel(self.tr("Per kwaliteitsstandaard"))
+        standards_title.setObjectName("sectionTitle")
+        questions_title = QLabel(self.tr("Per vraag (alleen wat veranderde)"))
+        questions_title.setObjectName("sectionTitle")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(standards_title)
+        layout.addWidget(self.standard_table, 5)
+        layout.addWidget(questions_title)
+        layout.addWidget(self.question_table, 4)
+        self.set_comparison(None)
+
+    def set_comparison(self, result: ScanComparison | None) -> None:
+        self.standards.set_comparison(result)
+        self.questions.set_comparison(result)
+        if result is None:
+            self.summary.setText(self.tr("Kies hierboven een andere zelfscan om te vergelijken."))
+            return
+        c = result.comparison
+        self.summary.setText(
+            self.tr(
+                "%1 vergeleken met %2: %3 vragen van Niet op orde naar Op orde, "
+                "%4 van Op orde naar Niet op orde, %5 andere veranderingen."
+            )
+            .replace("%1", scan_label(result.after))
+            .replace("%2", scan_label(result.before).lower())
+            .replace("%3", str(len(c.improved)))
+            .replace("%4", str(len(c.worsened)))
+            .replace("%5", str(len(c.changes) - len(c.improved) - len(c.worsened)))
+        )
