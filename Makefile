@@ -10,7 +10,7 @@ SYSTEM_STAMP := $(VENV)/.system-libs
 QT_DEBS := libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3 \
            libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0
 
-.PHONY: run test bench lint format venv system-libs clean
+.PHONY: run test bench lint format venv system-libs clean package package-test wheel-test
 
 run: venv
 	$(BIN)/zelfscan
@@ -56,3 +56,30 @@ $(SYSTEM_STAMP): | $(BIN)/python
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
+
+# --- Packaging (packaging/README.md): a frozen one-folder build and the wheel check. ---------
+# PyInstaller, Pillow and build come from packaging/requirements.txt, not from the app's deps.
+PACKAGING_STAMP := $(VENV)/.packaging-installed
+BUNDLE := dist/zelfscan/zelfscan
+BUNDLE_INPUTS := pyproject.toml packaging/zelfscan.spec packaging/zelfscan_entry.py \
+                 packaging/version_info.py $(wildcard packaging/hooks/*.py packaging/icons/*) \
+                 $(shell find src resources -type f -not -path '*/__pycache__/*' 2>/dev/null)
+
+$(PACKAGING_STAMP): packaging/requirements.txt $(STAMP) $(SYSTEM_STAMP)
+	$(BIN)/python -m pip install --quiet -r packaging/requirements.txt
+	touch $(PACKAGING_STAMP)
+
+# Rebuilds only when the sources, resources or the recipe changed (about a minute on 2 cores).
+$(BUNDLE): $(BUNDLE_INPUTS) $(PACKAGING_STAMP)
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+	  packaging/zelfscan.spec
+	touch $(BUNDLE)
+
+package: $(BUNDLE)
+	@du -sh dist/zelfscan | awk '{print "bundel: dist/zelfscan/ " $$1}'
+
+package-test: package
+	$(BIN)/python packaging/smoke_test.py
+
+wheel-test: $(PACKAGING_STAMP)
+	$(BIN)/python packaging/wheel_test.py
