@@ -1,0 +1,95 @@
+"""The findings report (routekaart fase 3): the spider first, then the explanations below it.
+
+‘Zonder toelichting zijn die figuren niet goed bruikbaar’: so every question appears with the
+group's answer, toelichting and nuancering, per standard.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from zelfscan_app.domain.actions import current_state
+from zelfscan_app.domain.questionnaire import Questionnaire
+from zelfscan_app.domain.scan import Scan
+from zelfscan_app.domain.scoring import standard_scores
+from zelfscan_app.reports.scan_context import (
+    ANSWER_COLOURS,
+    percent,
+    scan_basics,
+    spider_description,
+)
+from zelfscan_app.reports.templates import DocumentProperties, Image, render
+
+SPIDER_WIDTH_MM = 130
+UNANSWERED = "Niet beantwoord"
+
+
+def findings_context(questionnaire: Questionnaire, scan: Scan, *, today: date) -> dict[str, object]:
+    context = scan_basics(questionnaire, scan, today)
+    organisations = context["organisaties"]
+    people = len(scan.participants)
+    if people:
+        who = f"{people} {'persoon' if people == 1 else 'personen'}"
+        context["deelnemers_tekst"] = (
+            f"{who} uit: {'; '.join(organisations)}" if organisations else who
+        )
+    else:
+        context["deelnemers_tekst"] = "–"
+    scores = {s.standard: s for s in standard_scores(questionnaire, scan.values)}
+    context["standaarden"] = [
+        {
+            "nummer": standard.number,
+            "titel": standard.short_title,
+            "tekst": standard.text,
+            "score": percent(scores[standard.number].score),
+            "vragen": [
+                _question_row(scan, q.number, q.text)
+                for q in questionnaire.questions_for_standard(standard.number)
+            ],
+        }
+        for standard in questionnaire.standards
+    ]
+    context["bespreekpunten"] = [
+        {"nummer": q.number, "tekst": q.text}
+        for q in questionnaire.questions
+        if scan.answer(q.number).bespreekpunt
+    ]
+    return context
+
+
+def _question_row(scan: Scan, number: int, text: str) -> dict[str, object]:
+    answer = scan.answer(number)
+    return {
+        "nummer": number,
+        "tekst": text,
+        "antwoord": answer.value.value if answer.value else UNANSWERED,
+        "kleur": ANSWER_COLOURS[answer.value],
+        "toelichting": current_state(answer.toelichting, answer.nuancering),
+    }
+
+
+def render_findings(
+    questionnaire: Questionnaire,
+    scan: Scan,
+    *,
+    template: Path,
+    spider_png: bytes | None,
+    today: date | None = None,
+) -> bytes:
+    """The findings report (spider, score table, answers with toelichting) as .docx bytes."""
+    context = findings_context(questionnaire, scan, today=today or date.today())
+    spider = (
+        Image(spider_png, SPIDER_WIDTH_MM, spider_description(questionnaire, scan))
+        if spider_png
+        else None
+    )
+    return render(
+        template,
+        context,
+        DocumentProperties(
+            title=f"Resultaten zelfscan – {context['eigenaar']}, {context['meting_kort']}",
+            subject="Rapportage zelfscan Kwaliteitskader Werken aan veiligheid",
+        ),
+        images={"spinnenweb": spider},
+    )

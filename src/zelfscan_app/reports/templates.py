@@ -1,0 +1,307 @@
+"""Finding, checking and filling the Word templates (docxtpl on top of python-docx).
+
+A municipality restyles a copy of a template in Word and points the app at its folder; a file it
+did not copy falls back to the bundled one. Everything that can go wrong with a hand-edited
+template becomes one Dutch `TemplateError` naming the file, never a traceback.
+docx and docxtpl are imported inside the functions, so the GUI start-up never loads them.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from zelfscan_app.errors import ZelfscanError
+from zelfscan_app.resources import templates_dir
+
+ENV_TEMPLATES = "ZELFSCAN_TEMPLATES"
+
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+
+class TemplateKind(StrEnum):
+    """The three documents; the value is the file name in a template folder."""
+
+    PLAN = "plan-van-aanpak.docx"
+    FINDINGS = "rapport-zelfscan.docx"
+    REGION = "rapport-regio.docx"
+
+    @property
+    def label(self) -> str:
+        return {
+            TemplateKind.PLAN: "plan van aanpak",
+            TemplateKind.FINDINGS: "rapport",
+            TemplateKind.REGION: "regionale rapportage",
+        }[self]
+
+
+class TemplateError(ZelfscanError):
+    """A template is missing, not a Word file, or has a broken placeholder."""
+
+
+def dutch_date(day: date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def user_template_dir(explicit: str | Path | None = None) -> Path | None:
+    """The user's template folder: the explicit setting first, else $ZELFSCAN_TEMPLATES."""
+    chosen = explicit if explicit not in (None, "") else os.environ.get(ENV_TEMPLATES, "")
+    if not chosen:
+        return None
+    folder = Path(chosen).expanduser()
+    if not folder.is_dir():
+        raise TemplateError("de map met sjablonen bestaat niet", path=str(folder))
+    return folder
+
+
+def find_template(kind: TemplateKind, user_dir: str | Path | None = None) -> Path:
+    """The user's copy when the user folder has one, otherwise the bundled original."""
+    folder = user_template_dir(user_dir)
+    if folder is not None and (folder / kind.value).is_file():
+        return folder / kind.value
+    bundled = templates_dir() / kind.value
+    if not bundled.is_file():
+        raise TemplateError("het meegeleverde sjabloon ontbreekt", path=str(bundled))
+    return bundled
+
+
+# Text hygiene ------------------------------------------------------------------------------
+
+#: Characters XML 1.0 cannot hold, plus the ones docxtpl turns into structure (\a new paragraph,
+#: \f page break, \v): typed or pasted text must never change the document's layout.
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean_text(text: str) -> str:
+    return _UNSAFE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _cleaned(value: Any) -> Any:
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, Mapping):
+        return {k: _cleaned(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_cleaned(v) for v in value]
+    return value
+
+
+# Rendering ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    """A picture for an `{{ name }}` placeholder; `description` becomes its alt text."""
+
+    png: bytes
+    width_mm: float
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentProperties:
+    """Core properties written over whatever the (possibly user-edited) template carried."""
+
+    title: str
+    subject: str = ""
+    keywords: str = "zelfscan; kwaliteitskader"
+    author: str = "Zelfscan Kwaliteitskader"
+    #: Also blank the template's company/manager (docProps/app.xml): an anonymised report must
+    #: not carry a name there either.
+    scrub_app_properties: bool = False
+    when: datetime = field(default_factory=lambda: datetime.now().replace(microsecond=0))
+
+
+def render(
+    template: Path,
+    context: Mapping[str, Any],
+    properties: DocumentProperties,
+    images: Mapping[str, Image | None] | None = None,
+) -> bytes:
+    """Fill `template` and return the .docx bytes; TemplateError names the file on any fault."""
+    tpl = _open(template)
+    data = _cleaned(context)
+    try:
+        data.update(_inline_images(tpl, images or {}))
+        tpl.render(data, _environment(), autoescape=True)
+    except TemplateError:
+        raise
+    except Exception as exc:  # a hand-edited template can fail in many ways
+        raise TemplateError(_explain(exc), path=str(template)) from None
+    _after_render(tpl.docx, properties, images or {})
+    buffer = io.BytesIO()
+    tpl.save(buffer)
+    return buffer.getvalue()
+
+
+def _open(template: Path):
+    from docxtpl import DocxTemplate
+
+    if not template.is_file():
+        raise TemplateError("het sjabloon bestaat niet", path=str(template))
+    tpl = DocxTemplate(template)
+    try:
+        tpl.init_docx()
+    except Exception:
+        raise TemplateError(
+            "is geen bruikbaar Word-document (.docx); sla het sjabloon in Word op als "
+            "‘Word-document (*.docx)’",
+            path=str(template),
+        ) from None
+    return tpl
+
+
+def _environment():
+    from jinja2 import Environment, StrictUndefined
+
+    # StrictUndefined: a typo such as {{ gemeete }} is reported instead of silently left empty.
+    return Environment(autoescape=True, undefined=StrictUndefined)
+
+
+def _inline_images(tpl, images: Mapping[str, Image | None]) -> dict[str, Any]:
+    from docx.shared import Mm
+    from docxtpl import InlineImage
+
+    return {
+        name: (
+            InlineImage(tpl, io.BytesIO(image.png), width=Mm(image.width_mm))
+            if image is not None
+            else None
+        )
+        for name, image in images.items()
+    }
+
+
+def _explain(exc: Exception) -> str:
+    from jinja2 import TemplateSyntaxError, UndefinedError
+
+    if isinstance(exc, UndefinedError):
+        match = re.search(r"'([^']+)' is undefined", str(exc))
+        name = match.group(1) if match else str(exc)
+        if match is None:
+            match = re.search(r"has no attribute '([^']+)'", str(exc))
+            name = match.group(1) if match else str(exc)
+        return (
+            f"onbekende plaatshouder ‘{name}’; controleer de spelling tussen {{{{ en }}}} "
+            "(zie README.md in de map met sjablonen)"
+        )
+    if isinstance(exc, TemplateSyntaxError):
+        return (
+            f"een plaatshouder is niet goed geschreven ({exc.message}); controleer de "
+            "tekens {{ }} en {% %} in het sjabloon"
+        )
+    return f"het sjabloon kan niet worden ingevuld ({type(exc).__name__}: {exc})"
+
+
+def _after_render(document, properties: DocumentProperties, images: Mapping[str, Image | None]):
+    from docx.oxml.ns import qn
+
+    _fix_table_grids(document)
+    _allow_long_rows_to_split(document)
+    descriptions = [i.description for i in images.values() if i is not None]
+    for doc_pr, description in zip(
+        document.element.body.iter(qn("wp:docPr")), descriptions, strict=False
+    ):
+        doc_pr.set("descr", description)
+    core = document.core_properties
+    core.title = properties.title
+    core.subject = properties.subject
+    core.keywords = properties.keywords
+    core.author = properties.author
+    core.last_modified_by = properties.author
+    core.comments = ""
+    core.category = ""
+    core.content_status = ""
+    core.identifier = ""
+    core.version = ""
+    core.language = "nl-NL"
+    core.created = properties.when
+    core.modified = properties.when
+    core.revision = 1
+    if properties.scrub_app_properties:
+        _scrub_app_properties(document)
+
+
+def _fix_table_grids(document) -> None:
+    """Make each table's grid follow the cell widths of its first row.
+
+    docxtpl spreads the width evenly over all columns after a `{%tc for %}` loop; the cell
+    widths in the template are the intended ones, so the grid is rebuilt from them.
+    """
+    from docx.oxml.ns import qn
+
+    for tbl in document.element.body.iter(qn("w:tbl")):
+        rows = tbl.findall(qn("w:tr"))
+        grid = tbl.find(qn("w:tblGrid"))
+        if not rows or grid is None:
+            continue
+        widths = []
+        for tc in rows[0].findall(qn("w:tc")):
+            tc_w = tc.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
+            span = tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
+            if tc_w is None or span is not None or tc_w.get(qn("w:type")) != "dxa":
+                widths = []
+                break
+            widths.append(tc_w.get(qn("w:w")))
+        columns = grid.findall(qn("w:gridCol"))
+        if not widths or [c.get(qn("w:w")) for c in columns] == widths:
+            continue
+        for column in columns:
+            grid.remove(column)
+        for width in widths:
+            column = grid.makeelement(qn("w:gridCol"), {qn("w:w"): width})
+            grid.append(column)
+        tbl_w = tbl.find(f"{qn('w:tblPr')}/{qn('w:tblW')}")
+        if tbl_w is not None:
+            tbl_w.set(qn("w:w"), str(sum(int(w) for w in widths)))
+            tbl_w.set(qn("w:type"), "dxa")
+
+
+#: Characters above which a table row may break across pages after all: a row taller than a
+#: page that is not allowed to split would be cut off.
+LONG_ROW_CHARS = 1200
+
+
+def _allow_long_rows_to_split(document) -> None:
+    from docx.oxml.ns import qn
+
+    cant_split = qn("w:cantSplit")
+    text = qn("w:t")
+    for row in document.element.body.iter(qn("w:tr")):
+        tr_pr = row.find(qn("w:trPr"))
+        flag = None if tr_pr is None else tr_pr.find(cant_split)
+        if flag is None:
+            continue
+        if sum(len(t.text or "") for t in row.iter(text)) > LONG_ROW_CHARS:
+            tr_pr.remove(flag)
+
+
+_APP_PROPERTIES = "/docProps/app.xml"
+
+
+def _scrub_app_properties(document) -> None:
+    for part in document.part.package.parts:
+        if str(part.partname) == _APP_PROPERTIES:
+            xml = part.blob.decode("utf-8")
+            xml = re.sub(r"<(Company|Manager)>[^<]*</\1>", r"<\1></\1>", xml)
+            part._blob = xml.encode("utf-8")
