@@ -13,7 +13,7 @@ from pathlib import Path
 from zelfscan_app.domain.questionnaire import Questionnaire
 from zelfscan_app.domain.scan import AnswerValue, Scan
 from zelfscan_app.domain.scoring import Comparison, StandardScore, compare, standard_scores
-from zelfscan_app.errors import NotFound, ZelfscanError
+from zelfscan_app.errors import ZelfscanError
 from zelfscan_app.reports.spider_data import (
     PALETTE,
     Series,
@@ -261,40 +261,44 @@ def comparable_scans(db: Database, scan: Scan) -> list[ScanListItem]:
     return sorted(items, key=lambda i: (i.datum, i.id), reverse=True)
 
 
-def load_scan(db: Database, questionnaire: Questionnaire, reference: str) -> Scan:
-    """A scan by database id ('12') or, once workbook import exists, from an .xlsx file."""
+@dataclass(frozen=True, slots=True)
+class ChartSource:
+    """A scan to draw, with what the workbook reader had to say about it (if it came from one)."""
+
+    scan: Scan
+    warnings: tuple[str, ...] = ()
+
+
+def read_chart_source(
+    db: Database | None, questionnaire: Questionnaire, reference: str
+) -> ChartSource:
+    """A scan by database id ('12') or from a scan workbook (.xlsx), which is only read.
+
+    Reading a workbook never stores it: `zelfscan import` is the way into the database.
+    """
     text = reference.strip()
     if text.isdigit():
-        return scan_service.get_scan(db, int(text))
+        if db is None:
+            raise ValueError("a scan number needs a database")
+        return ChartSource(scan_service.get_scan(db, int(text)))
     path = Path(text)
     if path.suffix.lower() == ".xlsx":
-        reader = _workbook_reader()
-        if reader is None:
-            raise ZelfscanError(
-                "een werkboek inlezen kan nog niet in deze versie; geef het nummer van een "
-                "zelfscan uit de database (zie de lijst in het venster), bijvoorbeeld 12",
-                path=text,
-            )
-        if not path.is_file():
-            raise NotFound("het bestand bestaat niet", path=text)
-        return reader(path, questionnaire)
-    if path.exists() or path.suffix:
+        from zelfscan_app.exchange.reader import read_scan_file
+
+        read = read_scan_file(path, questionnaire)
+        return ChartSource(read.scan, tuple(read.warnings))
+    if path.suffix or path.exists():
         raise ZelfscanError(
-            "onbekend soort bestand; geef het nummer van een zelfscan of een .xlsx-werkboek",
+            "onbekend soort bestand; geef het nummer van een zelfscan of een .xlsx-werkmap",
             path=text,
         )
     raise ZelfscanError(
-        f"'{text}' is geen zelfscannummer en geen .xlsx-werkboek (bijvoorbeeld 12 of gemeente.xlsx)"
+        f"'{text}' is geen zelfscannummer en geen .xlsx-werkmap (bijvoorbeeld 12 of gemeente.xlsx)"
     )
 
 
-def _workbook_reader():
-    """The exchange service's workbook reader, if that module is present in this build."""
-    try:
-        from zelfscan_app.services import exchange  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    return getattr(exchange, "read_scan", None)
+def load_scan(db: Database, questionnaire: Questionnaire, reference: str) -> Scan:
+    return read_chart_source(db, questionnaire, reference).scan
 
 
 def export_chart(chart: SpiderChart, path: str | Path) -> Path:
