@@ -113,7 +113,10 @@ def scan_chart(questionnaire: Questionnaire, scan: Scan, other: Scan | None = No
     if same_place and earlier.soort != later.soort:
         short = [s.soort.value for s in (earlier, later)]
     else:
-        short = [label.lower() if same_place else label for label in labels]
+        short = [
+            label.lower() if same_place else s.gemeente
+            for label, s in zip(labels, (earlier, later), strict=True)
+        ]
     series = tuple(
         Series(
             label,
@@ -144,7 +147,7 @@ def scan_chart(questionnaire: Questionnaire, scan: Scan, other: Scan | None = No
         title=title,
         subtitle=subtitle,
         note=f"{SCORE_NOTE}\nBeantwoord: {answered} vragen.",
-        values_joiner=" → ",
+        values_joiner=" → " if same_place else " | ",  # an arrow only for change over time
         description=f"Spindiagram zelfscan {earlier.title} en {later.title}",
     )
 
@@ -312,5 +315,20 @@ def export_chart(chart: SpiderChart, path: str | Path) -> Path:
         return save_chart(chart, path)
     except OSError as exc:
         raise ZelfscanError(
-            f"het bestand kan niet worden geschreven ({exc.strerror or exc})", path=str(path)
+            f"het bestand kan niet worden geschreven ({_os_reason(exc)})", path=str(path)
         ) from None
+
+
+def _os_reason(exc: OSError) -> str:
+    """The usual reasons in Dutch; the system's own text (often English) otherwise."""
+    import errno
+
+    reasons = {
+        errno.ENOENT: "de map bestaat niet",
+        errno.EACCES: "geen toestemming om hier te schrijven",
+        errno.EPERM: "geen toestemming om hier te schrijven",
+        errno.EISDIR: "dit is een map",
+        errno.ENOSPC: "de schijf is vol",
+        errno.EROFS: "de schijf is alleen-lezen",
+    }
+    return reasons.get(exc.errno or 0, exc.strerror or str(exc))
