@@ -1,20 +1,80 @@
-"""`zelfscan` without arguments opens the main window."""
+"""The main window: opens the database after showing itself, lists scans, menus, About."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from zelfscan_app import __version__
 from zelfscan_app.gui.main_window import MainWindow
-from zelfscan_app.services.demo import fill_demo
-from zelfscan_app.storage.database import Database
 
 
-def test_main_window_opens_database(qtbot: QtBot, db_url: str, questionnaire) -> None:
-    fill_demo(Database(db_url), questionnaire)
+def test_main_window_opens_database(demo_window: MainWindow) -> None:
+    window = demo_window
+    assert window.windowTitle() == "Zelfscan Kwaliteitskader"
+    assert window.db is not None
+    assert window.list_page.model.rowCount() == 12
+    assert window.list_page.subtitle.text() == "12 zelfscans in deze database"
+    assert window.statusBar().isVisible()
+    menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
+    assert menus == ["Bestand", "Sessie", "Beeld", "Regio", "Help"]
+
+
+def test_empty_database_explains_what_to_do(window: MainWindow) -> None:
+    assert window.list_page.model.rowCount() == 0
+    assert "Nieuwe zelfscan" in window.list_page.empty.text()
+    assert window.list_page.empty.isVisible()
+    assert not window.actions.open.isEnabled()
+    assert window.actions.new.isEnabled()
+
+
+def test_region_entry_point_explains_itself(window: MainWindow) -> None:
+    action = window.actions.region
+    assert not action.isEnabled()
+    assert "volgende versie" in action.toolTip()
+
+
+def test_import_export_are_wired_or_say_why(demo_window: MainWindow) -> None:
+    actions = demo_window.actions
+    if demo_window.exchange.available:
+        assert actions.import_.isEnabled()
+        demo_window.list_page.table.selectRow(0)
+        assert actions.export.isEnabled()
+    else:
+        assert not actions.import_.isEnabled()
+        assert "nog niet beschikbaar" in actions.import_.toolTip()
+
+
+def test_about_names_the_version(demo_window: MainWindow, monkeypatch) -> None:
+    shown = []
+    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(text))
+    demo_window.actions.about.trigger()
+    assert __version__ in shown[0]
+    assert demo_window.questionnaire.version in shown[0]
+
+
+def test_bad_database_url_gives_a_dutch_message(qtbot: QtBot, monkeypatch) -> None:
+    messages = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: messages.append(text))
     window = MainWindow()
     qtbot.addWidget(window)
-    window.show()
-    assert window.windowTitle() == "Zelfscan Kwaliteitskader"
-    window.open_database(db_url)
-    assert window.db is not None
-    assert "12" in window.centralWidget().text()
+    assert not window.open_database("geen-url://")
+    assert "ongeldige database-URL" in messages[0]
+    assert not window.actions.new.isEnabled()
+
+
+def test_window_shows_before_the_database_layer_is_imported() -> None:
+    code = (
+        "import os, sys; os.environ['QT_QPA_PLATFORM'] = 'offscreen';"
+        "from zelfscan_app.gui.app import create_app; app = create_app();"
+        "from zelfscan_app.gui.main_window import MainWindow; w = MainWindow(); w.show();"
+        "heavy = ['sqlalchemy', 'alembic', 'matplotlib', 'openpyxl', 'docx', 'pydantic'];"
+        "print([m for m in heavy if m in sys.modules])"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert out.stdout.strip() == "[]"

@@ -14,6 +14,7 @@ from zelfscan_app.gui.main_window import MainWindow
 def create_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("Zelfscan Kwaliteitskader")
+    app.setApplicationDisplayName("Zelfscan Kwaliteitskader")
     app.setOrganizationName("Zelfscan")
     app.setApplicationVersion(__version__)
     return app

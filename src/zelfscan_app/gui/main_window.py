@@ -1,32 +1,474 @@
-"""The main window shell; the session GUI fills it with the scan list and question flow."""
+"""The main window: the list of scans, and the session of the scan that is open.
+
+The database layer and the session modules are imported only when needed, so the window is
+on screen before SQLAlchemy is even loaded (see gui/app.py).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+)
+
+from zelfscan_app import __version__
+from zelfscan_app.gui.exchange_actions import ExchangeActions
+from zelfscan_app.gui.i18n import arg
+from zelfscan_app.gui.main_actions import MainActions
+from zelfscan_app.gui.scan_list_model import dutch_date
+from zelfscan_app.gui.scan_list_page import ScanListPage
+from zelfscan_app.gui.settings import AppSettings
+from zelfscan_app.gui.style import apply_style
+
+UNDO_SECONDS = 30
+ZOOM_STEP = 0.1
 
 
 class MainWindow(QMainWindow):
-    def __init__(self) -> None:
-        super().__init__()
-        self.setWindowTitle(self.tr("Zelfscan Kwaliteitskader"))
-        self.resize(1100, 720)
-        self.db = None
-        self._label = QLabel(self.tr("Database openen…"))
-        self._label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setCentralWidget(self._label)
-        self.statusBar().showMessage(self.tr("Gereed"))
+    scanOpened = Signal(int)
+    scanClosed = Signal()
 
-    def open_database(self, url: str | None) -> None:
+    def __init__(self, settings: AppSettings | None = None) -> None:
+        super().__init__()
+        self.settings = settings or AppSettings()
+        self.db = None
+        self.questionnaire = None
+        self.session_widget = None
+        self._undo_scan_id: int | None = None
+        self._scale = self.settings.font_scale
+        apply_style(QApplication.instance(), self._scale)
+        self.setWindowTitle(self.tr("Zelfscan Kwaliteitskader"))
+        self.resize(1280, 820)
+
+        self.list_page = ScanListPage()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.list_page)
+        self.setCentralWidget(self.stack)
+        self.actions = MainActions(self)
+        self.session_menu, self.toolbar = self.actions.build(self)
+        self.list_page.addAction(self.actions.delete)
+        self._make_statusbar()
+        self.exchange = ExchangeActions(self)
+        self._connect()
+        self._fill_session_menu()
+        self._update_actions()
+        if self.settings.geometry is not None:
+            self.restoreGeometry(self.settings.geometry)
+
+    def _make_statusbar(self) -> None:
+        bar = self.statusBar()
+        bar.setSizeGripEnabled(False)
+        self.undo_button = QPushButton(self.tr("Ongedaan maken"))
+        self.undo_button.setFlat(True)
+        self.undo_button.hide()
+        self.undo_button.clicked.connect(self.undo_delete)
+        self.db_label = QLabel()
+        self.db_label.setAccessibleName(self.tr("Database"))
+        bar.addPermanentWidget(self.undo_button)
+        bar.addPermanentWidget(self.db_label)
+        self._undo_timer = QTimer(self)
+        self._undo_timer.setSingleShot(True)
+        self._undo_timer.timeout.connect(self.undo_button.hide)
+        bar.showMessage(self.tr("Database openen…"))
+
+    def _connect(self) -> None:
+        a = self.actions
+        a.new.triggered.connect(self.new_scan)
+        a.open.triggered.connect(self.open_selected)
+        a.edit.triggered.connect(self.edit_scan)
+        a.delete.triggered.connect(self.delete_selected)
+        a.undo.triggered.connect(self.undo_delete)
+        a.trash.triggered.connect(self.show_trash)
+        a.back.triggered.connect(self.close_scan)
+        a.quit.triggered.connect(self.close)
+        a.zoom_in.triggered.connect(lambda: self.set_font_scale(self._scale + ZOOM_STEP))
+        a.zoom_out.triggered.connect(lambda: self.set_font_scale(self._scale - ZOOM_STEP))
+        a.zoom_reset.triggered.connect(lambda: self.set_font_scale(1.0))
+        a.timer_minutes.triggered.connect(self.ask_block_minutes)
+        a.shortcuts.triggered.connect(self.show_shortcuts)
+        a.about.triggered.connect(self.show_about)
+        self.list_page.new_button.clicked.connect(self.new_scan)
+        self.list_page.open_button.clicked.connect(self.open_selected)
+        self.list_page.openRequested.connect(self.open_scan)
+        self.list_page.selectionChanged.connect(self._update_actions)
+
+    # Database -------------------------------------------------------------------------------
+    def open_database(self, url: str | None) -> bool:
         from zelfscan_app.errors import ZelfscanError
-        from zelfscan_app.services.scans import list_scans
+        from zelfscan_app.questionnaire_file import default_questionnaire
         from zelfscan_app.storage.database import Database
 
         try:
+            self.questionnaire = default_questionnaire()
             self.db = Database(url)
-            count = len(list_scans(self.db))
         except ZelfscanError as exc:
+            self.statusBar().showMessage(self.tr("Geen database geopend"))
             QMessageBox.critical(self, self.tr("Database"), str(exc))
+            return False
+        self.db_label.setText(arg(self.tr("Database: %1"), _short_url(self.db.url)))
+        self.db_label.setToolTip(self.db.url)
+        self.exchange.detect()
+        self.refresh_list()
+        self.statusBar().showMessage(self.tr("Gereed"), 4000)
+        last = self.settings.last_scan_id
+        if last is not None:
+            if self.settings.resume_session and self.open_scan(last, quiet=True):
+                return True
+            self.list_page.select_scan(last)
+        self._update_actions()
+        return True
+
+    def refresh_list(self) -> None:
+        from zelfscan_app.services.scans import list_scans
+
+        if self.db is not None:
+            self.list_page.set_items(list_scans(self.db), len(self.questionnaire.questions))
+        self._update_actions()
+
+    # Scans ----------------------------------------------------------------------------------
+    def new_scan(self) -> None:
+        if self.db is None:
             return
-        self._label.setText(self.tr("%n zelfscan(s) in de database", "", count))
-        self.statusBar().showMessage(self.db.url)
+        from zelfscan_app.gui.new_scan_dialog import NewScanDialog
+        from zelfscan_app.services.scans import create_scan
+
+        dialog = NewScanDialog(self.questionnaire, self.db, parent=self)
+        if dialog.exec() != NewScanDialog.DialogCode.Accepted or dialog.result_scan is None:
+            return
+        scan_id = create_scan(self.db, dialog.result_scan)
+        self.refresh_list()
+        self.open_scan(scan_id)
+
+    def edit_scan(self) -> None:
+        scan_id = self.current_scan_id()
+        if self.db is None or scan_id is None:
+            return
+        from zelfscan_app.errors import ZelfscanError
+        from zelfscan_app.gui.new_scan_dialog import NewScanDialog
+        from zelfscan_app.services import scans as svc
+
+        try:
+            scan = svc.get_scan(self.db, scan_id)
+        except ZelfscanError as exc:
+            QMessageBox.warning(self, self.tr("Zelfscan"), str(exc))
+            return
+        dialog = NewScanDialog(self.questionnaire, self.db, scan=scan, parent=self)
+        if dialog.exec() != NewScanDialog.DialogCode.Accepted or dialog.result_scan is None:
+            return
+        svc.update_metadata(self.db, scan_id, dialog.result_scan)
+        if self.session_widget is not None:
+            self.session_widget.details_changed(svc.get_scan(self.db, scan_id))
+            self._update_title()
+        self.refresh_list()
+
+    def current_scan_id(self) -> int | None:
+        if self.session_widget is not None:
+            return self.session_widget.session.scan_id
+        return self.list_page.current_scan_id()
+
+    def open_selected(self) -> None:
+        scan_id = self.list_page.current_scan_id()
+        if scan_id is not None:
+            self.open_scan(scan_id)
+
+    def open_scan(self, scan_id: int, quiet: bool = False) -> bool:
+        if self.db is None or not self.close_scan():
+            return False
+        from zelfscan_app.errors import ZelfscanError
+        from zelfscan_app.gui.session.session_widget import SessionWidget
+        from zelfscan_app.gui.session.state import ScanSession
+        from zelfscan_app.services import scans as svc
+
+        try:
+            scan = svc.get_scan(self.db, scan_id)
+            warning = svc.check_questionnaire(self.questionnaire, scan)
+        except ZelfscanError as exc:
+            if not quiet:
+                QMessageBox.warning(self, self.tr("Zelfscan openen"), str(exc))
+            return False
+        session = ScanSession(self.db, self.questionnaire, scan, self)
+        last = self.settings.last_question(scan_id)
+        if last is not None and last in session.order:
+            session.current = last
+        widget = SessionWidget(session, self.settings.block_minutes)
+        widget.set_font_scale(self._scale)
+        widget.presentationChanged.connect(self._presentation_changed)
+        widget.finishRequested.connect(self.close_scan)
+        session.currentChanged.connect(lambda q: self.settings.set_last_question(scan_id, q))
+        session.autosave.failed.connect(self._save_failed)
+        self.session_widget = widget
+        self.toolbar.hide()  # the session is a focus mode: its header has what is needed
+        self.stack.addWidget(widget)
+        self.stack.setCurrentWidget(widget)
+        self.settings.last_scan_id = scan_id
+        self.settings.resume_session = True
+        self._fill_session_menu()
+        self._update_title()
+        self._update_actions()
+        widget.focus_question()
+        self.statusBar().showMessage(warning or self.tr("Zelfscan geopend"), 6000)
+        self.scanOpened.emit(scan_id)
+        return True
+
+    def close_scan(self) -> bool:
+        """Back to the list; everything typed is stored first. False if the user stays."""
+        widget = self.session_widget
+        if widget is None:
+            return True
+        if not widget.close_session() and not self._confirm(
+            self.tr("Niet alles is opgeslagen"),
+            self.tr(
+                "Een toelichting kon niet worden opgeslagen. Toch sluiten? "
+                "Wat niet is opgeslagen gaat dan verloren."
+            ),
+        ):
+            return False
+        widget.set_presentation(False)
+        scan_id = widget.session.scan_id
+        self.stack.setCurrentWidget(self.list_page)
+        self.stack.removeWidget(widget)
+        widget.deleteLater()
+        self.session_widget = None
+        self.toolbar.show()
+        self.settings.resume_session = False
+        self._fill_session_menu()
+        self._update_title()
+        self.refresh_list()
+        self.list_page.select_scan(scan_id)
+        self.list_page.table.setFocus()
+        self.scanClosed.emit()
+        return True
+
+    def delete_selected(self) -> None:
+        item = self.list_page.current_item()
+        if self.db is None or item is None or self.session_widget is not None:
+            return
+        from zelfscan_app.services.scans import move_to_trash
+
+        what = arg(self.tr("%1 (%2, %3)"), item.gemeente, item.soort.value, dutch_date(item.datum))
+        if not self._confirm(
+            self.tr("Zelfscan verwijderen"),
+            arg(
+                self.tr(
+                    "De zelfscan van %1 naar de prullenbak verplaatsen?\n\n"
+                    "Je kunt dit ongedaan maken, of de zelfscan later terugzetten "
+                    "via Bestand → Prullenbak."
+                ),
+                what,
+            ),
+        ):
+            return
+        move_to_trash(self.db, item.id)
+        self._undo_scan_id = item.id
+        self.refresh_list()
+        self.statusBar().showMessage(
+            arg(self.tr("%1 staat in de prullenbak."), what), UNDO_SECONDS * 1000
+        )
+        self.undo_button.show()
+        self._undo_timer.start(UNDO_SECONDS * 1000)
+        self._update_actions()
+
+    def undo_delete(self) -> None:
+        if self.db is None or self._undo_scan_id is None:
+            return
+        self.restore_scan(self._undo_scan_id)
+
+    def restore_scan(self, scan_id: int) -> None:
+        from zelfscan_app.services.scans import restore_from_trash
+
+        restore_from_trash(self.db, scan_id)
+        if self._undo_scan_id == scan_id:
+            self._undo_scan_id = None
+        self.undo_button.hide()
+        self.refresh_list()
+        self.list_page.select_scan(scan_id)
+        self.statusBar().showMessage(self.tr("De zelfscan is teruggezet."), 6000)
+
+    def show_trash(self) -> None:
+        if self.db is None:
+            return
+        from zelfscan_app.gui.trash_dialog import TrashDialog
+        from zelfscan_app.services.scans import list_trashed
+
+        dialog = TrashDialog(list_trashed(self.db), len(self.questionnaire.questions), self)
+        dialog.restoreRequested.connect(self.restore_scan)
+        dialog.exec()
+
+    def _confirm(self, title: str, text: str) -> bool:
+        """Ask yes/no (tests replace this method)."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
+        yes = box.addButton(self.tr("Ja"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Nee"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is yes
+
+    # View -----------------------------------------------------------------------------------
+    def set_font_scale(self, scale: float) -> None:
+        self.settings.font_scale = scale
+        self._scale = self.settings.font_scale
+        apply_style(QApplication.instance(), self._scale)
+        if self.session_widget is not None:
+            self.session_widget.set_font_scale(self._scale)
+        self.statusBar().showMessage(
+            arg(self.tr("Tekstgrootte %1%"), round(self._scale * 100)), 3000
+        )
+
+    def ask_block_minutes(self) -> None:
+        minutes, ok = QInputDialog.getInt(
+            self,
+            self.tr("Bloktijd"),
+            self.tr("Hoeveel minuten duurt een blok?"),
+            self.settings.block_minutes,
+            1,
+            240,
+        )
+        if ok:
+            self.settings.block_minutes = minutes
+            if self.session_widget is not None:
+                self.session_widget.header.timer.set_minutes(minutes)
+
+    def _presentation_changed(self, on: bool) -> None:
+        self.menuBar().setVisible(not on)
+        self.toolbar.setVisible(not on and self.session_widget is None)
+        self.statusBar().setVisible(not on)
+        if on:
+            self._was_maximized = self.isMaximized()
+            self.showFullScreen()
+        elif getattr(self, "_was_maximized", False):
+            self.showMaximized()
+        else:
+            self.showNormal()
+
+    def _fill_session_menu(self) -> None:
+        menu = self.session_menu
+        menu.clear()
+        widget = self.session_widget
+        if widget is None:
+            placeholder = menu.addAction(self.tr("Open eerst een zelfscan"))
+            placeholder.setEnabled(False)
+            menu.addSeparator()
+            menu.addAction(self.actions.timer_minutes)
+            return
+        for action in (
+            widget.act_op_orde,
+            widget.act_niet_op_orde,
+            widget.act_clear,
+            widget.act_flag,
+            None,
+            widget.act_previous,
+            widget.act_next,
+            None,
+            widget.act_results,
+            widget.act_glossary,
+            widget.act_presentation,
+            None,
+            widget.act_timer,
+            self.actions.timer_minutes,
+        ):
+            menu.addSeparator() if action is None else menu.addAction(action)
+
+    def _update_title(self) -> None:
+        title = self.tr("Zelfscan Kwaliteitskader")
+        if self.session_widget is not None:
+            scan = self.session_widget.session.scan
+            title = f"{scan.gemeente} · {scan.soort.value} {dutch_date(scan.datum)} — {title}"
+        self.setWindowTitle(title)
+
+    def _update_actions(self) -> None:
+        a = self.actions
+        has_db = self.db is not None
+        in_session = self.session_widget is not None
+        selected = self.list_page.current_scan_id() is not None
+        a.new.setEnabled(has_db)
+        a.open.setEnabled(has_db and selected and not in_session)
+        a.edit.setEnabled(has_db and (selected or in_session))
+        a.delete.setEnabled(has_db and selected and not in_session)
+        a.undo.setEnabled(self._undo_scan_id is not None)
+        a.trash.setEnabled(has_db)
+        a.back.setEnabled(in_session)
+        a.back.setVisible(in_session)
+        self.list_page.new_button.setEnabled(has_db)
+        self.list_page.open_button.setEnabled(a.open.isEnabled())
+        self.exchange.update()
+
+    def _save_failed(self, message: str) -> None:
+        self.statusBar().showMessage(arg(self.tr("Niet opgeslagen: %1"), message), 10000)
+
+    # Dialogs --------------------------------------------------------------------------------
+    def show_shortcuts(self) -> None:
+        rows = [
+            ("1", self.tr("Op orde")),
+            ("2", self.tr("Niet op orde")),
+            (self.tr("0 of Delete"), self.tr("Antwoord wissen")),
+            ("B", self.tr("Bespreekpunt aan/uit")),
+            (self.tr("PgDn / PgUp"), self.tr("Volgende / vorige vraag")),
+            ("Ctrl+R", self.tr("Eerste resultaten")),
+            ("Ctrl+F", self.tr("Begrippenkader")),
+            ("F11", self.tr("Presentatiemodus (Esc sluit)")),
+            ("Ctrl+T", self.tr("Bloktijd starten/pauzeren")),
+            ("Ctrl+W", self.tr("Zelfscan sluiten, terug naar het overzicht")),
+            ("Ctrl+N", self.tr("Nieuwe zelfscan")),
+            (self.tr("Ctrl+ + / Ctrl+ −"), self.tr("Tekst groter / kleiner")),
+        ]
+        table = "".join(
+            f"<tr><td style='padding:3px 18px 3px 0;'><b>{key}</b></td><td>{what}</td></tr>"
+            for key, what in rows
+        )
+        note = self.tr(
+            "Cijfers die je in een tekstveld typt komen in de tekst, niet in het antwoord."
+        )
+        QMessageBox.information(
+            self, self.tr("Sneltoetsen"), f"<table>{table}</table><p>{note}</p>"
+        )
+
+    def show_about(self) -> None:
+        q = self.questionnaire
+        questionnaire = f"{q.id} {q.version}" if q else self.tr("nog niet geladen")
+        text = arg(
+            self.tr(
+                "<h3>Zelfscan Kwaliteitskader</h3>"
+                "<p>Versie %1</p>"
+                "<p>De zelfscan bij het VNG-Kwaliteitskader <i>Werken aan veiligheid voor "
+                "lokale (wijk)teams en gemeenten</i>.</p>"
+                "<p>Vragenlijst: %2<br>De vragen zijn een eigen weergave van de "
+                "kwaliteitsstandaarden, niet de officiële VNG-vraagtekst.</p>"
+                "<p>Werkt volledig offline: de antwoorden staan alleen in de database op deze "
+                "computer.</p><p>Licentie: EUPL-1.2</p>"
+            ),
+            __version__,
+            questionnaire,
+        )
+        QMessageBox.about(self, self.tr("Over Zelfscan Kwaliteitskader"), text)
+
+    # Closing --------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        widget = self.session_widget
+        if (
+            widget is not None
+            and not widget.close_session()
+            and not self._confirm(
+                self.tr("Niet alles is opgeslagen"),
+                self.tr("Een toelichting kon niet worden opgeslagen. Toch afsluiten?"),
+            )
+        ):
+            event.ignore()
+            return
+        if widget is not None and widget.presentation:
+            widget.set_presentation(False)
+        self.settings.geometry = self.saveGeometry()
+        self.settings.sync()
+        super().closeEvent(event)
+
+
+def _short_url(url: str) -> str:
+    if url.startswith("sqlite:///"):
+        path = url.removeprefix("sqlite:///")
+        return path if len(path) < 60 else "…" + path[-58:]
+    return url.split("@")[-1]  # never show a password

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from zelfscan_app.domain.questionnaire import Questionnaire
-from zelfscan_app.domain.scan import AnswerValue, Scan
+from zelfscan_app.domain.scan import AnswerValue, Participant, Scan, SoortMeting
 from zelfscan_app.domain.scoring import StandardScore, standard_scores
 from zelfscan_app.errors import ZelfscanError
 from zelfscan_app.storage import repository as repo
@@ -85,3 +87,96 @@ def restore_from_trash(db: Database, scan_id: int) -> None:
 
 def scores(questionnaire: Questionnaire, scan: Scan) -> tuple[StandardScore, ...]:
     return standard_scores(questionnaire, scan.values)
+
+
+# --- used by the session GUI ---------------------------------------------------------------
+
+NAME_LIMIT = 200  # the column width of gemeente, regio, facilitator and participant fields
+
+
+def list_trashed(db: Database) -> list[ScanListItem]:
+    """Scans in the trash, most recently changed first (for 'Prullenbak' / undo)."""
+    with db.session() as session:
+        return repo.list_scans(session, deleted=True)
+
+
+def known_regions(db: Database) -> list[str]:
+    """The distinct region names already used, for completion in the new-scan dialog."""
+    return sorted({item.regio for item in list_scans(db) if item.regio}, key=str.casefold)
+
+
+def same_scans(db: Database, gemeente: str, datum: date, soort: SoortMeting) -> list[ScanListItem]:
+    """Existing scans with the same gemeente, date and kind (a likely duplicate)."""
+    with db.session() as session:
+        return repo.find_scans(session, gemeente=gemeente.strip(), datum=datum, soort=soort)
+
+
+def scan_problems(
+    gemeente: str,
+    regio: str,
+    facilitator: str,
+    participants: list[Participant] | tuple[Participant, ...],
+) -> list[str]:
+    """What blocks creating or changing a scan, one Dutch sentence each (empty when fine)."""
+    problems: list[str] = []
+    if not gemeente.strip():
+        problems.append("Vul de naam van de gemeente in.")
+    for label, value in (("gemeente", gemeente), ("regio", regio), ("gespreksleider", facilitator)):
+        if len(value.strip()) > NAME_LIMIT:
+            problems.append(f"De naam van de {label} is langer dan {NAME_LIMIT} tekens.")
+    for number, person in enumerate(participants, start=1):
+        if not person.naam.strip() and (person.organisatie.strip() or person.rol.strip()):
+            problems.append(f"Deelnemer {number} heeft nog geen naam.")
+        for value in (person.naam, person.organisatie, person.rol):
+            if len(value.strip()) > NAME_LIMIT:
+                problems.append(
+                    f"Een veld van deelnemer {number} is langer dan {NAME_LIMIT} tekens."
+                )
+                break
+    return problems
+
+
+def build_scan(
+    questionnaire: Questionnaire,
+    *,
+    gemeente: str,
+    regio: str,
+    datum: date,
+    soort: SoortMeting,
+    facilitator: str = "",
+    participants: list[Participant] | tuple[Participant, ...] = (),
+) -> Scan:
+    """A new, unanswered scan from the dialog's fields; raises ZelfscanError when invalid."""
+    problems = scan_problems(gemeente, regio, facilitator, participants)
+    if problems:
+        raise ZelfscanError(" ".join(problems))
+    people = tuple(
+        Participant(p.naam.strip(), p.organisatie.strip(), p.rol.strip())
+        for p in participants
+        if p.naam.strip()
+    )
+    return Scan(
+        gemeente=gemeente.strip(),
+        regio=regio.strip(),
+        datum=datum,
+        soort=soort,
+        questionnaire_id=questionnaire.id,
+        questionnaire_version=questionnaire.version,
+        facilitator=facilitator.strip(),
+        participants=people,
+    )
+
+
+def check_questionnaire(questionnaire: Questionnaire, scan: Scan) -> str:
+    """Refuse a scan of another questionnaire; returns a warning for another version, else ''."""
+    if scan.questionnaire_id != questionnaire.id:
+        raise ZelfscanError(
+            f"deze zelfscan hoort bij vragenlijst '{scan.questionnaire_id}', "
+            f"dit programma werkt met '{questionnaire.id}'"
+        )
+    if scan.questionnaire_version != questionnaire.version:
+        return (
+            f"Deze zelfscan is gemaakt met versie {scan.questionnaire_version} van de "
+            f"vragenlijst; dit programma toont versie {questionnaire.version}."
+        )
+    return ""

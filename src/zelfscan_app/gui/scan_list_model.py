@@ -1,0 +1,150 @@
+"""The scans in the database as a table model, with a proxy for search and sort."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from zelfscan_app.gui.i18n import arg
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 3  # (answered, total)
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def dutch_date(value: date) -> str:
+    return value.strftime("%d-%m-%Y")
+
+
+def dutch_timestamp(value: datetime, today: date | None = None) -> str:
+    today = today or date.today()
+    if value.date() == today:
+        return f"vandaag {value:%H:%M}"
+    return f"{value:%d-%m-%Y %H:%M}"
+
+
+class ScanListModel(QAbstractTableModel):
+    GEMEENTE, REGIO, DATUM, SOORT, VOORTGANG, GEWIJZIGD = range(6)
+
+    def __init__(self, total_questions: int = 31, parent=None) -> None:
+        super().__init__(parent)
+        self._items: list[Any] = []  # storage.repository.ScanListItem (not imported: start-up)
+        self._total = total_questions
+        self._headers = (
+            self.tr("Gemeente"),
+            self.tr("Regio"),
+            self.tr("Datum"),
+            self.tr("Soort meting"),
+            self.tr("Voortgang"),
+            self.tr("Laatst gewijzigd"),
+        )
+
+    def set_items(self, items: Sequence[Any], total_questions: int | None = None) -> None:
+        self.beginResetModel()
+        self._items = list(items)
+        if total_questions is not None:
+            self._total = total_questions
+        self.endResetModel()
+
+    def item(self, row: int) -> Any:
+        return self._items[row]
+
+    def row_of(self, scan_id: int) -> int | None:
+        for row, item in enumerate(self._items):
+            if item.id == scan_id:
+                return row
+        return None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        item = self._items[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(item, column)
+        if role == SORT_ROLE:
+            return self._sort_key(item, column)
+        if role == ID_ROLE:
+            return item.id
+        if role == PROGRESS_ROLE:
+            return (item.answered, self._total)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if item.warning:
+                return item.warning
+            if column == self.VOORTGANG:
+                return arg(self.tr("%1 van %2 vragen beantwoord"), item.answered, self._total)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{self._headers[column]}: {self._display(item, column)}"
+        return None
+
+    def _display(self, item: Any, column: int) -> str:
+        if column == self.GEMEENTE:
+            return item.gemeente + ("  ⚠" if item.warning else "")
+        if column == self.REGIO:
+            return item.regio
+        if column == self.DATUM:
+            return dutch_date(item.datum)
+        if column == self.SOORT:
+            return item.soort.value
+        if column == self.VOORTGANG:
+            return arg(self.tr("%1 van %2"), item.answered, self._total)
+        return dutch_timestamp(item.updated_at)
+
+    def _sort_key(self, item: Any, column: int):
+        if column == self.GEMEENTE:
+            return item.gemeente.casefold()
+        if column == self.REGIO:
+            return item.regio.casefold()
+        if column == self.DATUM:
+            return item.datum.isoformat()
+        if column == self.SOORT:
+            return item.soort.value
+        if column == self.VOORTGANG:
+            return item.answered
+        return item.updated_at.isoformat()
+
+
+class ScanFilterProxy(QSortFilterProxyModel):
+    """Search in gemeente, regio, datum and soort (case-insensitive, every word must match)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._words: list[str] = []
+
+    def set_search(self, text: str) -> None:
+        self._words = text.casefold().split()
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self._words:
+            return True
+        model = self.sourceModel()
+        haystack = " ".join(
+            str(model.data(model.index(source_row, column, source_parent)))
+            for column in range(model.columnCount())
+        ).casefold()
+        return all(word in haystack for word in self._words)

@@ -1,0 +1,186 @@
+"""The start page: every scan in the database, searchable and sortable."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedLayout,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zelfscan_app.gui import style
+from zelfscan_app.gui.i18n import arg
+from zelfscan_app.gui.scan_list_model import ID_ROLE, PROGRESS_ROLE, ScanFilterProxy, ScanListModel
+
+
+class ProgressDelegate(QStyledItemDelegate):
+    """'12 van 31' with a thin bar underneath: progress readable at a glance."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        answered, total = index.data(PROGRESS_ROLE) or (0, 0)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        if selected:
+            painter.fillRect(option.rect, option.palette.highlight())
+        elif index.row() % 2:
+            painter.fillRect(option.rect, QColor(style.SURFACE))
+        rect = option.rect.adjusted(10, 4, -10, -6)
+        text_rect = QRect(rect.left(), rect.top(), rect.width(), rect.height() - 8)
+        painter.setPen(QColor("white" if selected else style.TEXT))
+        painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter, index.data())
+        bar = QRect(rect.left(), rect.bottom() - 5, min(rect.width(), 140), 5)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#ffffff" if selected else style.BLUE_SOFT))
+        painter.drawRoundedRect(bar, 2, 2)
+        if total:
+            done = QRect(bar)
+            done.setWidth(round(bar.width() * answered / total))
+            colour = style.GREEN if answered == total else style.BLUE
+            painter.setBrush(QColor("#9fc3e8" if selected else colour))
+            painter.drawRoundedRect(done, 2, 2)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(max(size.width(), 160), size.height() + 8)
+
+
+class ScanListPage(QWidget):
+    openRequested = Signal(int)
+    selectionChanged = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = ScanListModel(parent=self)
+        self.proxy = ScanFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        title = QLabel(self.tr("Zelfscans"))
+        title.setObjectName("pageTitle")
+        self.subtitle = QLabel(self.tr("Database openen…"))
+        self.subtitle.setObjectName("pageSubtitle")
+        self.new_button = QPushButton(self.tr("Nieuwe zelfscan"))
+        self.new_button.setProperty("primary", True)
+        self.open_button = QPushButton(self.tr("Openen"))
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Zoek op gemeente, regio, datum of soort meting"))
+        self.search.setAccessibleName(self.tr("Zoeken in zelfscans"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(520)
+        self.search.textChanged.connect(self.proxy.set_search)
+
+        self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Lijst van zelfscans"))
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(ScanListModel.GEWIJZIGD, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.setTabKeyNavigation(False)
+        self.table.setItemDelegateForColumn(ScanListModel.VOORTGANG, ProgressDelegate(self.table))
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.table.verticalHeader().setDefaultSectionSize(44)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(ScanListModel.GEMEENTE, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(90)
+        for column, width in (
+            (ScanListModel.REGIO, 230),
+            (ScanListModel.DATUM, 130),
+            (ScanListModel.SOORT, 170),
+            (ScanListModel.VOORTGANG, 170),
+            (ScanListModel.GEWIJZIGD, 190),
+        ):
+            header.resizeSection(column, width)
+        self.table.doubleClicked.connect(self._open_index)
+        self.table.activated.connect(self._open_index)
+        self.table.selectionModel().selectionChanged.connect(self.selectionChanged)
+        self.proxy.modelReset.connect(self.selectionChanged)
+
+        self.empty = QLabel(
+            self.tr(
+                "Nog geen zelfscans in deze database.\n"
+                "Kies ‘Nieuwe zelfscan’ om met een gemeente te beginnen."
+            )
+        )
+        self.empty.setObjectName("emptyState")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._stack = QStackedLayout()
+        self._stack.addWidget(self.table)
+        self._stack.addWidget(self.empty)
+
+        top = QHBoxLayout()
+        heading = QVBoxLayout()
+        heading.setSpacing(2)
+        heading.addWidget(title)
+        heading.addWidget(self.subtitle)
+        top.addLayout(heading, 1)
+        top.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignBottom)
+        top.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignBottom)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search)
+        search_row.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(40, 28, 40, 24)
+        layout.setSpacing(16)
+        layout.addLayout(top)
+        layout.addLayout(search_row)
+        layout.addLayout(self._stack, 1)
+
+    # Data -----------------------------------------------------------------------------------
+    def set_items(self, items, total_questions: int) -> None:
+        current = self.current_scan_id()
+        self.model.set_items(items, total_questions)
+        count = len(items)
+        self.subtitle.setText(
+            arg(self.tr("%1 zelfscans in deze database"), count)
+            if count != 1
+            else self.tr("1 zelfscan in deze database")
+        )
+        self._stack.setCurrentWidget(self.table if count else self.empty)
+        if current is not None:
+            self.select_scan(current)
+
+    def select_scan(self, scan_id: int) -> bool:
+        row = self.model.row_of(scan_id)
+        if row is None:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return False
+        self.table.selectRow(index.row())
+        self.table.scrollTo(index)
+        return True
+
+    def current_scan_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(ID_ROLE) if rows else None
+
+    def current_item(self):
+        scan_id = self.current_scan_id()
+        row = self.model.row_of(scan_id) if scan_id is not None else None
+        return self.model.item(row) if row is not None else None
+
+    def _open_index(self, index: QModelIndex) -> None:
+        scan_id = index.data(ID_ROLE)
+        if scan_id is not None:
+            self.openRequested.emit(scan_id)

@@ -1,0 +1,1 @@
+"""The question flow of a running session: navigator, question view, autosave, aids."""

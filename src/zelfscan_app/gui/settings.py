@@ -1,0 +1,98 @@
+"""Settings remembered between runs (QSettings): geometry, last scan, font scale, block length.
+
+`ZELFSCAN_SETTINGS` names an INI file to use instead of the user's own settings; the tests and
+the kill-test driver set it so they never touch a real installation.
+"""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QByteArray, QSettings
+
+ENV_SETTINGS = "ZELFSCAN_SETTINGS"
+MIN_SCALE, MAX_SCALE = 0.8, 2.0
+DEFAULT_BLOCK_MINUTES = 35
+
+
+def _int(value: object, default: int | None) -> int | None:
+    try:
+        return int(value)  # INI files give strings back
+    except (TypeError, ValueError):
+        return default
+
+
+class AppSettings:
+    def __init__(self, path: str | None = None) -> None:
+        path = path or os.environ.get(ENV_SETTINGS)
+        if path:
+            self._s = QSettings(path, QSettings.Format.IniFormat)
+        else:
+            self._s = QSettings(
+                QSettings.Format.IniFormat,
+                QSettings.Scope.UserScope,
+                "Zelfscan",
+                "Zelfscan Kwaliteitskader",
+            )
+
+    # Window ---------------------------------------------------------------------------------
+    @property
+    def geometry(self) -> QByteArray | None:
+        value = self._s.value("window/geometry")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self._s.setValue("window/geometry", value)
+
+    @property
+    def font_scale(self) -> float:
+        try:
+            scale = float(self._s.value("view/font_scale", 1.0))
+        except (TypeError, ValueError):
+            scale = 1.0
+        return min(MAX_SCALE, max(MIN_SCALE, scale))
+
+    @font_scale.setter
+    def font_scale(self, value: float) -> None:
+        self._s.setValue("view/font_scale", round(min(MAX_SCALE, max(MIN_SCALE, value)), 2))
+
+    # Session --------------------------------------------------------------------------------
+    @property
+    def last_scan_id(self) -> int | None:
+        return _int(self._s.value("session/last_scan"), None)
+
+    @last_scan_id.setter
+    def last_scan_id(self, value: int | None) -> None:
+        if value is None:
+            self._s.remove("session/last_scan")
+        else:
+            self._s.setValue("session/last_scan", int(value))
+
+    @property
+    def resume_session(self) -> bool:
+        """True while a scan is open; still true after a crash, so the next start resumes it."""
+        return str(self._s.value("session/resume", "false")).lower() == "true"
+
+    @resume_session.setter
+    def resume_session(self, value: bool) -> None:
+        self._s.setValue("session/resume", "true" if value else "false")
+        self._s.sync()
+
+    def last_question(self, scan_id: int) -> int | None:
+        return _int(self._s.value(f"session/question_{scan_id}"), None)
+
+    def set_last_question(self, scan_id: int, question: int) -> None:
+        self._s.setValue(f"session/question_{scan_id}", int(question))
+
+    @property
+    def block_minutes(self) -> int:
+        minutes = _int(self._s.value("session/block_minutes"), DEFAULT_BLOCK_MINUTES)
+        return minutes if minutes and 1 <= minutes <= 240 else DEFAULT_BLOCK_MINUTES
+
+    @block_minutes.setter
+    def block_minutes(self, value: int) -> None:
+        self._s.setValue("session/block_minutes", int(value))
+
+    def sync(self) -> None:
+        self._s.sync()

@@ -1,0 +1,64 @@
+"""GUI fixtures: settings in a temporary INI file, a main window on a fresh or demo database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from zelfscan_app.gui.main_window import MainWindow
+from zelfscan_app.gui.settings import ENV_SETTINGS, AppSettings
+from zelfscan_app.services.demo import fill_demo
+from zelfscan_app.storage.database import Database
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No GUI test ever reads or writes the user's own QSettings."""
+    path = tmp_path / "settings.ini"
+    monkeypatch.setenv(ENV_SETTINGS, str(path))
+    return path
+
+
+@pytest.fixture
+def settings(_isolated_settings: Path) -> AppSettings:
+    return AppSettings(str(_isolated_settings))
+
+
+@pytest.fixture
+def demo_url(db_url: str, questionnaire) -> str:
+    db = Database(db_url)
+    fill_demo(db, questionnaire)
+    db.dispose()
+    return db_url
+
+
+def make_window(qtbot: QtBot, url: str, settings: AppSettings | None = None) -> MainWindow:
+    window = MainWindow(settings)
+    window._confirm = lambda title, text: True  # every confirmation answered "Ja"
+    qtbot.addWidget(window)
+    window.resize(1280, 860)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    assert window.open_database(url)
+    return window
+
+
+@pytest.fixture
+def window(qtbot: QtBot, db_url: str) -> MainWindow:
+    w = make_window(qtbot, db_url)
+    yield w
+    w.close()
+    if w.db is not None:
+        w.db.dispose()
+
+
+@pytest.fixture
+def demo_window(qtbot: QtBot, demo_url: str) -> MainWindow:
+    w = make_window(qtbot, demo_url)
+    yield w
+    w.close()
+    if w.db is not None:
+        w.db.dispose()
