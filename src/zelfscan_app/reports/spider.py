@@ -562,25 +562,26 @@ def _draw_band(ax: Axes, chart: SpiderChart) -> None:
 
 
 def _draw_series(ax: Axes, chart: SpiderChart, pen: _Pen) -> None:
-    # Filled series (the scan itself) go on top: they are what the reader looks at first.
-    order = sorted(range(len(chart.series)), key=lambda i: chart.style(i).fill_alpha)
-    for rank, index in enumerate(order):
-        series = chart.series[index]
+    # Areas first, then the filled series' line, then the unfilled (dashed) ones on top: where
+    # two scans score the same, the dashes show on the solid line instead of vanishing under it.
+    order = sorted(range(len(chart.series)), key=lambda i: -chart.style(i).fill_alpha)
+    for index in order:
         style = chart.style(index)
-        vertices = series_vertices(chart, series)
-        zorder = 4 + 2 * rank
         if style.fill_alpha > 0:
-            for run in present_runs(vertices):
+            for run in present_runs(series_vertices(chart, chart.series[index])):
                 ax.fill(
                     [0.0, *(v.angle for v in run)],
                     [0.0, *(v.radius for v in run)],
                     color=style.color,
                     alpha=style.fill_alpha,
                     linewidth=0,
-                    zorder=zorder,
+                    zorder=3,
                     gid=f"series-fill-{index}",
                 )
-        angles, radii = closed_polyline(vertices)
+    for rank, index in enumerate(order):
+        style = chart.style(index)
+        filled = style.fill_alpha > 0
+        angles, radii = closed_polyline(series_vertices(chart, chart.series[index]))
         ax.plot(
             angles,
             radii,
@@ -588,13 +589,13 @@ def _draw_series(ax: Axes, chart: SpiderChart, pen: _Pen) -> None:
             linestyle=style.linestyle,
             linewidth=pen.pt(style.linewidth),
             marker=style.marker,
-            markersize=pen.pt(8),
+            markersize=pen.pt(8.5 if filled else 7.0),
             markeredgecolor="white",
-            markeredgewidth=pen.pt(1.2),
+            markeredgewidth=pen.pt(1.2 if filled else 0.9),
             solid_joinstyle="round",
             dash_joinstyle="round",
-            label=series.label,
-            zorder=zorder + 1,
+            label=chart.series[index].label,
+            zorder=5 + rank,
             clip_on=False,
             gid=f"series-{index}",
         )
