@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from zelfscan_app.gui.main_window import MainWindow
@@ -42,6 +43,7 @@ def make_window(qtbot: QtBot, url: str, settings: AppSettings | None = None) -> 
     window.show()
     qtbot.waitExposed(window)
     window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
     assert window.open_database(url)
     return window
 

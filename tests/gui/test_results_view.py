@@ -207,3 +207,15 @@ def test_refresh_after_scan_was_stored(view, db, questionnaire) -> None:
     set_answer(db, scan_id, 1, OP)
     view.refresh()
     assert table_column(view, SCORE)[0] == "100%"
+
+
+def test_hidden_view_catches_up_when_shown(view, db, questionnaire) -> None:
+    scan_id = create_scan(db, scan_of(questionnaire, {1: NIET}))
+    view.show_scan(scan_id)
+    view.hide()
+    set_answer(db, scan_id, 1, OP)
+    view.on_answer_changed(1)
+    assert table_column(view, SCORE)[0] == "0%"  # no chart work while nobody looks
+    view.show()
+    assert table_column(view, SCORE)[0] == "50%"
+    assert drawn_scores(view)[0][0] == pytest.approx(50.0)

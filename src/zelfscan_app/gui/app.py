@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from PySide6.QtCore import QTimer
@@ -26,4 +27,10 @@ def run_gui(database_url: str | None = None) -> int:
     window.show()
     # The window is visible before the database layer is even imported.
     QTimer.singleShot(0, lambda: window.open_database(database_url))
+    # Hidden, for packaging/smoke_test.py: ZELFSCAN_SMOKE_QUIT_MS=1500 closes the window by
+    # itself after that many milliseconds, so a frozen build can be tested without a user.
+    smoke_ms = os.environ.get("ZELFSCAN_SMOKE_QUIT_MS", "")
+    if smoke_ms.isdigit():
+        QTimer.singleShot(int(smoke_ms), window.close)
+        QTimer.singleShot(int(smoke_ms) + 10_000, app.quit)  # even if a dialog stays open
     return app.exec()

@@ -140,7 +140,9 @@ class MainWindow(QMainWindow):
         from zelfscan_app.services.scans import create_scan
 
         dialog = NewScanDialog(self.questionnaire, self.db, parent=self)
-        if dialog.exec() != NewScanDialog.DialogCode.Accepted or dialog.result_scan is None:
+        accepted = dialog.exec() == NewScanDialog.DialogCode.Accepted
+        self.activateWindow()  # keys go back to this window, also where the platform forgets
+        if not accepted or dialog.result_scan is None:
             return
         scan_id = create_scan(self.db, dialog.result_scan)
         self.refresh_list()

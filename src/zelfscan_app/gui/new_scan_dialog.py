@@ -94,7 +94,7 @@ class NewScanDialog(QDialog):
             (SoortMeting.EVALUATIE, self.tr("evaluatie (na verbeteracties)")),
             (SoortMeting.TOETSINGSMOMENT, self.tr("toetsingsmoment")),
         ):
-            self.soort.addItem(text, soort)
+            self.soort.addItem(text, soort.value)
         self.facilitator = QLineEdit()
         self.facilitator.setAccessibleName(self.tr("Gespreksleider"))
         self.facilitator.setPlaceholderText(self.tr("naam van de (onafhankelijke) gespreksleider"))
@@ -217,7 +217,7 @@ class NewScanDialog(QDialog):
         self.gemeente.setText(scan.gemeente)
         self.regio.setText(scan.regio)
         self.datum.setDate(QDate(scan.datum.year, scan.datum.month, scan.datum.day))
-        self.soort.setCurrentIndex(self.soort.findData(scan.soort))
+        self.soort.setCurrentIndex(self.soort.findData(scan.soort.value))
         self.facilitator.setText(scan.facilitator)
 
     # Participants -----------------------------------------------------------------------------
@@ -272,13 +272,16 @@ class NewScanDialog(QDialog):
     def _datum(self) -> date:
         return self.datum.date().toPython()
 
+    def _soort(self) -> SoortMeting:
+        return SoortMeting(self.soort.currentData())
+
     def _check_duplicate(self) -> None:
         gemeente = self.gemeente.text().strip()
         same = []
         if self._db is not None and gemeente:
             same = [
                 s
-                for s in svc.same_scans(self._db, gemeente, self._datum(), self.soort.currentData())
+                for s in svc.same_scans(self._db, gemeente, self._datum(), self._soort())
                 if self._editing is None or s.id != self._editing.id
             ]
         self.duplicate_warning.setVisible(bool(same))
@@ -289,23 +292,22 @@ class NewScanDialog(QDialog):
                         "Er bestaat al een %1 van %2 op %3. Weet je zeker dat je een tweede "
                         "wilt maken? Open anders de bestaande zelfscan."
                     ),
-                    self.soort.currentData().value,
+                    self._soort().value,
                     same[0].gemeente,
                     dutch_date(same[0].datum),
                 )
             )
 
     def accept(self) -> None:
-        index = self.table.currentIndex()
-        if self.table.state() == QAbstractItemView.State.EditingState and index.isValid():
-            self.table.commitData(self.table.indexWidget(index) or self.table.focusWidget())
+        if self.table.state() == QAbstractItemView.State.EditingState:
+            self.ok_button.setFocus()  # the open cell editor commits when it loses focus
         try:
             scan = svc.build_scan(
                 self._q,
                 gemeente=self.gemeente.text(),
                 regio=self.regio.text(),
                 datum=self._datum(),
-                soort=self.soort.currentData(),
+                soort=self._soort(),
                 facilitator=self.facilitator.text(),
                 participants=self.participants.participants(),
             )

@@ -93,11 +93,11 @@ class QuestionView(QWidget):
         fields.setVerticalSpacing(6)
         captions = {
             "toelichting": (
-                self.tr("Toelichting"),
+                self.tr("&Toelichting"),
                 self.tr("Waarom op orde of niet op orde? Wat zegt de groep?"),
             ),
             "nuancering": (
-                self.tr("Nuancering"),
+                self.tr("&Nuancering"),
                 self.tr("Verschillen tussen teams, wijken of doelgroepen; twijfels"),
             ),
         }
@@ -107,7 +107,7 @@ class QuestionView(QWidget):
             editor.setObjectName(field)
             editor.setTabChangesFocus(True)
             editor.setPlaceholderText(placeholder)
-            editor.setAccessibleName(caption)
+            editor.setAccessibleName(caption.replace("&", ""))
             editor.setMinimumHeight(96)
             editor.setMaximumHeight(150)
             editor.textChanged.connect(lambda f=field: self._text_changed(f))
@@ -129,7 +129,8 @@ class QuestionView(QWidget):
         self.legend = _label(
             self.tr(
                 "1 Op orde  ·  2 Niet op orde  ·  0 Wissen  ·  B Bespreekpunt  ·  "
-                "PgDn/PgUp Volgende/vorige  ·  Ctrl+F Begrippen  ·  F11 Presentatie"
+                "Alt+T Toelichting  ·  Esc terug  ·  PgDn/PgUp Volgende/vorige  ·  "
+                "Ctrl+F Begrippen  ·  F11 Presentatie"
             ),
             "shortcutLegend",
         )
@@ -293,6 +294,17 @@ class QuestionView(QWidget):
         index = TermMarker.index_of(href)
         if index is not None:
             self.show_term(self._q.terms[index])
+
+    def keyPressEvent(self, event) -> None:
+        """Esc in a text field hands the keys back to the answers (1, 2, 0, PgDn…)."""
+        if event.key() == Qt.Key.Key_Escape and not self._presentation:
+            self.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def editing_text(self) -> bool:
+        return any(editor.hasFocus() for editor in self.editors.values())
 
     def _text_changed(self, field: str) -> None:
         self.textEdited.emit(field, self.editors[field].toPlainText())

@@ -201,6 +201,8 @@ class SessionWidget(QWidget):
 
     def _show_current(self, *_args) -> None:
         s = self.session
+        if self.question.editing_text():
+            self.question.focus_answers()  # a new question starts with the keys on the answers
         self.question.show_question(
             s.questionnaire.question(s.current), s.answer(s.current), s.position(), len(s.order)
         )
