@@ -10,6 +10,7 @@ line of defence, not the first.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import zipfile
 import zlib
@@ -27,8 +28,10 @@ _OVERLAP = 16
 _DTD_MARKERS = (b"<!doctype", b"<!entity")
 _WIDE_MARKERS = (b"<\x00!\x00", b"\x00<\x00!", b"<\x00\x00\x00!\x00")
 _BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff", b"\x00\x00\x00<", b"\x00<", b"<\x00")
+_ROW = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>/]")
 _ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
 
+_REQUIRED_MEMBERS = ("[Content_Types].xml", "_rels/.rels")  # every OPC package has both
 _DAMAGED = "het bestand is beschadigd of onvolledig en is geen leesbare Excel-werkmap (.xlsx)"
 _BOMB = "het bestand pakt uit tot een onredelijk grote omvang (mogelijk een zip-bom)"
 
@@ -80,6 +83,7 @@ def check_workbook_bytes(data: bytes, path: str) -> None:
         _check_directory(archive, infos, path)
         for info in infos:
             _stream_member(archive, info, path)
+        _check_package(archive, {i.filename for i in infos}, path)
 
 
 def _check_directory(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], path: str) -> None:
@@ -93,11 +97,12 @@ def _check_directory(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], pat
             "dit is een OpenDocument-bestand (.ods); sla het op als Excel-werkmap (.xlsx)",
             path=path,
         )
-    if "[Content_Types].xml" not in names:
-        raise ImportRefused(
-            "het bestand is geen volledige Excel-werkmap (onderdeel [Content_Types].xml ontbreekt)",
-            path=path,
-        )
+    for required in _REQUIRED_MEMBERS:
+        if required not in names:
+            raise ImportRefused(
+                f"het bestand is geen volledige Excel-werkmap (onderdeel {required} ontbreekt)",
+                path=path,
+            )
     total = 0
     for info in infos:
         if info.flag_bits & 0x1:
@@ -118,6 +123,7 @@ def _check_directory(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], pat
 def _stream_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: str) -> None:
     """Decompress one member in chunks (zipfile stops at the declared size and checks the CRC)."""
     seen = 0
+    rows = 0
     tail = b""
     try:
         with archive.open(info) as handle:
@@ -129,6 +135,14 @@ def _stream_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: str) -
                     raise ImportRefused(_BOMB, path=path)
                 window = tail + chunk
                 _check_markers(window, info.filename, path)
+                # Count worksheet rows now: openpyxl would parse a whole sheet just to load it.
+                rows += sum(1 for m in _ROW.finditer(window) if m.end() > len(tail))
+                if rows > layout.MAX_SHEET_ROWS:
+                    raise ImportRefused(
+                        f"een werkblad ({info.filename}) heeft meer dan {layout.MAX_SHEET_ROWS} "
+                        "rijen, veel meer dan een zelfscan kan hebben",
+                        path=path,
+                    )
                 tail = window[-_OVERLAP:]
     except ImportRefused:
         raise
@@ -138,6 +152,49 @@ def _stream_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: str) -
         raise ImportRefused(
             "het bestand gebruikt een compressie die Excel niet gebruikt", path=path
         ) from None
+
+
+def _check_package(archive: zipfile.ZipFile, names: set[str], path: str) -> None:
+    """The workbook part and every part it refers to must exist: openpyxl silently skips a
+    sheet whose part is missing, which would lose data instead of refusing the file."""
+    office = [
+        target
+        for kind, target in _relationships(archive, "_rels/.rels", "", path)
+        if kind.endswith("/officeDocument")
+    ]
+    if len(office) != 1 or office[0] not in names:
+        raise ImportRefused(_DAMAGED, path=path)
+    workbook = office[0]
+    folder, _, base = workbook.rpartition("/")
+    rels = f"{folder}/_rels/{base}.rels" if folder else f"_rels/{base}.rels"
+    if rels not in names:
+        raise ImportRefused(_DAMAGED, path=path)
+    for _kind, target in _relationships(archive, rels, folder, path):
+        if target not in names:
+            raise ImportRefused(
+                f"het bestand is beschadigd: onderdeel {target} ontbreekt", path=path
+            )
+
+
+def _relationships(
+    archive: zipfile.ZipFile, member: str, folder: str, path: str
+) -> list[tuple[str, str]]:
+    """(type, resolved part name) of the internal relationships in one .rels part."""
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import ParseError, fromstring
+
+    try:
+        root = fromstring(archive.read(member))
+    except (KeyError, ParseError, DefusedXmlException, ValueError):
+        raise ImportRefused(_DAMAGED, path=path) from None
+    found = []
+    for rel in root:
+        if not str(rel.tag).endswith("Relationship") or rel.get("TargetMode") == "External":
+            continue
+        target = rel.get("Target") or ""
+        joined = target.lstrip("/") if target.startswith("/") else f"{folder}/{target}"
+        found.append((rel.get("Type") or "", posixpath.normpath(joined).lstrip("/")))
+    return found
 
 
 def _check_start(chunk: bytes, member: str, path: str) -> None:

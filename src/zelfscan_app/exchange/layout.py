@@ -53,8 +53,8 @@ BESPREEKPUNT_JA = "Ja"
 # while refusing zip bombs and runaway sheets before they cost memory or time.
 MAX_FILE_BYTES = 5_000_000
 MAX_MEMBERS = 300
-MAX_MEMBER_BYTES = 20_000_000
-MAX_TOTAL_BYTES = 40_000_000
+MAX_MEMBER_BYTES = 4_000_000  # a sheet with 31 × 2 texts of 10,000 characters is ~0.7 MB
+MAX_TOTAL_BYTES = 12_000_000
 MAX_RATIO = 150  # uncompressed / compressed, checked for members over RATIO_FLOOR bytes
 RATIO_FLOOR = 1_000_000
 MAX_SHEET_ROWS = 5_000  # rows visited per sheet, empty ones included
