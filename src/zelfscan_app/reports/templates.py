@@ -207,10 +207,20 @@ def _explain(exc: Exception) -> str:
         )
     if isinstance(exc, TemplateSyntaxError):
         return (
-            f"een plaatshouder is niet goed geschreven ({exc.message}); controleer de "
-            "tekens {{ }} en {% %} in het sjabloon"
+            f"een plaatshouder is niet goed geschreven{_near(exc)} ({exc.message}); controleer "
+            "de tekens {{ }} en {% %} in het sjabloon"
         )
     return f"het sjabloon kan niet worden ingevuld ({type(exc).__name__}: {exc})"
+
+
+def _near(exc: Exception) -> str:
+    """The template text around a syntax error (docxtpl keeps it), so the user can find it."""
+    lines = list(getattr(exc, "docx_context", None) or ())
+    # docxtpl keeps paragraphs lineno-4 … lineno+2; the line before and the failing one matter.
+    text = " ".join(" ".join(lines[2:4] if len(lines) > 3 else lines).split())
+    if not text:
+        return ""
+    return f" bij ‘{text[:90]}…’" if len(text) > 90 else f" bij ‘{text}’"
 
 
 def _after_render(document, properties: DocumentProperties, images: Mapping[str, Image | None]):

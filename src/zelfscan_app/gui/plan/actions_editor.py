@@ -108,7 +108,11 @@ class WrappingTable(QTableView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._pending = False
+        # One pass per burst of changes, and the timer dies with the table.
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self.resizeRowsToContents)
 
     def setModel(self, model: QAbstractItemModel) -> None:
         super().setModel(model)
@@ -117,13 +121,7 @@ class WrappingTable(QTableView):
         model.rowsInserted.connect(self.fit_rows)
 
     def fit_rows(self, *_args: object) -> None:
-        if not self._pending:
-            self._pending = True
-            QTimer.singleShot(0, self._fit_now)
-
-    def _fit_now(self) -> None:
-        self._pending = False
-        self.resizeRowsToContents()
+        self._fit_timer.start()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
