@@ -217,5 +217,5 @@ def test_hidden_view_catches_up_when_shown(view, db, questionnaire) -> None:
     view.on_answer_changed(1)
     assert table_column(view, SCORE)[0] == "0%"  # no chart work while nobody looks
     view.show()
-    assert table_column(view, SCORE)[0] == "50%"
-    assert drawn_scores(view)[0][0] == pytest.approx(50.0)
+    assert table_column(view, SCORE)[0] == "100%"
+    assert drawn_scores(view)[0][0] == pytest.approx(100.0)

@@ -14,7 +14,7 @@ import math
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import matplotlib
@@ -22,7 +22,7 @@ import matplotlib.style
 from matplotlib import patheffects
 from matplotlib.axes import Axes
 from matplotlib.backend_bases import RendererBase
-from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
@@ -118,7 +118,7 @@ class _Pen:
         return box.width / self.dpi, box.height / self.dpi
 
     def wrap(self, text: str, style: str, size: float, limit_in: float) -> str:
-        return _wrap_measured(text, self.font(style, size), limit_in * self.dpi, self.renderer)
+        return _wrap_cached(text, style, size * self.scale, limit_in * self.dpi, self.dpi)
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,6 +287,17 @@ def _renderer(fig: Figure) -> RendererBase:
     if not hasattr(canvas, "get_renderer"):
         canvas = FigureCanvasAgg(fig)
     return canvas.get_renderer()
+
+
+@lru_cache(maxsize=1024)
+def _wrap_cached(text: str, style: str, size: float, limit_px: float, dpi: float) -> str:
+    """Wrapping measures every word; the same labels come back on every redraw, so remember."""
+    return _wrap_measured(text, _fontprops(style, size), limit_px, _measurer(dpi))
+
+
+@lru_cache(maxsize=8)
+def _measurer(dpi: float) -> RendererAgg:
+    return RendererAgg(1, 1, dpi)
 
 
 def _wrap_measured(text: str, font: FontProperties, limit_px: float, renderer: RendererBase) -> str:

@@ -57,6 +57,7 @@ class ResultsView(QWidget):
         self._other: Scan | None = None
         self._comparison: charts.ScanComparison | None = None
         self._chart: SpiderChart | None = None
+        self._stale = False
 
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
@@ -168,6 +169,7 @@ class ResultsView(QWidget):
         """Reload the shown scan (and the one compared with) from the database and redraw."""
         if self._scan is None:
             return
+        self._stale = False
         try:
             if self._scan.id is not None:
                 self._scan = scan_service.get_scan(self.db, self._scan.id)
@@ -180,8 +182,20 @@ class ResultsView(QWidget):
 
     @Slot(int)
     def on_answer_changed(self, question: int = 0) -> None:
-        """Connect ScanSession.answerChanged here: the answer is stored, so reload and redraw."""
-        self.refresh()
+        """Connect ScanSession.answerChanged here: the answer is stored, so reload and redraw.
+
+        While the view is hidden (the group is answering), it only notes that it is behind and
+        catches up when shown, so answering never waits for a chart nobody sees.
+        """
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def compare_with(self, scan_id: int | None) -> None:
         """Compare with another scan of the same municipality (None: no comparison)."""
