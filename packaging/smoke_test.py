@@ -16,7 +16,7 @@ source tree has no such sub-command, and fails once the command exists but the b
   form        blank scan workbook (openpyxl, questionnaire.yaml)
   import      the form, filled in as a group would in Excel, into the database
   export      the imported scan back out as a workbook (with the native radar chart)
-  chart       spider PNG of the filled form (matplotlib, its fonts)
+  chart       spider PNG and SVG of the filled form (matplotlib, its fonts, SVG backend)
   plan        plan van aanpak .docx (Word template in resources/templates)
   rapport     findings report .docx
   merge       two municipalities into a regional workbook and .docx
@@ -153,7 +153,11 @@ def build_steps(app: FrozenApp, commands: set[str]) -> list[Step]:
 
     def chart() -> str:
         app("chart", out / "ingevuld.xlsx", "--out", out / "spin.png")
-        return check_png(out / "spin.png")
+        app("chart", out / "ingevuld.xlsx", "--out", out / "spin.svg")
+        svg = out / "spin.svg"
+        if not svg.is_file() or b"<svg" not in svg.read_bytes()[:2000]:
+            raise Failure(f"{svg} is geen SVG")
+        return check_png(out / "spin.png") + f"; spin.svg {svg.stat().st_size} bytes"
 
     def plan() -> str:
         app("plan", out / "ingevuld.xlsx", "--out", out / "plan.docx")
