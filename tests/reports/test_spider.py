@@ -297,7 +297,7 @@ def test_importing_chart_descriptions_does_not_load_matplotlib() -> None:
         "import sys\n"
         "import zelfscan_app.cli.main, zelfscan_app.services.charts\n"
         "import zelfscan_app.reports, zelfscan_app.reports.spider_data\n"
-        "import zelfscan_app.gui.results\n"
+        "import zelfscan_app.gui.results, zelfscan_app.gui.app\n"
         "assert 'matplotlib' not in sys.modules, 'matplotlib loaded too early'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
