@@ -1,0 +1,479 @@
+"""Write the regional workbook: the scan workbook's family, for a region instead of one scan.
+
+Sheets: `Toelichting` (what was merged, how, and what is left out), `Resultaten` (mean, lowest,
+highest and n per standard, with a native radar chart), `Per vraag` ('x van y gemeenten op
+orde'), `Per gemeente` (the heat map) and `Toelichtingen` (the explanations). This module
+prints what it is given: the caller (`services.region.RegionReport`) has already replaced names
+by codes and left out what the disclosure forbids, so no rule about anonymity lives here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from io import BytesIO
+from typing import TYPE_CHECKING
+
+from zelfscan_app.domain.questionnaire import Questionnaire
+from zelfscan_app.domain.region import RegionSummary
+from zelfscan_app.exchange.writer import (
+    _BLUE,
+    _LIGHT,
+    _box,
+    _font,
+    _header,
+    _height,
+    _page_setup,
+    _paragraphs,
+    _text,
+    standard_label,
+)
+from zelfscan_app.reports.scan_context import NO_SCORE_COLOUR, SCORE_COLOURS, score_colour
+
+if TYPE_CHECKING:
+    from openpyxl.cell import Cell
+    from openpyxl.styles import PatternFill
+    from openpyxl.worksheet.worksheet import Worksheet
+
+SHEET_TOELICHTING = "Toelichting"
+SHEET_RESULTATEN = "Resultaten"
+SHEET_PER_VRAAG = "Per vraag"
+SHEET_PER_GEMEENTE = "Per gemeente"
+SHEET_TOELICHTINGEN = "Toelichtingen"
+
+NO_VALUE = "–"
+_GREY_TEXT = "595959"
+_BAND = "8C8C8C"
+_PERCENT = '0"%"'
+CLASS_LABELS = ("0–24%", "25–49%", "50–74%", "75–99%", "100%")
+
+
+@dataclass(frozen=True, slots=True)
+class MunicipalityRow:
+    """One row of the heat map: a name or code, a score per standard (None: no score)."""
+
+    label: str
+    scores: tuple[float | None, ...]  # in questionnaire order
+    answered: int
+    total: int
+    meting: str
+
+
+@dataclass(frozen=True, slots=True)
+class TextRow:
+    label: str
+    question: int
+    answer: str
+    toelichting: str
+    nuancering: str
+
+
+@dataclass(frozen=True, slots=True)
+class RegionWorkbook:
+    """Everything the workbook shows, already anonymised where it had to be."""
+
+    questionnaire: Questionnaire
+    summary: RegionSummary
+    title: str  # the region's name (or 'Regio')
+    facts: tuple[tuple[str, str], ...]
+    notes: tuple[str, ...] = ()
+    rows: tuple[MunicipalityRow, ...] | None = None  # None: no per-municipality sheet
+    texts: tuple[TextRow, ...] | None = None  # None: no explanations sheet
+    per_municipality: bool = True  # spread and per-question counts may be shown
+    hidden_reason: str = ""
+    anonymous: bool = False
+
+
+def region_workbook_bytes(book: RegionWorkbook) -> bytes:
+    from openpyxl import Workbook
+
+    from zelfscan_app import __version__
+
+    wb = Workbook()
+    wb.properties.creator = f"Zelfscan Kwaliteitskader {__version__}"
+    wb.properties.lastModifiedBy = None
+    wb.properties.title = f"Regio-overzicht zelfscan – {book.title}"
+    toelichting = wb.active
+    toelichting.title = SHEET_TOELICHTING
+    _fill_toelichting(toelichting, book)
+    resultaten = wb.create_sheet(SHEET_RESULTATEN)
+    _fill_resultaten(resultaten, book)
+    per_vraag = wb.create_sheet(SHEET_PER_VRAAG)
+    _fill_per_vraag(per_vraag, book)
+    sheets = [toelichting, resultaten, per_vraag]
+    if book.rows is not None:
+        sheets.append(wb.create_sheet(SHEET_PER_GEMEENTE))
+        _fill_per_gemeente(sheets[-1], book)
+    if book.texts is not None:
+        sheets.append(wb.create_sheet(SHEET_TOELICHTINGEN))
+        _fill_toelichtingen(sheets[-1], book)
+    for ws in sheets:
+        _page_setup(ws, book.title)
+        if ws.title != SHEET_TOELICHTING:
+            ws.page_setup.fitToHeight = 0
+    out = BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def _title(ws: Worksheet, title: str, subtitle: str) -> None:
+    ws["A1"] = title
+    ws["A1"].font = _font(size=16, bold=True, color=_BLUE)
+    _text(ws["A2"], subtitle)
+    ws["A2"].font = _font(size=12)
+
+
+def _note(ws: Worksheet, row: int, text: str, last_column: int, width: float) -> int:
+    """A wrapped grey note across columns A..last_column; returns the next free row."""
+    from openpyxl.styles import Alignment
+
+    cell = ws.cell(row, 1)
+    _text(cell, text)
+    cell.font = _font(italic=True, color=_GREY_TEXT)
+    cell.alignment = Alignment(wrap_text=True, vertical="top")
+    if last_column > 1:
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last_column)
+    ws.row_dimensions[row].height = _height([(text, width)])
+    return row + 1
+
+
+# Toelichting --------------------------------------------------------------------------------
+
+
+def _fill_toelichting(ws: Worksheet, book: RegionWorkbook) -> None:
+    ws.column_dimensions["A"].width = 24
+    ws.column_dimensions["B"].width = 58
+    ws.column_dimensions["C"].width = 42
+    ws["A1"] = "Zelfscan Kwaliteitskader — regio-overzicht"
+    ws["A1"].font = _font(size=18, bold=True, color=_BLUE)
+    _text(ws["A2"], book.questionnaire.title)
+    ws["A2"].font = _font(size=12, color=_BLUE)
+    _text(
+        ws["A3"],
+        "De zelfscans van een regio samengevoegd met het programma Zelfscan Kwaliteitskader.",
+    )
+    ws["A3"].font = _font(italic=True, color=_GREY_TEXT)
+    first = 5
+    _header(ws.cell(first - 1, 1), "Gegevens")
+    _header(ws.cell(first - 1, 2), "")
+    for offset, (key, value) in enumerate(book.facts):
+        row = first + offset
+        ws.cell(row, 1, key).font = _font(bold=True)
+        _text(ws.cell(row, 2), value)
+        _box(ws.cell(row, 1), fill=_LIGHT)
+        _box(ws.cell(row, 2))
+    row = first + len(book.facts) + 1
+    if book.notes:
+        row = _paragraphs(ws, row, "Let op", list(book.notes), numbered=False) + 1
+    sheets = [
+        f"'{SHEET_RESULTATEN}': per kwaliteitsstandaard de gemiddelde score van de gemeenten, "
+        "de laagste en de hoogste, het aantal gemeenten met een score (n) en het spinnenweb.",
+        f"'{SHEET_PER_VRAAG}': per vraag hoeveel gemeenten hem met 'Op orde' beantwoordden, "
+        "van het aantal dat hem beantwoordde.",
+    ]
+    if book.rows is not None:
+        sheets.append(
+            f"'{SHEET_PER_GEMEENTE}': de score van elke gemeente per kwaliteitsstandaard, "
+            "gekleurd van oranje (laag) naar blauw (hoog); het getal staat altijd in de cel."
+        )
+    if book.texts is not None:
+        sheets.append(f"'{SHEET_TOELICHTINGEN}': de toelichting en nuancering per vraag.")
+    explanation = [
+        "De score van een gemeente is per kwaliteitsstandaard het percentage 'Op orde' van de "
+        "beantwoorde vragen. Een standaard zonder antwoorden heeft geen score en telt niet mee "
+        "(geen 0); n zegt hoeveel gemeenten wel een score hebben.",
+        "De regionale score is het gemiddelde van de scores van de gemeenten.",
+        *sheets,
+    ]
+    _paragraphs(ws, row, "Over dit overzicht", explanation, numbered=False)
+
+
+# Resultaten ---------------------------------------------------------------------------------
+
+
+def _fill_resultaten(ws: Worksheet, book: RegionWorkbook) -> None:
+    from openpyxl.styles import Alignment
+
+    q, summary = book.questionnaire, book.summary
+    count = len(summary.municipalities)
+    ws.column_dimensions["A"].width = 34
+    for letter in "BCDE":
+        ws.column_dimensions[letter].width = 13
+    _title(ws, "Regionale resultaten per kwaliteitsstandaard", f"{book.title} — {count} gemeenten")
+    header_row = 4
+    headers = ("Kwaliteitsstandaard", "Gemiddelde", "Laagste", "Hoogste", "Gemeenten (n)")
+    for index, name in enumerate(headers, start=1):
+        _header(ws.cell(header_row, index), name)
+        if index > 1:
+            ws.cell(header_row, index).alignment = Alignment(horizontal="center", wrap_text=True)
+    ws.row_dimensions[header_row].height = 20
+    row = header_row
+    centre = Alignment(horizontal="center")
+    for s in summary.standards:
+        row += 1
+        _text(ws.cell(row, 1), standard_label(q, s.standard))
+        _percent(ws.cell(row, 2), s.mean)
+        ws.cell(row, 2).font = _font(bold=True)
+        if book.per_municipality:
+            _percent(ws.cell(row, 3), s.min)
+            _percent(ws.cell(row, 4), s.max)
+        else:
+            for column in (3, 4):
+                ws.cell(row, column, NO_VALUE).font = _font(color=_GREY_TEXT)
+        ws.cell(row, 5, s.n)
+        for column in range(1, 6):
+            _box(ws.cell(row, column))
+            if column > 1:
+                ws.cell(row, column).alignment = centre
+        ws.cell(row, 2).fill = _fill(score_colour(s.mean))
+    last = row
+    row += 2
+    lines = [
+        "Gemiddelde: het gemiddelde van de scores van de gemeenten (percentage 'Op orde' van de "
+        "beantwoorde vragen). Laagste en hoogste: de spreiding tussen de gemeenten. n: het aantal "
+        f"gemeenten met een score voor die standaard (van de {count}).",
+    ]
+    if not book.per_municipality and book.hidden_reason:
+        lines.append(book.hidden_reason)
+    for line in lines:
+        row = _note(ws, row, line, 5, 34 + 4 * 13)
+    _radar(ws, header_row, last, spread=book.per_municipality)
+    ws.print_area = "A1:Q30"
+
+
+def _percent(cell: Cell, value: float | None) -> None:
+    if value is None:
+        cell.value = NO_VALUE
+        cell.font = _font(color=_GREY_TEXT)
+        return
+    cell.value = round(value, 1)
+    cell.number_format = _PERCENT
+
+
+def _fill(colour: str) -> PatternFill:
+    from openpyxl.styles import PatternFill
+
+    return PatternFill("solid", start_color=colour, end_color=colour)
+
+
+def _radar(ws: Worksheet, header_row: int, last: int, *, spread: bool) -> None:
+    """A native radar chart: the mean in blue, lowest and highest as thin grey dashes."""
+    from openpyxl.chart import RadarChart, Reference
+    from openpyxl.chart.layout import Layout, ManualLayout
+    from openpyxl.chart.legend import Legend
+    from openpyxl.chart.shapes import GraphicalProperties
+    from openpyxl.drawing.line import LineProperties
+
+    chart = RadarChart()
+    chart.type = "marker"
+    chart.title = "Gemiddelde score per kwaliteitsstandaard (%)"
+    chart.style = 2
+    columns = (2, 3, 4) if spread else (2,)
+    for column in columns:
+        data = Reference(ws, min_col=column, min_row=header_row, max_row=last)
+        chart.add_data(data, titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=1, min_row=header_row + 1, max_row=last))
+    chart.y_axis.scaling.min = 0
+    chart.y_axis.scaling.max = 100
+    chart.y_axis.majorUnit = 25
+    chart.y_axis.delete = False
+    chart.x_axis.delete = False
+    chart.y_axis.number_format = "0"
+    chart.display_blanks = "gap"
+    mean = chart.series[0]
+    mean.graphicalProperties = GraphicalProperties(ln=LineProperties(solidFill=_BLUE, w=31750))
+    mean.marker.symbol = "circle"
+    mean.marker.size = 7
+    mean.marker.graphicalProperties = GraphicalProperties(solidFill=_BLUE)
+    mean.marker.graphicalProperties.line.solidFill = _BLUE
+    for series in chart.series[1:]:
+        line = LineProperties(solidFill=_BAND, w=15875, prstDash="dash")
+        series.graphicalProperties = GraphicalProperties(ln=line)
+        series.marker.symbol = "none"
+    if spread:
+        chart.legend = Legend()
+        chart.legend.position = "b"
+    else:
+        chart.legend = None
+    chart.layout = Layout(manualLayout=ManualLayout(x=0.12, y=0.1, w=0.76, h=0.72))
+    chart.width = 18
+    chart.height = 14
+    ws.add_chart(chart, "G1")
+
+
+# Per vraag ----------------------------------------------------------------------------------
+
+
+def _fill_per_vraag(ws: Worksheet, book: RegionWorkbook) -> None:
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    q, summary = book.questionnaire, book.summary
+    count = len(summary.municipalities)
+    headers = ("Nr", "Kwaliteitsstandaard", "Vraag", "Op orde", "Beantwoord", "Gemeenten op orde")
+    widths = (5, 24, 62, 10, 12, 30)
+    _title(ws, "Per vraag: hoeveel gemeenten zijn op orde", f"{book.title} — {count} gemeenten")
+    row = 3
+    if not book.per_municipality:
+        row = _note(ws, row, book.hidden_reason, len(headers), sum(widths))
+    header_row = row + 1
+    for index, (name, width) in enumerate(zip(headers, widths, strict=True), start=1):
+        _header(ws.cell(header_row, index), name)
+        ws.column_dimensions[get_column_letter(index)].width = width
+    ws.freeze_panes = ws.cell(header_row + 1, 1)
+    top = Alignment(wrap_text=True, vertical="top")
+    centre = Alignment(horizontal="center", vertical="top")
+    row = header_row
+    for s in summary.questions:
+        row += 1
+        question = q.question(s.question)
+        ws.cell(row, 1, s.question).alignment = centre
+        _text(ws.cell(row, 2), standard_label(q, question.standard))
+        _text(ws.cell(row, 3), question.text)
+        if book.per_municipality:
+            ws.cell(row, 4, s.op_orde)
+            ws.cell(row, 5, s.answered)
+            text = f"{s.op_orde} van {s.answered} gemeenten op orde"
+            if s.answered < s.municipalities:
+                text += f" ({s.municipalities - s.answered} zonder antwoord)"
+            _text(ws.cell(row, 6), text)
+            share = 100.0 * s.op_orde / s.answered if s.answered else None
+            ws.cell(row, 6).fill = _fill(score_colour(share))
+        else:
+            for column in (4, 5, 6):
+                ws.cell(row, column, NO_VALUE).font = _font(color=_GREY_TEXT)
+        for column in range(1, len(headers) + 1):
+            cell = ws.cell(row, column)
+            _box(cell)
+            if column in (4, 5):
+                cell.alignment = centre
+            elif column != 1:
+                cell.alignment = top
+        ws.row_dimensions[row].height = _height(
+            [(question.text, 62), (ws.cell(row, 6).value or "", 30)]
+        )
+    ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(headers))}{row}"
+    ws.print_title_rows = f"{header_row}:{header_row}"
+
+
+# Per gemeente (heat map) --------------------------------------------------------------------
+
+
+def _fill_per_gemeente(ws: Worksheet, book: RegionWorkbook) -> None:
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    assert book.rows is not None
+    q = book.questionnaire
+    standards = q.standards
+    _title(
+        ws,
+        "Score per gemeente en kwaliteitsstandaard (%)",
+        f"{book.title} — {len(book.rows)} gemeenten",
+    )
+    header_row = 4
+    headers = [
+        "Gemeente",
+        *(standard_label(q, s.number) for s in standards),
+        "Beantwoord",
+        "Meting",
+    ]
+    widths = [22, *([15] * len(standards)), 12, 22 if not book.anonymous else 16]
+    for index, (name, width) in enumerate(zip(headers, widths, strict=True), start=1):
+        cell = ws.cell(header_row, index)
+        _header(cell, name)
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        ws.column_dimensions[get_column_letter(index)].width = width
+    ws.cell(header_row, 1).alignment = Alignment(vertical="center")
+    ws.row_dimensions[header_row].height = 64
+    ws.freeze_panes = ws.cell(header_row + 1, 2)
+    centre = Alignment(horizontal="center", vertical="center")
+    row = header_row
+    for entry in book.rows:
+        row += 1
+        _text(ws.cell(row, 1), entry.label)
+        ws.cell(row, 1).font = _font(bold=True)
+        for offset, score in enumerate(entry.scores, start=2):
+            cell = ws.cell(row, offset)
+            _percent(cell, score)
+            cell.fill = _fill(score_colour(score))
+            cell.alignment = centre
+        answered = ws.cell(row, len(standards) + 2, f"{entry.answered} van {entry.total}")
+        answered.alignment = centre
+        if entry.answered < entry.total:
+            answered.font = _font(bold=True, color="843C0C")
+        _text(ws.cell(row, len(standards) + 3), entry.meting)
+        for column in range(1, len(headers) + 1):
+            _box(ws.cell(row, column))
+    last_data = row
+    row += 2
+    ws.cell(row, 1, "Kleuren").font = _font(bold=True)
+    for offset, (label, colour) in enumerate(zip(CLASS_LABELS, SCORE_COLOURS, strict=True)):
+        cell = ws.cell(row, 2 + offset, label)
+        cell.fill = _fill(colour)
+        cell.alignment = centre
+        _box(cell)
+    cell = ws.cell(row, 2 + len(CLASS_LABELS), "geen score")
+    cell.fill = _fill(NO_SCORE_COLOUR)
+    cell.alignment = centre
+    _box(cell)
+    row += 1
+    _note(
+        ws,
+        row,
+        "Oranje is laag, blauw is hoog; het getal in de cel is de score. Een streepje: geen "
+        "antwoorden voor die standaard (geen score, telt niet mee in het gemiddelde).",
+        len(headers),
+        sum(widths),
+    )
+    ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(headers))}{last_data}"
+    ws.print_title_rows = f"{header_row}:{header_row}"
+
+
+# Toelichtingen -------------------------------------------------------------------------------
+
+
+def _fill_toelichtingen(ws: Worksheet, book: RegionWorkbook) -> None:
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    assert book.texts is not None
+    q = book.questionnaire
+    headers = ("Gemeente", "Nr", "Kwaliteitsstandaard", "Antwoord", "Toelichting", "Nuancering")
+    widths = (20, 5, 24, 13, 60, 40)
+    subtitle = book.title + (
+        " — namen in de teksten vervangen door codes" if book.anonymous else ""
+    )
+    _title(ws, "Toelichtingen per vraag", subtitle)
+    header_row = 4
+    for index, (name, width) in enumerate(zip(headers, widths, strict=True), start=1):
+        _header(ws.cell(header_row, index), name)
+        ws.column_dimensions[get_column_letter(index)].width = width
+    ws.freeze_panes = ws.cell(header_row + 1, 1)
+    top = Alignment(wrap_text=True, vertical="top")
+    row = header_row
+    for entry in sorted(book.texts, key=lambda t: t.question):
+        row += 1
+        standard = q.question(entry.question).standard
+        values = (
+            entry.label,
+            None,
+            standard_label(q, standard),
+            entry.answer,
+            entry.toelichting,
+            entry.nuancering,
+        )
+        for column, value in enumerate(values, start=1):
+            cell = ws.cell(row, column)
+            if column == 2:
+                cell.value = entry.question
+            else:
+                _text(cell, value or "")
+            cell.alignment = top
+            _box(cell)
+        ws.row_dimensions[row].height = _height(
+            [(entry.toelichting, widths[4]), (entry.nuancering, widths[5]), (values[2], widths[2])]
+        )
+    ws.auto_filter.ref = (
+        f"A{header_row}:{get_column_letter(len(headers))}{max(row, header_row + 1)}"
+    )
+    ws.print_title_rows = f"{header_row}:{header_row}"

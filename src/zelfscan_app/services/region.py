@@ -1,0 +1,748 @@
+"""Regional use cases: choose one scan per municipality, merge, and present the result safely.
+
+GUI and CLI both come through here. A `RegionPicture` is the merge itself (from the database or
+from workbooks); a `RegionReport` is that picture as one report shows it. The anonymity rules
+(codes instead of names, free text only on opt-in and then scrubbed, nothing per municipality
+below the minimum group size) live in `RegionReport` only, so every view and export obeys the
+same ones and none can forget a rule.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import secrets
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from zelfscan_app.domain.questionnaire import Questionnaire
+from zelfscan_app.domain.region import (
+    MIN_GROUP_SIZE,
+    Disclosure,
+    Municipality,
+    RegionSummary,
+    anonymised_summary_json,
+    anonymous_names,
+    latest_per_municipality,
+    summarize_region,
+    summary_json,
+)
+from zelfscan_app.domain.scan import AnswerValue, Scan, SoortMeting
+from zelfscan_app.errors import ZelfscanError
+from zelfscan_app.reports.spider_data import PALETTE, Series, SpiderChart, chart_axes
+
+if TYPE_CHECKING:
+    from zelfscan_app.exchange.region_workbook import RegionWorkbook
+    from zelfscan_app.storage.database import Database
+
+ProgressCallback = Callable[[int, int], None]
+CancelCheck = Callable[[], bool]
+
+#: How many municipalities can be drawn over the regional spider and still be told apart.
+MAX_OVERLAYS = len(PALETTE) - 1
+NO_TEXT = "–"
+NAME_PLACEHOLDER = "[naam]"
+OTHER_MUNICIPALITY = "[gemeente]"
+
+
+# The merge ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Contribution:
+    """The scan chosen for one municipality, its completeness, and what was left aside."""
+
+    scan: Scan
+    answered: int
+    total: int
+    others: int = 0  # other scans of this municipality (of the chosen soort) not used
+    source: str = ""  # the workbook it came from, when merging files
+
+    @property
+    def name(self) -> str:
+        return self.scan.gemeente
+
+    @property
+    def complete(self) -> bool:
+        return self.answered >= self.total
+
+
+@dataclass(frozen=True, slots=True)
+class RegionPicture:
+    """One scan per municipality, merged; plus who is missing and what was left out."""
+
+    questionnaire: Questionnaire
+    summary: RegionSummary
+    contributions: tuple[Contribution, ...]  # in the order of summary.municipalities
+    regio: str = ""
+    soort: SoortMeting | None = None
+    missing: tuple[str, ...] = ()  # known municipalities without a (chosen kind of) scan
+    excluded_questions: tuple[int, ...] = ()  # not in every questionnaire version merged
+    other_questionnaire: int = 0  # scans left out: they belong to another questionnaire
+    versions: Mapping[str, int] = field(default_factory=dict)  # version → municipalities
+
+    @property
+    def count(self) -> int:
+        return len(self.contributions)
+
+    @property
+    def incomplete(self) -> tuple[Contribution, ...]:
+        return tuple(c for c in self.contributions if not c.complete)
+
+    @property
+    def with_others(self) -> tuple[Contribution, ...]:
+        return tuple(c for c in self.contributions if c.others)
+
+    def contribution(self, name: str) -> Contribution:
+        return next(c for c in self.contributions if c.name == name)
+
+    @property
+    def question_numbers(self) -> tuple[int, ...]:
+        return tuple(q.question for q in self.summary.questions)
+
+    @property
+    def short_selection(self) -> str:
+        """'nieuwste zelfscan per gemeente' or 'alleen nulmetingen', for titles."""
+        return f"alleen {_plural(self.soort)}" if self.soort else "nieuwste zelfscan per gemeente"
+
+    @property
+    def selection_text(self) -> str:
+        """'nieuwste zelfscan per gemeente (5 nulmetingen, 3 evaluaties)' or 'alleen …'."""
+        if self.soort is not None:
+            return f"alleen {_plural(self.soort)}"
+        kinds = Counter(c.scan.soort for c in self.contributions)
+        parts = [f"{n} {_plural(s) if n != 1 else s.value}" for s, n in kinds.items() if n]
+        detail = f" ({', '.join(parts)})" if len(kinds) > 1 else ""
+        return f"nieuwste zelfscan per gemeente{detail}"
+
+
+def _plural(soort: SoortMeting) -> str:
+    return {
+        SoortMeting.NULMETING: "nulmetingen",
+        SoortMeting.EVALUATIE: "evaluaties",
+        SoortMeting.TOETSINGSMOMENT: "toetsingsmomenten",
+    }[soort]
+
+
+def build_picture(
+    questionnaire: Questionnaire,
+    scans: Sequence[Scan],
+    *,
+    soort: SoortMeting | None = None,
+    regio: str = "",
+    expected: Iterable[str] = (),
+    sources: Mapping[int, str] | None = None,
+) -> RegionPicture:
+    """Merge the newest scan of each municipality (of `soort`, when given).
+
+    `expected` is a known list of the region's municipalities; without it, 'missing' means the
+    municipalities among `scans` without a scan of the chosen soort. `sources` maps scan ids to
+    the file each came from.
+    """
+    usable = [s for s in scans if s.questionnaire_id == questionnaire.id]
+    chosen = latest_per_municipality(usable, soort)
+    counts = Counter(s.gemeente.casefold() for s in usable if soort is None or s.soort is soort)
+    common, excluded, versions = _common_questions(questionnaire, usable, chosen)
+    warnings = _version_warnings(questionnaire, versions, common, excluded)
+    municipalities = [Municipality(s.gemeente, s.values) for s in chosen]
+    summary = summarize_region(
+        questionnaire,
+        municipalities,
+        questions=common if excluded else None,
+        warnings=warnings,
+    )
+    contributions = tuple(
+        Contribution(
+            scan=s,
+            answered=sum(s.values.get(n) is not None for n in common),
+            total=len(common),
+            others=counts[s.gemeente.casefold()] - 1,
+            source=(sources or {}).get(s.id or 0, ""),
+        )
+        for s in chosen
+    )
+    present = {s.gemeente.casefold() for s in chosen}
+    known: dict[str, str] = {}
+    for name in [*expected, *(s.gemeente for s in usable)]:
+        cleaned = " ".join(name.split())
+        if cleaned:
+            known.setdefault(cleaned.casefold(), cleaned)
+    missing = tuple(sorted((n for k, n in known.items() if k not in present), key=str.casefold))
+    return RegionPicture(
+        questionnaire=questionnaire,
+        summary=summary,
+        contributions=contributions,
+        regio=regio.strip(),
+        soort=soort,
+        missing=missing,
+        excluded_questions=excluded,
+        other_questionnaire=len(scans) - len(usable),
+        versions=versions,
+    )
+
+
+def _common_questions(
+    q: Questionnaire, usable: Sequence[Scan], chosen: Sequence[Scan]
+) -> tuple[tuple[int, ...], tuple[int, ...], dict[str, int]]:
+    """The questions every merged version has; (common, excluded, municipalities per version).
+
+    A scan of this program's version has every question. A scan of another version only knows
+    the questions it was written with; the reader does not keep that list, so the questions any
+    scan of that version gave an answer or a text for stand in for it. That errs towards
+    leaving a question out (and says so) rather than counting a missing question as open.
+    """
+    versions = Counter(s.questionnaire_version for s in chosen)
+    everything = set(q.question_numbers)
+    common = set(everything)
+    for version in versions:
+        if version == q.version:
+            continue
+        seen = {
+            a.question
+            for s in usable
+            if s.questionnaire_version == version
+            for a in s.answers
+            if not a.is_empty
+        }
+        common &= seen
+    ordered = tuple(n for n in q.question_numbers if n in common)
+    excluded = tuple(n for n in q.question_numbers if n not in common)
+    return ordered, excluded, dict(sorted(versions.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _version_warnings(
+    q: Questionnaire, versions: Mapping[str, int], common: Sequence[int], excluded: Sequence[int]
+) -> list[str]:
+    if not versions or set(versions) == {q.version}:
+        return []
+    listed = "; ".join(
+        f"versie {v}: {n} {'gemeente' if n == 1 else 'gemeenten'}" for v, n in versions.items()
+    )
+    if len(versions) == 1:
+        opening = (
+            f"De zelfscans gebruiken een andere versie van de vragenlijst ({listed}) dan dit "
+            f"programma ({q.version})."
+        )
+    else:
+        opening = f"De zelfscans gebruiken verschillende versies van de vragenlijst ({listed})."
+    if excluded:
+        left_out = ", ".join(map(str, excluded))
+        word = "vraag" if len(excluded) == 1 else "vragen"
+        rest = (
+            f" Samengevoegd op de {len(common)} vragen die in alle versies voorkomen; niet "
+            f"meegenomen: {word} {left_out}."
+        )
+    else:
+        rest = (
+            " De antwoorden zijn op vraagnummer samengevoegd; alle vragen komen in elke versie "
+            "voor."
+        )
+    return [opening + rest]
+
+
+# From the database --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RegionOption:
+    """A region as the picker offers it."""
+
+    regio: str  # '' for scans without a region
+    municipalities: int
+    scans: int
+
+    @property
+    def label(self) -> str:
+        name = self.regio or "(zonder regio)"
+        word = "gemeente" if self.municipalities == 1 else "gemeenten"
+        return f"{name} ({self.municipalities} {word})"
+
+
+def region_options(db: Database) -> list[RegionOption]:
+    """Every region in the database with its number of municipalities, by name."""
+    from zelfscan_app.services.scans import list_scans
+
+    groups: dict[str, tuple[str, set[str], int]] = {}
+    for item in list_scans(db):
+        key = item.regio.strip().casefold()
+        name, munis, n = groups.get(key, (item.regio.strip(), set(), 0))
+        munis.add(item.gemeente.casefold())
+        groups[key] = (name, munis, n + 1)
+    options = [RegionOption(name, len(munis), n) for name, munis, n in groups.values()]
+    return sorted(options, key=lambda o: (not o.regio, o.regio.casefold()))
+
+
+def load_region(
+    db: Database,
+    questionnaire: Questionnaire,
+    *,
+    regio: str | None = None,
+    scan_ids: Sequence[int] | None = None,
+    soort: SoortMeting | None = None,
+) -> RegionPicture:
+    """The picture of one region (all its scans), or of a chosen set of scans."""
+    from zelfscan_app.storage import repository as repo
+
+    with db.session() as session:
+        scans = repo.get_scans(session, list(scan_ids) if scan_ids is not None else None)
+    if regio is not None:
+        wanted = regio.strip().casefold()
+        scans = [s for s in scans if s.regio.strip().casefold() == wanted]
+        label = regio.strip()
+    else:
+        regions = {s.regio.strip() for s in scans}
+        label = regions.pop() if len(regions) == 1 else ""
+    return build_picture(questionnaire, scans, soort=soort, regio=label)
+
+
+# From workbooks ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RefusedFile:
+    path: str
+    message: str  # one Dutch sentence that names the file and the problem
+
+
+@dataclass(frozen=True, slots=True)
+class FileMerge:
+    """The merge of workbooks: the picture (None when no file could be used) and the refusals."""
+
+    picture: RegionPicture | None
+    files: int
+    refused: tuple[RefusedFile, ...] = ()
+    notes: tuple[str, ...] = ()  # per file or municipality, with names: for the terminal only
+    cancelled: bool = False
+
+    @property
+    def merged(self) -> int:
+        return self.files - len(self.refused)
+
+    def summary(self) -> str:
+        municipalities = self.picture.count if self.picture else 0
+        word = "gemeente" if municipalities == 1 else "gemeenten"
+        return f"{self.merged} van {self.files} bestanden samengevoegd ({municipalities} {word})."
+
+
+def merge_files(
+    paths: Sequence[str | Path],
+    questionnaire: Questionnaire,
+    *,
+    soort: SoortMeting | None = None,
+    regio: str = "",
+    expected: Iterable[str] = (),
+    on_progress: ProgressCallback | None = None,
+    should_cancel: CancelCheck | None = None,
+) -> FileMerge:
+    """Read every workbook (each refused on its own, with its own message) and merge the rest.
+
+    Nothing is stored: a merge reads files, the database stays as it was.
+    """
+    from zelfscan_app.exchange.reader import read_scan_file
+
+    scans: list[Scan] = []
+    sources: dict[int, str] = {}
+    refused: list[RefusedFile] = []
+    notes: list[str] = []
+    cancelled = False
+    for index, path in enumerate(paths):
+        if should_cancel is not None and should_cancel():
+            cancelled = True
+            break
+        try:
+            read = read_scan_file(path, questionnaire)
+        except ZelfscanError as exc:
+            refused.append(RefusedFile(str(path), str(exc)))
+        else:
+            # File order breaks ties between scans of one municipality on the same day.
+            scans.append(replace(read.scan, id=index + 1))
+            sources[index + 1] = str(path)
+            notes += [f"{path}: {w}" for w in read.warnings]
+        if on_progress is not None:
+            on_progress(index + 1, len(paths))
+    if cancelled:
+        return FileMerge(None, len(paths), tuple(refused), tuple(notes), cancelled=True)
+    if not scans:
+        return FileMerge(None, len(paths), tuple(refused), tuple(notes))
+    if not regio:
+        regions = {s.regio.strip() for s in scans if s.regio.strip()}
+        regio = regions.pop() if len(regions) == 1 else ""
+    picture = build_picture(
+        questionnaire, scans, soort=soort, regio=regio, expected=expected, sources=sources
+    )
+    for c in picture.with_others:
+        what = f"{c.scan.soort.value} {c.scan.datum.isoformat()}"
+        notes.append(
+            f"{c.name}: {c.others + 1} werkmappen; gebruikt is de nieuwste ({what}, {c.source})."
+        )
+    return FileMerge(picture, len(paths), tuple(refused), tuple(notes))
+
+
+# Presentation --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerLine:
+    """One municipality's answer to one question, as a view or export may show it."""
+
+    label: str
+    value: AnswerValue | None
+    toelichting: str
+    nuancering: str
+
+    @property
+    def value_text(self) -> str:
+        return self.value.value if self.value is not None else "Niet beantwoord"
+
+
+@dataclass(frozen=True)
+class RegionReport:
+    """A picture as one report shows it: names or codes, and what may be shown at all.
+
+    The codes are shuffled with `seed`, which must not be derivable from the names (the default
+    is random); the same report object gives the same codes in every view and export.
+    """
+
+    picture: RegionPicture
+    anonymous: bool = False
+    min_group_size: int = MIN_GROUP_SIZE
+    with_texts: bool = False  # anonymous only: show scrubbed toelichtingen after an opt-in
+    seed: int = field(default_factory=lambda: secrets.randbits(32))
+
+    def with_options(self, **changes: object) -> RegionReport:
+        """The same report with other options (and the same codes)."""
+        return replace(self, **changes)
+
+    # What may be shown -------------------------------------------------------------------------
+    @cached_property
+    def names(self) -> Mapping[str, str]:
+        real = self.picture.summary.municipalities
+        if self.anonymous:
+            return anonymous_names(real, self.seed)
+        return {name: name for name in real}
+
+    @property
+    def disclosure(self) -> Disclosure:
+        return Disclosure(self.anonymous, self.min_group_size, self.picture.count)
+
+    @property
+    def suppressed(self) -> bool:
+        return self.disclosure.suppressed
+
+    @property
+    def per_municipality(self) -> bool:
+        """Whether anything per municipality (spread, rows, per-question counts) may be shown."""
+        return not self.suppressed
+
+    @property
+    def texts_visible(self) -> bool:
+        return self.per_municipality and (not self.anonymous or self.with_texts)
+
+    @property
+    def texts_hidden_reason(self) -> str:
+        if self.texts_visible:
+            return ""
+        if self.suppressed:
+            return self.disclosure.reason
+        return (
+            "Toelichtingen zijn verborgen in de geanonimiseerde weergave: vrije tekst kan een "
+            "gemeente herkenbaar maken. Kies 'toelichtingen tonen' om ze zonder namen te zien."
+        )
+
+    def label(self, name: str) -> str:
+        return self.names.get(name, OTHER_MUNICIPALITY if self.anonymous else name)
+
+    @property
+    def view_text(self) -> str:
+        if not self.anonymous:
+            return "gemeenten bij naam"
+        if self.suppressed:
+            return "geanonimiseerd, alleen regionale gemiddelden"
+        return "geanonimiseerd, gemeenten met een code"
+
+    @cached_property
+    def regio_label(self) -> str:
+        regio = self.picture.regio
+        if not regio:
+            return "Regio" if self.anonymous else "Zelf gekozen zelfscans"
+        if self.anonymous and self.scrub(regio) != regio:
+            return "Regio"  # a region named after a municipality would name it
+        return regio
+
+    @property
+    def title(self) -> str:
+        return f"Regio-overzicht {self.regio_label}" if self.picture.regio else self.regio_label
+
+    # Scrubbing -----------------------------------------------------------------------------------
+    @cached_property
+    def _scrubber(self) -> tuple[re.Pattern[str], dict[str, str]] | None:
+        """One pattern for all known names (longest first), so a code is never rewritten."""
+        replacements: dict[str, str] = {}
+        for c in self.picture.contributions:
+            for person in (c.scan.facilitator, *(p.naam for p in c.scan.participants)):
+                for part in _person_names(person):
+                    replacements.setdefault(part.casefold(), NAME_PLACEHOLDER)
+        for name in self.picture.missing:
+            replacements[name.casefold()] = OTHER_MUNICIPALITY
+        for real, code in self.names.items():
+            replacements[real.casefold()] = code
+        if not replacements:
+            return None
+        ordered = sorted(replacements, key=len, reverse=True)
+        alternatives = "|".join(re.escape(text) for text in ordered)
+        return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE), replacements
+
+    def scrub(self, text: str) -> str:
+        """Anonymous: every known municipality and person name replaced; else unchanged."""
+        if not self.anonymous or not text or self._scrubber is None:
+            return text
+        pattern, replacements = self._scrubber
+        return pattern.sub(
+            lambda m: replacements.get(m.group(0).casefold(), OTHER_MUNICIPALITY), text
+        )
+
+    # Content -------------------------------------------------------------------------------------
+    def ordered(self) -> list[Contribution]:
+        """Contributions in display order: names alphabetically, codes A, B, …, Z, AA."""
+        return sorted(self.picture.contributions, key=lambda c: _label_key(self.label(c.name)))
+
+    def answers(self, question: int) -> list[AnswerLine]:
+        """Each municipality's answer to a question, texts only where they may be shown."""
+        if not self.per_municipality:
+            return []
+        lines = []
+        for c in self.ordered():
+            answer = c.scan.answer(question)
+            if self.texts_visible:
+                toelichting = self.scrub(answer.toelichting)
+                nuancering = self.scrub(answer.nuancering)
+            else:
+                toelichting = nuancering = ""
+            lines.append(AnswerLine(self.label(c.name), answer.value, toelichting, nuancering))
+        return lines
+
+    def notes(self) -> tuple[str, ...]:
+        """Dutch sentences about the selection: missing, incomplete, left aside, versions."""
+        p = self.picture
+        notes: list[str] = []
+        missing_what = f"geen {p.soort.value}" if p.soort else "geen zelfscan"
+        if p.missing:
+            if self.anonymous:
+                word = "gemeente heeft" if len(p.missing) == 1 else "gemeenten hebben"
+                notes.append(f"{len(p.missing)} {word} {missing_what} en ontbreken hier.")
+            else:
+                notes.append(f"Ontbreekt ({missing_what}): {', '.join(p.missing)}.")
+        incomplete = p.incomplete
+        if incomplete:
+            if self.per_municipality:
+                listed = ", ".join(
+                    f"{self.label(c.name)} ({c.answered} van {c.total})"
+                    for c in sorted(incomplete, key=lambda c: _label_key(self.label(c.name)))
+                )
+                notes.append(f"Onvolledig (niet alle vragen beantwoord): {listed}.")
+            else:
+                notes.append(
+                    f"{len(incomplete)} van de {p.count} zelfscans zijn niet volledig ingevuld."
+                )
+        if p.with_others:
+            n = len(p.with_others)
+            word = "gemeente" if n == 1 else "gemeenten"
+            notes.append(
+                f"Van {n} {word} zijn meerdere zelfscans aanwezig; telkens is de nieuwste gebruikt."
+            )
+        if p.other_questionnaire:
+            notes.append(
+                f"{p.other_questionnaire} zelfscan(s) van een andere vragenlijst zijn niet "
+                "meegenomen: verschillende vragenlijsten worden nooit gemengd."
+            )
+        notes += [self.scrub(w) for w in p.summary.warnings]
+        return tuple(notes)
+
+    def chart(self, overlays: Sequence[str] = ()) -> SpiderChart:
+        """The regional spider: the mean, the min–max band and chosen municipalities."""
+        from zelfscan_app.services.documents import region_chart
+
+        p = self.picture
+        chart = region_chart(p.questionnaire, p.summary, self.disclosure, regio=self.regio_label)
+        captions = {
+            s.standard: f"{s.n} van {p.count} gemeenten"
+            for s in p.summary.standards
+            if s.n < p.count
+        }
+        series = list(chart.series)
+        if self.per_municipality:
+            for index, name in enumerate(list(overlays)[:MAX_OVERLAYS]):
+                scores = p.summary.per_municipality.get(name)
+                if scores is None:
+                    continue
+                label = self.label(name)
+                series.append(Series(label, dict(scores), PALETTE[1 + index], short_label=label))
+        subtitle = f"Zelfscan Kwaliteitskader · {p.count} gemeenten · {p.short_selection}"
+        return replace(
+            chart,
+            axes=chart_axes(p.questionnaire, captions),
+            series=tuple(series),
+            subtitle=subtitle,
+            note=chart.note + (f"\n{self.disclosure.reason}" if self.suppressed else ""),
+        )
+
+    def json_data(self) -> dict[str, object]:
+        """The JSON contract of PRODUCT.md, plus a few extra keys (never renamed)."""
+        summary = self.picture.summary
+        if self.anonymous:
+            data = anonymised_summary_json(summary, self.disclosure)
+        else:
+            data = summary_json(summary)
+            data["anonymised"] = False
+        if "warnings" in data:
+            data["warnings"] = [self.scrub(w) for w in data["warnings"]]  # type: ignore[union-attr]
+        data["regio"] = self.regio_label
+        data["soort"] = self.picture.soort.value if self.picture.soort else None
+        data["missing"] = len(self.picture.missing)
+        data["incomplete"] = len(self.picture.incomplete)
+        return data
+
+    def workbook(self, today: date | None = None) -> RegionWorkbook:
+        """What the regional workbook shows: already anonymised and limited by the disclosure."""
+        from zelfscan_app.exchange.region_workbook import MunicipalityRow, RegionWorkbook, TextRow
+
+        p = self.picture
+        facts = [
+            ("Regio", self.regio_label),
+            ("Gemeenten", str(p.count)),
+            ("Zelfscans", p.selection_text[:1].upper() + p.selection_text[1:]),
+            ("Vragenlijst", f"{p.summary.questionnaire_id} {p.summary.questionnaire_version}"),
+            ("Weergave", self.view_text[:1].upper() + self.view_text[1:]),
+        ]
+        if self.anonymous:
+            facts.append(("Minimale groepsgrootte", str(self.min_group_size)))
+        facts.append(("Gemaakt op", (today or date.today()).isoformat()))
+        rows = None
+        if self.per_municipality:
+            rows = tuple(
+                MunicipalityRow(
+                    label=self.label(c.name),
+                    scores=tuple(
+                        p.summary.per_municipality[c.name].get(s.number)
+                        for s in p.questionnaire.standards
+                    ),
+                    answered=c.answered,
+                    total=c.total,
+                    meting=c.scan.soort.value
+                    if self.anonymous
+                    else f"{c.scan.soort.value} {c.scan.datum.isoformat()}",
+                )
+                for c in self.ordered()
+            )
+        texts = None
+        if self.texts_visible:
+            texts = tuple(
+                TextRow(line.label, number, line.value_text, line.toelichting, line.nuancering)
+                for number in p.question_numbers
+                for line in self.answers(number)
+                if line.toelichting or line.nuancering
+            )
+        return RegionWorkbook(
+            questionnaire=p.questionnaire,
+            summary=p.summary,
+            title=self.regio_label,
+            facts=tuple(facts),
+            notes=(self.disclosure.reason, *self.notes()) if self.suppressed else self.notes(),
+            rows=rows,
+            texts=texts,
+            per_municipality=self.per_municipality,
+            hidden_reason=self.disclosure.reason or self.texts_hidden_reason,
+            anonymous=self.anonymous,
+        )
+
+
+def _person_names(text: str) -> list[str]:
+    """A participant's full name and its longer parts ('Fatima el Amrani' → also 'Amrani')."""
+    text = " ".join(text.split())
+    if not text:
+        return []
+    name = re.split(r"\s*[(,]", text, maxsplit=1)[0].strip()
+    parts = [name] if len(name) >= 3 else []
+    parts += [w for w in name.split() if len(w) >= 4 and w[:1].isupper()]
+    return parts
+
+
+def _label_key(label: str) -> tuple[int, int, str]:
+    """Codes in letter order ('Gemeente B' before 'Gemeente AA'); names alphabetically."""
+    if label.startswith("Gemeente ") and label[9:].isalpha() and label[9:].isupper():
+        return (0, len(label), label)
+    return (1, 0, label.casefold())
+
+
+# Exports -------------------------------------------------------------------------------------
+
+
+def write_workbook(report: RegionReport, path: str | Path) -> Path:
+    """The regional workbook (.xlsx), written atomically."""
+    from zelfscan_app.exchange.region_workbook import region_workbook_bytes
+    from zelfscan_app.exchange.writer import save_atomic
+
+    return save_atomic(region_workbook_bytes(report.workbook()), path)
+
+
+def write_json(report: RegionReport, path: str | Path) -> Path:
+    """The JSON summary for data analysts, written atomically."""
+    target = Path(path)
+    if target.suffix.lower() != ".json":
+        raise ZelfscanError("kies een bestandsnaam die eindigt op .json", path=str(path))
+    text = json.dumps(report.json_data(), ensure_ascii=False, indent=2) + "\n"
+    return _save_text(text, target)
+
+
+def _save_text(text: str, target: Path) -> Path:
+    import os
+    import tempfile
+
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ZelfscanError("de map om in op te slaan bestaat niet", path=str(target))
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".zelfscan-", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise ZelfscanError(
+            f"het bestand kan niet worden opgeslagen ({exc.strerror or exc})", path=str(target)
+        ) from None
+    return target
+
+
+def write_document(
+    report: RegionReport, path: str | Path, *, template_dir: str | Path | None = None
+) -> Path:
+    """The regional Word report (.docx), with the same names or codes as the other exports."""
+    from zelfscan_app.services.documents import write_region_report
+
+    p = report.picture
+    written = write_region_report(
+        p.questionnaire,
+        p.summary,
+        report.names,
+        report.disclosure,
+        path,
+        regio=report.regio_label,
+        template_dir=template_dir,
+    )
+    return written.path
+
+
+def write_chart(report: RegionReport, path: str | Path, overlays: Sequence[str] = ()) -> Path:
+    """The regional spider as PNG or SVG (by suffix)."""
+    from zelfscan_app.services.charts import export_chart
+
+    return export_chart(report.chart(overlays), path)
