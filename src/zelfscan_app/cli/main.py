@@ -7,13 +7,13 @@ import sys
 from collections.abc import Sequence
 
 from zelfscan_app import __version__
-from zelfscan_app.cli import chart, demo, documents, exchange
+from zelfscan_app.cli import chart, demo, documents, exchange, region
 from zelfscan_app.cli.context import CliContext
 from zelfscan_app.cli.dutch_argparse import DutchParser
 from zelfscan_app.errors import ZelfscanError
 
 #: Sub-command modules; each has register(commands) and sets `func` on its parser.
-COMMAND_MODULES = [demo, exchange, documents, chart]
+COMMAND_MODULES = [demo, exchange, documents, chart, region]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -526,8 +526,12 @@ class RegionReport:
             lines.append(AnswerLine(self.label(c.name), answer.value, toelichting, nuancering))
         return lines
 
-    def notes(self) -> tuple[str, ...]:
-        """Dutch sentences about the selection: missing, incomplete, left aside, versions."""
+    def notes(self, *, duplicates: bool = True) -> tuple[str, ...]:
+        """Dutch sentences about the selection: missing, incomplete, left aside, versions.
+
+        `duplicates=False` leaves out the sentence about municipalities with several scans, for
+        callers that already named each one.
+        """
         p = self.picture
         notes: list[str] = []
         missing_what = f"geen {p.soort.value}" if p.soort else "geen zelfscan"
@@ -549,7 +553,7 @@ class RegionReport:
                 notes.append(
                     f"{len(incomplete)} van de {p.count} zelfscans zijn niet volledig ingevuld."
                 )
-        if p.with_others:
+        if p.with_others and duplicates:
             n = len(p.with_others)
             word = "gemeente" if n == 1 else "gemeenten"
             notes.append(
