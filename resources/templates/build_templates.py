@@ -348,8 +348,12 @@ def landscape_section(doc) -> None:
 # Paragraphs and tables ---------------------------------------------------------------------
 
 
-def para(doc, text: str = "", style: str = "Normal"):
-    return doc.add_paragraph(text, style=style)
+def para(doc, text: str = "", style: str = "Normal", *, keep: bool = False):
+    """A paragraph; `keep` holds it on the page of what follows (an intro to a list or table)."""
+    paragraph = doc.add_paragraph(text, style=style)
+    if keep:
+        paragraph.paragraph_format.keep_with_next = True
+    return paragraph
 
 
 def tag(doc, jinja: str) -> None:
@@ -382,8 +386,9 @@ def _twips(cm: float) -> int:
 
 def _fixed_layout(table, widths: Sequence[float], caption: str, description: str) -> None:
     tbl_pr = table._tbl.tblPr
-    for old in tbl_pr.findall(qn("w:tblW")):
-        tbl_pr.remove(old)
+    for name in ("w:tblW", "w:tblLook"):
+        for old in tbl_pr.findall(qn(name)):
+            tbl_pr.remove(old)
     tbl_pr.append(parse_xml(f'<w:tblW {nsdecls("w")} w:w="{_twips(sum(widths))}" w:type="dxa"/>'))
     tbl_pr.append(parse_xml(f'<w:tblLayout {nsdecls("w")} w:type="fixed"/>'))
     tbl_pr.append(
@@ -453,7 +458,7 @@ def table(
     for texts in rows:
         row = t.add_row()
         # Rows stay whole across pages; the renderer lifts this for a row longer than a page.
-        row._tr.get_or_add_trPr().append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
+        row._tr.get_or_add_trPr().append(parse_xml(f"<w:cantSplit {nsdecls('w')}/>"))
         for cell, text, width, align in zip(row.cells, texts, widths, aligns, strict=True):
             cell.width = Cm(width)
             _cell_text(cell, text, "Tabeltekst", align)
@@ -559,6 +564,7 @@ def build_plan() -> object:
         doc,
         "Aan de zelfscan {% if deelnemers == 1 %}nam één persoon{% else %}namen "
         "{{ deelnemers }} mensen{% endif %} deel, uit deze organisaties:",
+        keep=True,
     )
     tag(doc, "{%p for organisatie in organisaties %}")
     para(doc, "{{ organisatie }}", "List Bullet")
@@ -684,6 +690,7 @@ def build_plan() -> object:
         doc,
         "Deze verbeteracties uit eerdere zelfscans van de gemeente {{ gemeente }} zijn nog niet "
         "gereed. Neem ze mee in dit plan of sluit ze af.",
+        keep=True,
     )
     earlier = (
         Column("Zelfscan", 3.6),
@@ -775,6 +782,7 @@ def build_findings() -> object:
         doc,
         "Per kwaliteitsstandaard staan hieronder de vragen, het antwoord van de groep en de "
         "toelichting en nuancering die daarbij zijn gegeven.",
+        keep=True,
     )
     question_columns = (
         Column("Nr", 1.0, align="center"),
@@ -806,7 +814,7 @@ def build_findings() -> object:
 
     tag(doc, "{%p if bespreekpunten %}")
     para(doc, "Bespreekpunten", "Heading 1")
-    para(doc, "Tijdens de zelfscan zijn deze vragen gemarkeerd om verder te bespreken:")
+    para(doc, "Tijdens de zelfscan zijn deze vragen gemarkeerd om verder te bespreken:", keep=True)
     tag(doc, "{%p for v in bespreekpunten %}")
     para(doc, "Vraag {{ v.nummer }}: {{ v.tekst }}", "List Bullet")
     tag(doc, "{%p endfor %}")
@@ -883,12 +891,13 @@ def build_region() -> object:
     )
 
     tag(doc, "{%p if verdeling %}")
-    para(doc, "Hoeveel gemeenten scoren …", "Heading 1")
+    para(doc, "Verdeling van de gemeenten per scoreklasse", "Heading 1")
     para(
         doc,
         "Per kwaliteitsstandaard: hoeveel van de {{ aantal_gemeenten }} gemeenten in elke "
         "scoreklasse vallen. Gemeenten zonder antwoorden bij een standaard tellen in de kolom "
         "‘geen score’.",
+        keep=True,
     )
     band_width = (PORTRAIT_TEXT_CM - 4.6) / 6
     table(
@@ -921,6 +930,7 @@ def build_region() -> object:
         "De score per kwaliteitsstandaard van elke gemeente{% if anoniem %}, aangeduid met een "
         "code{% endif %}. De kleur helpt bij het lezen; het getal is leidend. Een streepje "
         "betekent: geen antwoorden, dus geen score.",
+        keep=True,
     )
     name_width = 4.0
     cell_width = round((PORTRAIT_TEXT_CM - name_width) / 10, 2)
@@ -988,11 +998,25 @@ def build_region() -> object:
 BUILDERS = {PLAN: build_plan, FINDINGS: build_findings, REGION: build_region}
 
 
+def schema_order(doc) -> None:
+    """Properties in the order Word insists on, wherever python-docx or we appended them."""
+    from zelfscan_app.reports.templates import reorder_properties
+
+    section = doc.sections[0]
+    roots = [doc.element, doc.styles.element, section.header._element, section.footer._element]
+    for root in roots:
+        for name in ("w:tblPr", "w:tcPr", "w:pPr"):
+            for element in root.iter(qn(name)):
+                reorder_properties(element)
+
+
 def main(target: Path = HERE) -> list[Path]:
     written = []
     for name, build in BUILDERS.items():
         path = target / name
-        build().save(path)
+        doc = build()
+        schema_order(doc)
+        doc.save(path)
         written.append(path)
     return written
 

@@ -133,6 +133,23 @@ def assert_no_placeholders(data: bytes) -> None:
         assert "{{" not in text and "{%" not in text, f"placeholder left in {name}"
 
 
+def assert_schema_order(data: bytes) -> None:
+    """Word refuses properties out of schema order; LibreOffice would not notice."""
+    from lxml import etree
+
+    from zelfscan_app.reports.templates import SCHEMA_ORDER
+
+    for name, xml in xml_parts(data).items():
+        if not name.startswith("word/") or name.endswith(".rels"):
+            continue
+        root = etree.fromstring(xml.encode("utf-8"))
+        for local, order in SCHEMA_ORDER.items():
+            rank = {n: i for i, n in enumerate(order)}
+            for element in root.iter(qn(f"w:{local}")):
+                keys = [rank.get(c.tag.rsplit("}", 1)[-1], len(order)) for c in element]
+                assert keys == sorted(keys), f"{name}: {local} children out of order"
+
+
 def body_order(document) -> list[str]:
     """'p' / 'tbl' / 'sect' (a paragraph that ends a section) in body order."""
     order = []
@@ -187,6 +204,7 @@ def test_plan_has_bijlage_5_structure(plan_doc, questionnaire) -> None:
     ]
     assert len(plan_tables(document)) == 5
     assert_no_placeholders(data)
+    assert_schema_order(data)
 
 
 def test_plan_inleiding_names_date_and_organisations(plan_doc) -> None:
@@ -420,6 +438,7 @@ def test_findings_report_structure(findings, questionnaire) -> None:
     assert level2[10] == "10. Samenwerking Veilig Thuis · 80%"
     assert len(document.inline_shapes) == 1
     assert_no_placeholders(findings)
+    assert_schema_order(findings)
 
 
 def test_findings_score_table_and_answers(findings, questionnaire) -> None:

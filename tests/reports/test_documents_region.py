@@ -17,6 +17,7 @@ import pytest
 from tests.reports.test_documents import (
     TINY_PNG,
     assert_no_placeholders,
+    assert_schema_order,
     first_row,
     headings,
     open_docx,
@@ -82,7 +83,7 @@ def test_named_report_has_heatmap_distribution_and_question_counts(questionnaire
     document = open_docx(data)
     assert headings(document, 1) == [
         "Regionaal beeld",
-        "Hoeveel gemeenten scoren …",
+        "Verdeling van de gemeenten per scoreklasse",
         "Scores per gemeente",
         "Per vraag: aantal gemeenten op orde",
         "Duiding en vervolg",
@@ -122,6 +123,7 @@ def test_named_report_has_heatmap_distribution_and_question_counts(questionnaire
     first = summary.question(1)
     assert per_question[0].rows[1].cells[2].text == f"{first.op_orde} van {first.answered}"
     assert_no_placeholders(data)
+    assert_schema_order(data)
 
 
 def test_anonymised_report_has_no_municipality_name_anywhere(questionnaire, tmp_path) -> None:

@@ -227,6 +227,7 @@ def _after_render(document, properties: DocumentProperties, images: Mapping[str,
     from docx.oxml.ns import qn
 
     _fix_table_grids(document)
+    _fix_property_order(document)
     _allow_long_rows_to_split(document)
     descriptions = [i.description for i in images.values() if i is not None]
     for doc_pr, description in zip(
@@ -250,6 +251,57 @@ def _after_render(document, properties: DocumentProperties, images: Mapping[str,
     core.revision = 1
     if properties.scrub_app_properties:
         _scrub_app_properties(document)
+
+
+#: Child order the OOXML schema prescribes (ECMA-376 part 1, §17): Word refuses a file whose
+#: properties are out of order, and docxtpl's `{% cellbg %}` puts the shading first.
+def _names(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+SCHEMA_ORDER: dict[str, tuple[str, ...]] = {
+    "tblPr": _names(
+        "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc "
+        "tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption "
+        "tblDescription tblPrChange"
+    ),
+    "tcPr": _names(
+        "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection tcFitText "
+        "vAlign hideMark headers cellIns cellDel cellMerge tcPrChange"
+    ),
+    "pPr": _names(
+        "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr "
+        "suppressLineNumbers pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct "
+        "topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd snapToGrid spacing ind "
+        "contextualSpacing mirrorIndents suppressOverlap jc textDirection textAlignment "
+        "textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange"
+    ),
+}
+
+
+def reorder_properties(element) -> None:
+    """Put the children of a w:tblPr / w:tcPr / w:pPr element in schema order (stable)."""
+    local = element.tag.rsplit("}", 1)[-1]
+    order = SCHEMA_ORDER.get(local)
+    if order is None:
+        return
+    rank = {name: i for i, name in enumerate(order)}
+    children = list(element)
+    keys = [rank.get(c.tag.rsplit("}", 1)[-1], len(order)) for c in children]
+    if keys == sorted(keys):
+        return
+    for _key, child in sorted(zip(keys, children, strict=True), key=lambda kc: kc[0]):
+        element.remove(child)
+        element.append(child)
+
+
+def _fix_property_order(document) -> None:
+    from docx.oxml.ns import qn
+
+    body = document.element.body
+    for name in ("w:tblPr", "w:tcPr"):
+        for element in body.iter(qn(name)):
+            reorder_properties(element)
 
 
 def _fix_table_grids(document) -> None:
