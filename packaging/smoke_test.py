@@ -12,7 +12,7 @@ source tree has no such sub-command, and fails once the command exists but the b
   versie      `zelfscan --version` prints the version of src/zelfscan_app/__init__.py
   opdrachten  every sub-command of the source tree answers `--help` in the bundle
   bibliotheken  (Linux) every Qt/PySide library and plugin in the bundle finds its libraries
-  demo        fills a fresh SQLite database: storage + the alembic migration scripts
+  demo        fills a fresh SQLite database: every alembic migration script must be inside
   form        blank scan workbook (openpyxl, questionnaire.yaml)
   import      the form, filled in as a group would in Excel, into the database
   export      the imported scan back out as a workbook (with the native radar chart)
@@ -26,11 +26,13 @@ source tree has no such sub-command, and fails once the command exists but the b
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from contextlib import closing
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -134,7 +136,15 @@ def build_steps(app: FrozenApp, commands: set[str]) -> list[Step]:
 
     def demo() -> str:
         result = app("demo", db=True)
-        return result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
+        # A fresh database is built by running every migration script from the bundle: the
+        # stored revision must be the head of the source tree's scripts (a script missing from
+        # the bundle would leave an older head without any error).
+        stored = stored_revision(app.work / "smoke.sqlite")
+        head = source_head_revision()
+        if stored != head:
+            raise Failure(f"database op revisie {stored!r}, de broncode heeft {head!r}")
+        last = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
+        return f"migraties tot {head}; {last}"
 
     def form() -> str:
         app("form", "--out", out / "leeg.xlsx", "--gemeente", "Rookdorp", "--regio", "Proefregio")
@@ -227,6 +237,31 @@ def build_steps(app: FrozenApp, commands: set[str]) -> list[Step]:
         Step("merge", merge, command="merge", needs=("form",)),
         Step("venster", venster),
     ]
+
+
+def stored_revision(database: Path) -> str | None:
+    import sqlite3
+
+    with closing(sqlite3.connect(database)) as conn:
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    return row[0] if row else None
+
+
+def source_head_revision() -> str:
+    """The one revision of src/.../migrations/versions that no other script revises."""
+    versions = ROOT / "src" / "zelfscan_app" / "storage" / "migrations" / "versions"
+    revisions, parents = set(), set()
+    for script in versions.glob("*.py"):
+        text = script.read_text("utf-8")
+        if match := re.search(r"^revision\s*=\s*[\"']([^\"']+)", text, re.M):
+            revisions.add(match.group(1))
+        down = re.search(r"^down_revision\s*=\s*(.+)$", text, re.M)
+        if down:
+            parents.update(re.findall(r"[\"']([^\"']+)[\"']", down.group(1)))
+    heads = revisions - parents
+    if len(heads) != 1:
+        raise Failure(f"geen eenduidige laatste migratie in {versions}: {sorted(heads)}")
+    return heads.pop()
 
 
 def bundle_size(path: Path) -> tuple[int, int]:
