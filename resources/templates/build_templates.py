@@ -514,17 +514,17 @@ COUNTS_SENTENCE = (
 # The plan van aanpak (bijlage 5) -----------------------------------------------------------
 
 PLAN_COLUMNS = (
-    Column("Maatregel/verbeterpunt", 4.3),
+    Column("Maatregel/verbeterpunt", 4.8),
     Column(
         "Huidige stand van zaken",
-        4.9,
+        4.8,
         "incl. evt. raakvlakken met ander lokaal beleid/lokale speerpunten (kort & bondig!)",
     ),
-    Column("Omschrijving verbeteractie", 4.7, "wat moet er gebeuren, hoe wordt dit opgepakt?"),
-    Column("Beoogd resultaat", 4.0, "wanneer zijn we tevreden (prestatie-indicatoren)?"),
-    Column("Wie gaat het doen?", 2.9),
-    Column("Planning", 2.7),
-    Column("Kosten", 2.6),
+    Column("Omschrijving verbeteractie", 4.8, "wat moet er gebeuren, hoe wordt dit opgepakt?"),
+    Column("Beoogd resultaat", 3.9, "wanneer zijn we tevreden (prestatie-indicatoren)?"),
+    Column("Wie gaat het doen?", 2.8),
+    Column("Planning", 2.5),
+    Column("Kosten", 2.5),
 )
 PLAN_FIELDS = (
     "maatregel",
