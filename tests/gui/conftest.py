@@ -39,7 +39,8 @@ def make_window(qtbot: QtBot, url: str, settings: AppSettings | None = None) -> 
     window = MainWindow(settings)
     window._confirm = lambda title, text: True  # every confirmation answered "Ja"
     qtbot.addWidget(window)
-    window.resize(1280, 860)
+    if window.settings.geometry is None:
+        window.resize(1280, 860)
     window.show()
     qtbot.waitExposed(window)
     window.activateWindow()

@@ -62,7 +62,7 @@ class FirstResultsView(QWidget):
         list_card = self._card(self.tr("Om te bespreken"), None, self.items)
 
         self.back_button = QPushButton(self.tr("Terug naar de vragen"))
-        self.continue_button = QPushButton()
+        self.continue_button = QPushButton(self.tr("Verder"))
         self.continue_button.setProperty("primary", True)
         self.back_button.clicked.connect(self.backRequested)
         self.continue_button.clicked.connect(self._continue)
