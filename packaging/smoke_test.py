@@ -19,13 +19,14 @@ source tree has no such sub-command, and fails once the command exists but the b
   chart       spider PNG and SVG of the filled form (matplotlib, its fonts, SVG backend)
   plan        plan van aanpak .docx (Word template in resources/templates)
   rapport     findings report .docx
-  merge       two municipalities into a regional workbook and .docx
+  merge       two municipalities into a regional workbook, .docx and .json
   venster     the main window opens offscreen and closes by itself (ZELFSCAN_SMOKE_QUIT_MS)
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import shutil
 import subprocess
@@ -186,8 +187,13 @@ def build_steps(app: FrozenApp, commands: set[str]) -> list[Step]:
             out / "regio.xlsx",
             "--docx",
             out / "regio.docx",
+            "--json",
+            out / "regio.json",
         )
-        return check_xlsx(out / "regio.xlsx") + "; " + check_docx(out / "regio.docx")
+        summary = json.loads((out / "regio.json").read_text("utf-8"))
+        if not summary:
+            raise Failure(f"{out / 'regio.json'} is leeg")
+        return check_xlsx(out / "regio.xlsx") + "; " + check_docx(out / "regio.docx") + "; json"
 
     def venster() -> str:
         env = {**app.env, SMOKE_ENV: "1500"}
