@@ -198,3 +198,36 @@ def test_deflate_garbage_is_damaged(rich_bytes: bytes, q: Questionnaire) -> None
     assert "beschadigd" in _refused_fast(
         lambda: read_scan_bytes(rich_bytes[: len(rich_bytes) // 2], "half.xlsx", q)
     )
+
+
+_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def test_many_sheets_sharing_one_part(rich_bytes: bytes, q: Questionnaire) -> None:
+    """A workbook that lists one big sheet part a thousand times would make openpyxl parse it
+    a thousand times on load."""
+    parts = members(rich_bytes)
+    rels = parts["xl/_rels/workbook.xml.rels"].decode()
+    book = parts["xl/workbook.xml"].decode()
+    extra_rels = "".join(
+        f'<Relationship Id="rX{i}" Target="worksheets/sheet2.xml" Type="http://schemas.openxml'
+        'formats.org/officeDocument/2006/relationships/worksheet"/>'
+        for i in range(1000)
+    )
+    extra_sheets = "".join(
+        f'<sheet xmlns:r="{_REL_NS}" name="B{i}" sheetId="{100 + i}" r:id="rX{i}"/>'
+        for i in range(1000)
+    )
+    parts["xl/_rels/workbook.xml.rels"] = rels.replace(
+        "</Relationships>", extra_rels + "</Relationships>"
+    ).encode()
+    parts["xl/workbook.xml"] = book.replace("</sheets>", extra_sheets + "</sheets>").encode()
+    message = _refused_fast(lambda: read_scan_bytes(rezip(parts), "bladen.xlsx", q), seconds=1.0)
+    assert "meer dan 20 bladen" in message
+
+
+def test_two_sheets_sharing_one_part(rich_bytes: bytes, q: Questionnaire) -> None:
+    parts = members(rich_bytes)
+    rels = parts["xl/_rels/workbook.xml.rels"].decode()
+    parts["xl/_rels/workbook.xml.rels"] = rels.replace("sheet4.xml", "sheet2.xml").encode()
+    assert "beschadigd" in _refused_fast(lambda: read_scan_bytes(rezip(parts), "x.xlsx", q))

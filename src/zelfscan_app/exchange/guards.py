@@ -169,11 +169,35 @@ def _check_package(archive: zipfile.ZipFile, names: set[str], path: str) -> None
     rels = f"{folder}/_rels/{base}.rels" if folder else f"_rels/{base}.rels"
     if rels not in names:
         raise ImportRefused(_DAMAGED, path=path)
-    for _kind, target in _relationships(archive, rels, folder, path):
+    targets = _relationships(archive, rels, folder, path)
+    for _kind, target in targets:
         if target not in names:
             raise ImportRefused(
                 f"het bestand is beschadigd: onderdeel {target} ontbreekt", path=path
             )
+    # openpyxl reads each sheet once on load: many sheets, or sheets sharing one part, would
+    # multiply the parsing work; a scan workbook has four.
+    sheets = [t for kind, t in targets if kind.endswith(("/worksheet", "/chartsheet"))]
+    declared = _count_sheets(archive, workbook, path)
+    if max(len(sheets), declared) > layout.MAX_SHEETS:
+        raise ImportRefused(
+            f"de werkmap heeft meer dan {layout.MAX_SHEETS} bladen, veel meer dan een "
+            "zelfscanwerkmap",
+            path=path,
+        )
+    if len(set(sheets)) != len(sheets):
+        raise ImportRefused(_DAMAGED, path=path)
+
+
+def _count_sheets(archive: zipfile.ZipFile, workbook: str, path: str) -> int:
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import ParseError, fromstring
+
+    try:
+        root = fromstring(archive.read(workbook))
+    except (KeyError, ParseError, DefusedXmlException, ValueError):
+        raise ImportRefused(_DAMAGED, path=path) from None
+    return sum(1 for element in root.iter() if str(element.tag).endswith("}sheet"))
 
 
 def _relationships(

@@ -57,6 +57,7 @@ MAX_MEMBER_BYTES = 4_000_000  # a sheet with 31 × 2 texts of 10,000 characters 
 MAX_TOTAL_BYTES = 12_000_000
 MAX_RATIO = 150  # uncompressed / compressed, checked for members over RATIO_FLOOR bytes
 RATIO_FLOOR = 1_000_000
+MAX_SHEETS = 20
 MAX_SHEET_ROWS = 5_000  # rows visited per sheet, empty ones included
 MAX_QUESTION_ROWS = 500  # non-empty rows on `Vragen`
 MAX_PARTICIPANTS = 200
