@@ -21,6 +21,7 @@ source tree has no such sub-command, and fails once the command exists but the b
   rapport     findings report .docx
   merge       two municipalities into a regional workbook, .docx and .json
   venster     the main window opens offscreen and closes by itself (ZELFSCAN_SMOKE_QUIT_MS)
+  venster-x11 the same on a virtual X server with Qt's xcb plugin (Linux, when xvfb-run exists)
 """
 
 from __future__ import annotations
@@ -229,6 +230,19 @@ def build_steps(app: FrozenApp, commands: set[str]) -> list[Step]:
             f"  stdout: {stdout[-1500:]!r}\n  stderr: {stderr[-3000:]!r}"
         )
 
+    def venster_x11() -> str:
+        # The offscreen step proves the app; this one proves the xcb platform plugin (and its
+        # libraries) that a Linux desktop really uses, on a virtual X server.
+        if not sys.platform.startswith("linux") or not shutil.which("xvfb-run"):
+            raise Skip("alleen op Linux met xvfb-run (apt-get install xvfb xauth)")
+        if SMOKE_ENV not in GUI_SOURCE.read_text("utf-8"):
+            raise Skip(f"{SMOKE_ENV} staat nog niet in gui/app.py")
+        env = {**app.env, SMOKE_ENV: "1500", "QT_QPA_PLATFORM": "xcb"}
+        env.pop("XDG_RUNTIME_DIR", None)
+        xvfb = ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24"]
+        run([*xvfb, app.gui, "--database", app.db], env, app.work, timeout=90)
+        return "venster via het xcb-platform (Xvfb) geopend en gesloten"
+
     return [
         Step("versie", versie),
         Step("opdrachten", opdrachten),
@@ -242,6 +256,7 @@ def build_steps(app: FrozenApp, commands: set[str]) -> list[Step]:
         Step("rapport", rapport, command="rapport", needs=("form",)),
         Step("merge", merge, command="merge", needs=("form",)),
         Step("venster", venster),
+        Step("venster-x11", venster_x11),
     ]
 
 
