@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from zelfscan_app.domain.questionnaire import Questionnaire
 from zelfscan_app.domain.scan import Scan, SoortMeting
+from zelfscan_app.errors import ZelfscanError
 from zelfscan_app.gui import style
 from zelfscan_app.gui.i18n import arg
 from zelfscan_app.gui.participants_model import ParticipantsModel
@@ -99,6 +100,8 @@ class NewScanDialog(QDialog):
         self.facilitator.setAccessibleName(self.tr("Gespreksleider"))
         self.facilitator.setPlaceholderText(self.tr("naam van de (onafhankelijke) gespreksleider"))
 
+        for field in (self.datum, self.soort):  # as tall as the text fields beside them
+            field.setMinimumHeight(self.gemeente.sizeHint().height())
         form = QFormLayout()
         form.setHorizontalSpacing(16)
         form.setVerticalSpacing(10)
@@ -311,7 +314,7 @@ class NewScanDialog(QDialog):
                 facilitator=self.facilitator.text(),
                 participants=self.participants.participants(),
             )
-        except svc.ZelfscanError:
+        except ZelfscanError:
             problems = svc.scan_problems(
                 self.gemeente.text(),
                 self.regio.text(),

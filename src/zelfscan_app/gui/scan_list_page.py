@@ -36,25 +36,27 @@ class ProgressDelegate(QStyledItemDelegate):
             painter.fillRect(option.rect, option.palette.highlight())
         elif index.row() % 2:
             painter.fillRect(option.rect, QColor(style.SURFACE))
-        rect = option.rect.adjusted(10, 4, -10, -6)
-        text_rect = QRect(rect.left(), rect.top(), rect.width(), rect.height() - 8)
+        rect = option.rect.adjusted(10, 0, -10, 0)
+        text = index.data()
         painter.setPen(QColor("white" if selected else style.TEXT))
-        painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter, index.data())
-        bar = QRect(rect.left(), rect.bottom() - 5, min(rect.width(), 140), 5)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignVCenter, text)
+        left = rect.left() + option.fontMetrics.horizontalAdvance("00 van 00") + 14
+        width = max(0, min(rect.right() - left, 90))
+        bar = QRect(left, rect.center().y() - 3, width, 6)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor("#ffffff" if selected else style.BLUE_SOFT))
-        painter.drawRoundedRect(bar, 2, 2)
-        if total:
+        painter.drawRoundedRect(bar, 3, 3)
+        if total and width:
             done = QRect(bar)
             done.setWidth(round(bar.width() * answered / total))
             colour = style.GREEN if answered == total else style.BLUE
             painter.setBrush(QColor("#9fc3e8" if selected else colour))
-            painter.drawRoundedRect(done, 2, 2)
+            painter.drawRoundedRect(done, 3, 3)
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         size = super().sizeHint(option, index)
-        return QSize(max(size.width(), 160), size.height() + 8)
+        return QSize(max(size.width(), 200), size.height())
 
 
 class ScanListPage(QWidget):
@@ -106,7 +108,7 @@ class ScanListPage(QWidget):
             (ScanListModel.REGIO, 230),
             (ScanListModel.DATUM, 130),
             (ScanListModel.SOORT, 170),
-            (ScanListModel.VOORTGANG, 170),
+            (ScanListModel.VOORTGANG, 200),
             (ScanListModel.GEWIJZIGD, 190),
         ):
             header.resizeSection(column, width)
@@ -157,8 +159,9 @@ class ScanListPage(QWidget):
             else self.tr("1 zelfscan in deze database")
         )
         self._stack.setCurrentWidget(self.table if count else self.empty)
-        if current is not None:
-            self.select_scan(current)
+        kept = current is not None and self.select_scan(current)
+        if not kept and self.proxy.rowCount():
+            self.table.selectRow(0)  # so that Enter and 'Openen' work at once
 
     def select_scan(self, scan_id: int) -> bool:
         row = self.model.row_of(scan_id)

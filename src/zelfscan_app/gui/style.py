@@ -96,7 +96,7 @@ QPushButton:disabled {{ color: #97a2ad; border-color: #c3cbd3; }}
 QPushButton[primary="true"] {{ background: {BLUE}; color: white; }}
 QPushButton[primary="true"]:hover {{ background: {BLUE_DARK}; }}
 QPushButton[primary="true"]:focus {{ border-color: {FOCUS}; }}
-QPushButton:checkable:checked {{ background: {BLUE}; color: white; }}
+QPushButton:checked {{ background: {BLUE}; color: white; }}
 QPushButton[flat="true"] {{ border-color: transparent; background: transparent;
     text-decoration: underline; padding: 4px 8px; }}
 QPushButton[flat="true"]:focus {{ border-color: {FOCUS}; }}
@@ -115,7 +115,8 @@ QTableView, QTreeView, QListView {{ background: white; border: 1px solid {LINE};
     alternate-background-color: {SURFACE}; selection-background-color: {BLUE};
     selection-color: white; outline: none; }}
 QTableView:focus, QTreeView:focus, QListView:focus {{ border: 1px solid {BLUE}; }}
-QTableView::item, QListView::item {{ padding: 6px 10px; }}
+QTableView::item {{ padding: 6px 10px; }}
+QListView::item {{ padding: 4px 8px; }}
 QTreeView::item {{ padding: 5px 4px; }}
 QTreeView::item:selected, QTableView::item:selected, QListView::item:selected {{
     background: {BLUE}; color: white; }}
@@ -154,7 +155,7 @@ QLabel#timerLabel {{ font-size: {pt(15)}; font-weight: 600; color: {BLUE};
 QLabel#timerLabel[over="true"] {{ color: {ORANGE}; }}
 
 QLabel#standardTitle {{ color: {BLUE}; font-weight: 600; font-size: {pt(12.5)}; }}
-QLabel#standardText {{ color: {MUTED}; font-size: {pt(13)}; }}
+QLabel#standardText {{ color: {MUTED}; font-size: {pt(12)}; }}
 QLabel#questionNumber {{ color: {BLUE}; font-weight: 600; font-size: {pt(13)}; }}
 QLabel#questionText {{ font-size: {pt(21)}; font-weight: 500; color: {TEXT}; }}
 QLabel#questionHelp {{ color: {MUTED}; font-size: {pt(12)}; }}
@@ -162,7 +163,7 @@ QLabel#termInfo {{ background: {BLUE_SOFT}; border-left: 4px solid {BLUE}; paddi
 QLabel#shortcutLegend {{ color: {MUTED}; font-size: {pt(10.5)}; }}
 
 QPushButton#answerOpOrde, QPushButton#answerNietOpOrde {{ font-size: {pt(17)}; font-weight: 600;
-    min-height: 56px; padding: 10px 24px; border-width: 2px; }}
+    min-height: 52px; padding: 8px 24px; border-width: 2px; }}
 QPushButton#answerOpOrde {{ color: {GREEN}; border-color: {GREEN}; }}
 QPushButton#answerOpOrde:hover {{ background: {GREEN_SOFT}; }}
 QPushButton#answerOpOrde:checked {{ background: {GREEN}; color: white; }}
@@ -184,24 +185,26 @@ def presentation_sheet(scale: float = 1.0) -> str:
     def pt(size: float) -> str:
         return f"{size * scale:.1f}pt"
 
+    page = "QWidget#questionPage"
     return f"""
-QWidget#session, QWidget#questionPage, QWidget#questionPage QWidget, QScrollArea,
-QScrollArea > QWidget > QWidget {{
+QWidget#session, {page}, {page} QWidget, {page} QScrollArea {{
     background: {BLUE_DARK}; color: white; }}
-QLabel {{ color: white; }}
-QLabel#standardTitle {{ color: #ffd166; font-size: {pt(17)}; }}
-QLabel#standardText {{ color: #dbe6f2; font-size: {pt(17)}; }}
-QLabel#questionNumber {{ color: #ffd166; font-size: {pt(17)}; }}
-QLabel#questionText {{ color: white; font-size: {pt(36)}; font-weight: 600; }}
-QLabel#termInfo {{ background: #173d66; color: white; border-left: 4px solid #ffd166;
+{page} QLabel {{ color: white; }}
+{page} QLabel#standardTitle {{ color: #ffd166; font-size: {pt(17)}; }}
+{page} QLabel#questionNumber {{ color: #ffd166; font-size: {pt(17)}; }}
+{page} QLabel#questionText {{ color: white; font-size: {pt(36)}; font-weight: 600; }}
+{page} QLabel#termInfo {{ background: #173d66; color: white; border-left: 4px solid #ffd166;
     font-size: {pt(16)}; }}
-QLabel#saveIndicator, QLabel#saveIndicator[state="saved"], QLabel#saveIndicator[state="pending"] {{
-    background: transparent; color: #b8c9db; font-size: {pt(12)}; }}
-QPushButton#answerOpOrde, QPushButton#answerNietOpOrde {{ font-size: {pt(30)}; min-height: 120px;
-    background: {BLUE_DARK}; color: white; border: 4px solid white; border-radius: 10px; }}
-QPushButton#answerOpOrde:checked {{ background: #3fa10f; border-color: #3fa10f; }}
-QPushButton#answerNietOpOrde:checked {{ background: #e0382a; border-color: #e0382a; }}
-QPushButton#answerOpOrde:hover, QPushButton#answerNietOpOrde:hover {{ border-color: #ffd166; }}
-QPushButton#answerOpOrde:focus, QPushButton#answerNietOpOrde:focus {{
+QLabel#saveIndicator, QLabel#saveIndicator[state="saved"],
+QLabel#saveIndicator[state="pending"] {{ background: {BLUE_DARK}; color: #b8c9db;
+    font-size: {pt(12)}; }}
+{page} QPushButton#answerOpOrde, {page} QPushButton#answerNietOpOrde {{
+    font-size: {pt(30)}; min-height: 120px; background: {BLUE_DARK}; color: white;
+    border: 4px solid white; border-radius: 10px; }}
+{page} QPushButton#answerOpOrde:checked {{ background: #3fa10f; border-color: #3fa10f; }}
+{page} QPushButton#answerNietOpOrde:checked {{ background: #e0382a; border-color: #e0382a; }}
+{page} QPushButton#answerOpOrde:hover, {page} QPushButton#answerNietOpOrde:hover {{
+    border-color: #ffd166; }}
+{page} QPushButton#answerOpOrde:focus, {page} QPushButton#answerNietOpOrde:focus {{
     border: 5px solid #ffd166; }}
 """

@@ -13,16 +13,17 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from zelfscan_app.domain.questionnaire import Term
+from zelfscan_app.gui.session.navigator_model import NavigatorDelegate
 
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -80,15 +81,18 @@ class GlossaryDialog(QDialog):
         self.list.setModel(self.proxy)
         self.list.setAccessibleName(self.tr("Begrippen"))
         self.list.setMaximumWidth(300)
+        self.list.setItemDelegate(NavigatorDelegate(self.list))  # comfortable row height
         self.list.selectionModel().currentChanged.connect(self._show)
         self.definition = QLabel()
         self.definition.setWordWrap(True)
         self.definition.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.definition.setAccessibleName(self.tr("Betekenis"))
         self.definition.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Sluiten"))
-        buttons.rejected.connect(self.reject)
+        close = QPushButton(self.tr("Sluiten"))
+        close.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(close)
 
         body = QHBoxLayout()
         body.setSpacing(24)
@@ -100,7 +104,7 @@ class GlossaryDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.search)
         layout.addLayout(body, 1)
-        layout.addWidget(buttons)
+        layout.addLayout(buttons)
         self.search.returnPressed.connect(self.list.setFocus)
         self._select_first()
 

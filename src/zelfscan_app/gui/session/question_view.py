@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QCursor, QTextCursor
 from PySide6.QtWidgets import (
@@ -33,6 +35,10 @@ def _label(text: str, name: str, wrap: bool = True) -> QLabel:
     label.setObjectName(name)
     label.setWordWrap(wrap)
     return label
+
+
+def _term_html(term: Term, separator: str) -> str:
+    return f"<b>{html.escape(term.term)}</b>{separator}{html.escape(term.definition)}"
 
 
 class QuestionView(QWidget):
@@ -108,8 +114,8 @@ class QuestionView(QWidget):
             editor.setTabChangesFocus(True)
             editor.setPlaceholderText(placeholder)
             editor.setAccessibleName(caption.replace("&", ""))
-            editor.setMinimumHeight(96)
-            editor.setMaximumHeight(150)
+            editor.setMinimumHeight(80)
+            editor.setMaximumHeight(140)
             editor.textChanged.connect(lambda f=field: self._text_changed(f))
             label = _label(caption, "fieldLabel", wrap=False)
             label.setBuddy(editor)
@@ -129,8 +135,7 @@ class QuestionView(QWidget):
         self.legend = _label(
             self.tr(
                 "1 Op orde  ·  2 Niet op orde  ·  0 Wissen  ·  B Bespreekpunt  ·  "
-                "Alt+T Toelichting  ·  Esc terug  ·  PgDn/PgUp Volgende/vorige  ·  "
-                "Ctrl+F Begrippen  ·  F11 Presentatie"
+                "F1 alle sneltoetsen"
             ),
             "shortcutLegend",
         )
@@ -155,21 +160,23 @@ class QuestionView(QWidget):
         body = QWidget()
         body.setObjectName("questionBody")
         column = QVBoxLayout(body)
-        column.setContentsMargins(48, 26, 48, 16)
-        column.setSpacing(10)
+        column.setContentsMargins(48, 20, 48, 12)
+        column.setSpacing(8)
+        column.addStretch(0)  # grows in presentation mode: the question sits mid-screen
         column.addWidget(self.standard_title)
         column.addWidget(self.standard_text)
-        column.addSpacing(14)
+        column.addSpacing(10)
         column.addWidget(self.number_label)
         column.addWidget(self.question_text)
         column.addWidget(self.terms_box)
         column.addWidget(self.term_info)
         column.addWidget(self.help_label)
-        column.addSpacing(12)
+        column.addSpacing(6)
         column.addLayout(answers)
         column.addLayout(flag_row)
         column.addWidget(self.notes)
         column.addStretch(1)
+        self._column = column
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -261,7 +268,7 @@ class QuestionView(QWidget):
         for term in terms:
             chip = QPushButton(term.term)
             chip.setFlat(True)
-            chip.setToolTip(f"<b>{term.term}</b><br>{term.definition}")
+            chip.setToolTip(_term_html(term, "<br>"))
             chip.setAccessibleName(arg(self.tr("Begrip %1"), term.term))
             chip.setAccessibleDescription(term.definition)
             chip.clicked.connect(lambda _=False, t=term: self.show_term(t))
@@ -277,7 +284,7 @@ class QuestionView(QWidget):
         return super().eventFilter(watched, event)
 
     def show_term(self, term: Term) -> None:
-        self.term_info.setText(f"<b>{term.term}</b> — {term.definition}")
+        self.term_info.setText(_term_html(term, " — "))
         self.term_info.show()
 
     def _hover_term(self, href: str) -> None:
@@ -286,9 +293,7 @@ class QuestionView(QWidget):
             QToolTip.hideText()
             return
         term = self._q.terms[index]
-        QToolTip.showText(
-            QCursor.pos(), f"<b>{term.term}</b><br>{term.definition}", self.question_text
-        )
+        QToolTip.showText(QCursor.pos(), _term_html(term, "<br>"), self.question_text)
 
     def _activate_term(self, href: str) -> None:
         index = TermMarker.index_of(href)
@@ -316,6 +321,8 @@ class QuestionView(QWidget):
             widget.setVisible(not on)
         self.help_label.setVisible(not on and bool(self._question and self._question.help))
         self.terms_box.setVisible(not on and self.terms_row.count() > 0)
+        self._column.setStretch(0, 1 if on else 0)
+        self._column.setSpacing(20 if on else 8)
         self._render_question_text()
 
     def focus_answers(self) -> None:

@@ -61,7 +61,7 @@ class ScoreChart(QWidget):
         metrics = self.fontMetrics()
         row_h = self._row_height()
         label_w = min(
-            self.width() * 0.42,
+            self.width() * 0.5,
             max((metrics.horizontalAdvance(self._label(s)) for s in self._scores), default=0) + 16,
         )
         value_w = metrics.horizontalAdvance("100 %") + 16

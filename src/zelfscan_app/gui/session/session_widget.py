@@ -64,10 +64,9 @@ class SessionWidget(QWidget):
         self.tree.activated.connect(self._tree_activated)
 
         self.question = QuestionView(q)
-        self.question_scroll = self.question  # the page that holds the question
         self.results = FirstResultsView(session)
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.question_scroll)
+        self.stack.addWidget(self.question)
         self.stack.addWidget(self.results)
         self.presentation_indicator = SaveIndicator(session.autosave)
         self.presentation_indicator.hide()
@@ -151,13 +150,13 @@ class SessionWidget(QWidget):
 
     # Answering ------------------------------------------------------------------------------
     def answer(self, value: AnswerValue | None) -> None:
-        if self.stack.currentWidget() is not self.question_scroll:
+        if self.stack.currentWidget() is not self.question:
             return
         self.session.set_value(value)
         self.question.show_answer(self.session.answer(self.session.current))
 
     def toggle_bespreekpunt(self) -> None:
-        if self.stack.currentWidget() is self.question_scroll:
+        if self.stack.currentWidget() is self.question:
             current = self.session.answer(self.session.current).bespreekpunt
             self._flag_clicked(not current)
 
@@ -227,7 +226,7 @@ class SessionWidget(QWidget):
             self.question.focus_answers()
 
     def show_question(self) -> None:
-        self.stack.setCurrentWidget(self.question_scroll)
+        self.stack.setCurrentWidget(self.question)
         for action in self.answer_actions:
             action.setEnabled(True)
 
