@@ -457,6 +457,12 @@ class RegionReport:
     def label(self, name: str) -> str:
         return self.names.get(name, OTHER_MUNICIPALITY if self.anonymous else name)
 
+    def scan_text(self, c: Contribution) -> str:
+        """'evaluatie 2026-10-05'; anonymous without the date, which can point at a municipality."""
+        if self.anonymous:
+            return c.scan.soort.value
+        return f"{c.scan.soort.value} {c.scan.datum.isoformat()}"
+
     @property
     def view_text(self) -> str:
         if not self.anonymous:
@@ -515,16 +521,18 @@ class RegionReport:
         """Each municipality's answer to a question, texts only where they may be shown."""
         if not self.per_municipality:
             return []
-        lines = []
-        for c in self.ordered():
-            answer = c.scan.answer(question)
-            if self.texts_visible:
-                toelichting = self.scrub(answer.toelichting)
-                nuancering = self.scrub(answer.nuancering)
-            else:
-                toelichting = nuancering = ""
-            lines.append(AnswerLine(self.label(c.name), answer.value, toelichting, nuancering))
-        return lines
+        return [self.answer_line(c.name, question) for c in self.ordered()]
+
+    def answer_line(self, name: str, question: int) -> AnswerLine:
+        """One municipality's answer; raises ValueError where nothing per municipality may show."""
+        if not self.per_municipality:
+            raise ValueError("nothing per municipality may be shown below the minimum group size")
+        answer = self.picture.contribution(name).scan.answer(question)
+        toelichting = nuancering = ""
+        if self.texts_visible:
+            toelichting = self.scrub(answer.toelichting)
+            nuancering = self.scrub(answer.nuancering)
+        return AnswerLine(self.label(name), answer.value, toelichting, nuancering)
 
     def notes(self, *, duplicates: bool = True) -> tuple[str, ...]:
         """Dutch sentences about the selection: missing, incomplete, left aside, versions.
@@ -637,9 +645,7 @@ class RegionReport:
                     ),
                     answered=c.answered,
                     total=c.total,
-                    meting=c.scan.soort.value
-                    if self.anonymous
-                    else f"{c.scan.soort.value} {c.scan.datum.isoformat()}",
+                    meting=self.scan_text(c),
                 )
                 for c in self.ordered()
             )

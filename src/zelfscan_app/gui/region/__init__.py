@@ -1,0 +1,47 @@
+"""Regio-overzicht: the scans of a region merged, anonymised where results are sensitive.
+
+`open_region_view` is the door for the main window; it imports the view (and so matplotlib)
+only when the window is first opened, which keeps both off the start-up path.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from zelfscan_app.domain.questionnaire import Questionnaire
+    from zelfscan_app.gui.region.region_view import RegionView
+    from zelfscan_app.storage.database import Database
+
+
+def open_region_view(
+    parent: QWidget | None, db: Database, questionnaire: Questionnaire
+) -> RegionView:
+    """Show the regional overview as its own window (one per parent and database), raised."""
+    from PySide6.QtCore import Qt
+
+    from zelfscan_app.gui.region.region_view import RegionView
+
+    if parent is not None:
+        for existing in parent.findChildren(RegionView):
+            if existing.db is db:
+                existing.refresh()
+                existing.show()
+                existing.raise_()
+                existing.activateWindow()
+                return existing
+            existing.close()
+            existing.deleteLater()
+    view = RegionView(db, questionnaire, parent)
+    view.setWindowFlag(Qt.WindowType.Window, True)
+    view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+    view.resize(1320, 880)
+    view.show()
+    view.raise_()
+    view.activateWindow()
+    return view
+
+
+__all__ = ["open_region_view"]
