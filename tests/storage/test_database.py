@@ -171,3 +171,11 @@ def test_foreign_database_gets_clear_message(tmp_path: Path) -> None:
 def test_bad_url_message() -> None:
     with pytest.raises(ZelfscanError, match="ongeldige database-URL"):
         Database("geen url")
+
+
+def test_missing_migration_script_is_noticed(tmp_path: Path, monkeypatch) -> None:
+    import zelfscan_app.storage.database as database
+
+    monkeypatch.setattr(database, "SCHEMA_REVISION", "0099")
+    with pytest.raises(ZelfscanError, match="mist een migratiescript"):
+        Database(f"sqlite:///{tmp_path / 'x.sqlite'}")

@@ -82,6 +82,14 @@ class Database:
                 f"de database kan niet worden bijgewerkt naar de huidige versie ({exc})",
                 path=self.url,
             ) from exc
+        reached = self.current_revision()
+        if revision == "head" and reached != SCHEMA_REVISION:
+            # A migration script missing from an installation would otherwise go unnoticed.
+            raise ZelfscanError(
+                f"de database staat op schemaversie {reached}, verwacht {SCHEMA_REVISION}; "
+                "de installatie mist een migratiescript",
+                path=self.url,
+            )
 
     @contextmanager
     def session(self) -> Iterator[Session]:
