@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from zelfscan_app.gui.main_window import MainWindow
+from zelfscan_app.gui.new_scan_dialog import NewScanDialog
 from zelfscan_app.gui.settings import ENV_SETTINGS, AppSettings
 from zelfscan_app.services.demo import fill_demo
 from zelfscan_app.storage.database import Database
@@ -65,3 +67,22 @@ def demo_window(qtbot: QtBot, demo_url: str) -> MainWindow:
     w.close()
     if w.db is not None:
         w.db.dispose()
+
+
+def when_dialog_opens(qtbot: QtBot, action) -> None:
+    """Run `action(dialog)` once the modal new-scan dialog is on screen (or give up)."""
+    tries = [0]
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, NewScanDialog) and dialog.isVisible():
+            try:
+                action(dialog)
+            finally:
+                if dialog.isVisible():
+                    dialog.reject()
+        elif tries[0] < 100:
+            tries[0] += 1
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(0, poll)

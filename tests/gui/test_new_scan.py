@@ -8,6 +8,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from tests.gui.conftest import when_dialog_opens
 from zelfscan_app.domain.scan import Participant, SoortMeting
 from zelfscan_app.gui.new_scan_dialog import NewScanDialog
 from zelfscan_app.services.participants import ADVISED_GROUPS, missing_groups, representation
@@ -129,3 +130,27 @@ def test_representation_matches_roles_and_organisations() -> None:
         "veilig_thuis",
     }
     assert len(ADVISED_GROUPS) == 9
+
+
+def test_details_and_participants_can_be_changed_during_the_session(
+    qtbot: QtBot, demo_window
+) -> None:
+    window = demo_window
+    window.open_scan(window.list_page.model.item(0).id)
+    sw = window.session_widget
+    before = sw.session.scan
+
+    def change(dialog: NewScanDialog) -> None:
+        assert dialog.gemeente.text() == before.gemeente
+        assert dialog.participants.rowCount() == len(before.participants)
+        dialog.participants.add_row("Esra Kaya", "Gemeente", "leerplichtambtenaar")
+        dialog.facilitator.setText("Jan Jansen")
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    when_dialog_opens(qtbot, change)
+    window.actions.edit.trigger()
+    after = sw.session.scan
+    assert after.facilitator == "Jan Jansen"
+    assert after.participants[-1].naam == "Esra Kaya"
+    assert "Jan Jansen" in sw.header.subtitle.text()
+    assert after.answers == before.answers, "answers stay as they were"

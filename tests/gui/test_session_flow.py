@@ -3,10 +3,11 @@ mouse and with the keyboard, add explanations, reopen, and see everything back."
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from tests.gui.conftest import when_dialog_opens
 from zelfscan_app.domain.scan import AnswerValue
 from zelfscan_app.gui.main_window import MainWindow
 from zelfscan_app.gui.new_scan_dialog import NewScanDialog
@@ -19,25 +20,6 @@ ALT, CTRL = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ControlModifier
 
 def intended(question: int) -> AnswerValue:
     return NIET if question % 3 == 0 else OP
-
-
-def when_dialog_opens(qtbot: QtBot, action) -> None:
-    """Run `action(dialog)` once the modal new-scan dialog is on screen (or give up)."""
-    tries = [0]
-
-    def poll() -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, NewScanDialog) and dialog.isVisible():
-            try:
-                action(dialog)
-            finally:
-                if dialog.isVisible():
-                    dialog.reject()
-        elif tries[0] < 100:
-            tries[0] += 1
-            QTimer.singleShot(20, poll)
-
-    QTimer.singleShot(0, poll)
 
 
 def key(qtbot: QtBot, k: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:

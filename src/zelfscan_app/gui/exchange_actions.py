@@ -11,7 +11,7 @@ import importlib.util
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
 
 from zelfscan_app.gui.i18n import arg
@@ -58,6 +58,7 @@ class ExchangeActions(QObject):
         self.available = False
         self._thread: QThread | None = None
         self._worker: _ImportWorker | None = None
+        self._progress: QProgressDialog | None = None
         window.actions.import_.triggered.connect(self.import_files)
         window.actions.export.triggered.connect(self.export_current)
         self.update()
@@ -102,18 +103,40 @@ class ExchangeActions(QObject):
         progress.setWindowTitle(self.tr("Importeren"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
+        self._progress = progress
         self._worker = _ImportWorker(w.db, list(paths), w.questionnaire)
         self._thread = QThread(self)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
-        self._worker.progress.connect(lambda done, total: progress.setValue(done))
-        progress.canceled.connect(lambda: setattr(self._worker, "cancelled", True))
-        self._worker.finished.connect(lambda report: self._import_done(report, progress))
+        # Bound slots of this (GUI-thread) object: the worker's signals arrive queued.
+        self._worker.progress.connect(self._import_progress)
+        self._worker.finished.connect(self._import_done)
+        progress.canceled.connect(self.cancel_import)
         self.update()
         self._thread.start()
 
-    def _import_done(self, report, progress: QProgressDialog) -> None:
-        progress.close()
+    @Slot()
+    def cancel_import(self) -> None:
+        if self._worker is not None:
+            self._worker.cancelled = True
+
+    @Slot(int, int)
+    def _import_progress(self, done: int, total: int) -> None:
+        if self._progress is not None:
+            self._progress.setValue(done)
+
+    def shutdown(self) -> None:
+        """Closing the window during an import: stop after the current file, then wait."""
+        if self._thread is not None:
+            self.cancel_import()
+            self._thread.quit()
+            self._thread.wait()
+
+    @Slot(object)
+    def _import_done(self, report) -> None:
+        if self._progress is not None:
+            self._progress.close()
+            self._progress = None
         self._thread.quit()
         self._thread.wait()
         self._thread = None
@@ -135,7 +158,6 @@ class ExchangeActions(QObject):
             )
             box.setDetailedText(details)
             box.exec()
-        self.imported = report
 
     # Export ---------------------------------------------------------------------------------
     def export_current(self, path: str | None = None) -> Path | None:

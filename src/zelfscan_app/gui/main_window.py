@@ -464,6 +464,7 @@ class MainWindow(QMainWindow):
             return
         if widget is not None and widget.presentation:
             widget.set_presentation(False)
+        self.exchange.shutdown()
         self.settings.geometry = self.saveGeometry()
         self.settings.sync()
         super().closeEvent(event)
