@@ -124,6 +124,7 @@ def plan_document(
 ) -> bytes:
     """Stored actions (and earlier open ones) for a scan in the database, else drafts only."""
     from zelfscan_app.reports.plan_document import EarlierAction, render_plan
+    from zelfscan_app.services.charts import scan_label
 
     earlier: list[EarlierAction] = []
     if db is not None and scan.id is not None:
@@ -131,7 +132,7 @@ def plan_document(
         labels: dict[int, str] = {}
         for scan_id, action in action_service.open_earlier_actions(db, scan.id):
             if scan_id not in labels:
-                labels[scan_id] = _scan_label(scan_service.get_scan(db, scan_id))
+                labels[scan_id] = scan_label(scan_service.get_scan(db, scan_id))
             earlier.append(EarlierAction(labels[scan_id], action))
     else:
         actions = draft_actions(questionnaire, scan)
@@ -145,12 +146,6 @@ def plan_document(
         earlier=earlier,
         today=today,
     )
-
-
-def _scan_label(scan: Scan) -> str:
-    from zelfscan_app.reports.templates import dutch_date
-
-    return f"{scan.soort.value.capitalize()} {dutch_date(scan.datum)}"
 
 
 def write_plan(

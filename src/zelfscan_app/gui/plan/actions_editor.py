@@ -233,16 +233,15 @@ class ActionsEditor(QWidget):
         return self.model.scan_id
 
     def _load_earlier(self) -> None:
-        from zelfscan_app.reports.templates import dutch_date
         from zelfscan_app.services.actions import open_earlier_actions
+        from zelfscan_app.services.charts import scan_label
         from zelfscan_app.services.scans import get_scan
 
         labels: dict[int, str] = {}
         rows = []
         for scan_id, action in open_earlier_actions(self._db, self.scan_id):
             if scan_id not in labels:
-                scan = get_scan(self._db, scan_id)
-                labels[scan_id] = f"{scan.soort.value.capitalize()} {dutch_date(scan.datum)}"
+                labels[scan_id] = scan_label(get_scan(self._db, scan_id))
             rows.append(EarlierRow(labels[scan_id], action))
         self.earlier_model.set_rows(rows)
         visible = bool(rows)
