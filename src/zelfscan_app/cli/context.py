@@ -5,10 +5,11 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from zelfscan_app.domain.questionnaire import Questionnaire
-from zelfscan_app.storage.database import Database
+if TYPE_CHECKING:  # imported lazily: `zelfscan` without arguments must show its window first
+    from zelfscan_app.domain.questionnaire import Questionnaire
+    from zelfscan_app.storage.database import Database
 
 
 @dataclass
@@ -19,6 +20,8 @@ class CliContext:
 
     @cached_property
     def db(self) -> Database:
+        from zelfscan_app.storage.database import Database
+
         return Database(self.database_url)
 
     @cached_property
