@@ -15,6 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_database
+import bench_merge
 import bench_startup
 from common import Result
 
@@ -39,6 +40,9 @@ def main(argv: list[str] | None = None) -> int:
         results += bench_startup.measure(url, repeat)
         results += bench_database.measure(db, repeat * 3)
         db.dispose()
+        results += bench_merge.measure(
+            questionnaire, municipalities, min(repeat, 3), Path(tmp) / "workbooks"
+        )
 
     print(f"{'measure':40} {'ours':>10} {'baseline':>10} {'ratio':>7}  goal      baseline")
     for r in results:

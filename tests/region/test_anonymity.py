@@ -1,0 +1,166 @@
+"""Anonymised outputs name nobody: workbook (every part of the zip), JSON, PNG, SVG and docx.
+
+Every municipality name, participant and facilitator is searched for in every decompressed part
+of each file, case-insensitively, with the toelichtingen opted in (scrubbed) and out.
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+
+from zelfscan_app.domain.questionnaire import Questionnaire
+from zelfscan_app.services import region as svc
+
+from .helpers import NAMES, PEOPLE, make_scan, region
+
+FORBIDDEN = tuple(n.casefold() for n in (*NAMES[:8], *PEOPLE, "Wiersma", "Brinkhorst"))
+
+
+def leaks(data: bytes) -> list[str]:
+    text = data.decode("utf-8", errors="ignore").casefold()
+    return [name for name in FORBIDDEN if name in text]
+
+
+def zip_leaks(path: Path) -> dict[str, list[str]]:
+    with zipfile.ZipFile(path) as archive:
+        found = {name: leaks(archive.read(name)) for name in archive.namelist()}
+    return {name: hits for name, hits in found.items() if hits}
+
+
+def png_leaks(path: Path) -> list[str]:
+    from PIL import Image
+
+    image = Image.open(path)
+    image.load()
+    metadata = " ".join(f"{k} {v}" for k, v in image.info.items() if isinstance(v, str))
+    return leaks(path.read_bytes()) + leaks(metadata.encode())
+
+
+@pytest.fixture
+def picture(questionnaire: Questionnaire) -> svc.RegionPicture:
+    """Eight municipalities in a region named after one of them; one more is 'missing'."""
+    scans = region(questionnaire, 8, regio=f"Regio {NAMES[0]}")
+    return svc.build_picture(
+        questionnaire, scans, regio=f"Regio {NAMES[0]}", expected=[*NAMES[:8], "Westerkaap"]
+    )
+
+
+def write_all(report: svc.RegionReport, folder: Path, overlays: list[str]) -> dict[str, Path]:
+    folder.mkdir()
+    return {
+        "xlsx": svc.write_workbook(report, folder / "regio.xlsx"),
+        "json": svc.write_json(report, folder / "regio.json"),
+        "docx": svc.write_document(report, folder / "regio.docx"),
+        "png": svc.write_chart(report, folder / "regio.png", overlays),
+        "svg": svc.write_chart(report, folder / "regio.svg", overlays),
+    }
+
+
+@pytest.mark.parametrize("with_texts", [False, True], ids=["zonder-teksten", "met-teksten"])
+def test_anonymised_outputs_contain_no_names(picture, tmp_path: Path, with_texts: bool) -> None:
+    report = svc.RegionReport(picture, anonymous=True, with_texts=with_texts, seed=11)
+    files = write_all(report, tmp_path / "uit", [NAMES[0], NAMES[5]])
+    assert zip_leaks(files["xlsx"]) == {}
+    assert zip_leaks(files["docx"]) == {}
+    assert leaks(files["json"].read_bytes()) == []
+    assert png_leaks(files["png"]) == []
+    assert leaks(files["svg"].read_bytes()) == []
+    with zipfile.ZipFile(files["xlsx"]) as archive:
+        names = archive.namelist()
+        book = archive.read("xl/workbook.xml").decode()
+        strings = " ".join(
+            archive.read(n).decode() for n in names if n.startswith("xl/") and n.endswith(".xml")
+        )
+    assert any(n.startswith("xl/charts/chart") for n in names)  # the radar chart is in it
+    assert "definedName" in book  # print areas: checked too
+    assert "Gemeente A" in strings and "Gemeente H" in strings
+    assert ("Toelichtingen" in book) is with_texts
+    if with_texts:
+        assert "[naam]" in strings and "In Gemeente " in strings
+
+
+def test_the_same_files_do_name_names_when_not_anonymised(picture, tmp_path: Path) -> None:
+    """The check above can fail: without anonymity the names are everywhere."""
+    files = write_all(svc.RegionReport(picture), tmp_path / "uit", [NAMES[0]])
+    assert zip_leaks(files["xlsx"])
+    assert zip_leaks(files["docx"])
+    assert NAMES[0].casefold() in leaks(files["png"].read_bytes())
+
+
+def test_below_the_minimum_group_nothing_per_municipality(questionnaire, tmp_path: Path) -> None:
+    picture = svc.build_picture(questionnaire, region(questionnaire, 4))
+    report = svc.RegionReport(picture, anonymous=True, with_texts=True, seed=2)
+    assert report.suppressed and report.answers(1) == [] and not report.texts_visible
+    data = report.json_data()
+    assert data["questions"] == {} and "minder dan 5" in data["suppressed"]
+    assert all(s["min"] is None and s["max"] is None for s in data["standards"].values())
+    assert all(s["mean"] is not None and s["n"] == 4 for s in data["standards"].values())
+    files = write_all(report, tmp_path / "uit", [NAMES[0]])
+    from openpyxl import load_workbook
+
+    wb = load_workbook(files["xlsx"])
+    assert wb.sheetnames == ["Toelichting", "Resultaten", "Per vraag"]
+    per_vraag = [c for row in wb["Per vraag"].iter_rows(values_only=True) for c in row if c]
+    assert not any("van 4" in str(c) for c in per_vraag)
+    assert any("minder dan 5" in str(c) for c in per_vraag)
+    resultaten = wb["Resultaten"]
+    assert [resultaten.cell(r, 3).value for r in range(5, 15)] == ["–"] * 10
+    assert report.chart([NAMES[0]]).band is None
+    bigger = report.with_options(min_group_size=3)
+    assert not bigger.suppressed and bigger.json_data()["questions"]
+
+
+def test_codes_are_stable_within_a_report_and_leak_no_order(picture) -> None:
+    a = svc.RegionReport(picture, anonymous=True, seed=5)
+    assert a.names == a.with_options(with_texts=True).names
+    assert sorted(a.names.values()) == sorted(f"Gemeente {c}" for c in "ABCDEFGH")
+    orders = {
+        tuple(svc.RegionReport(picture, anonymous=True, seed=s).names[n] for n in NAMES[:8])
+        for s in range(6)
+    }
+    assert len(orders) > 1  # shuffled, not alphabetical
+    assert [a.label(c.name) for c in a.ordered()] == [f"Gemeente {c}" for c in "ABCDEFGH"]
+
+
+def test_scrubbing_free_text(picture) -> None:
+    report = svc.RegionReport(picture, anonymous=True, with_texts=True, seed=9)
+    code = report.names[NAMES[2]]
+    text = f"{NAMES[2].upper()} en Westerkaap; {PEOPLE[0]} sprak met Wiersma, ALDERMEERSTRAAT."
+    scrubbed = report.scrub(text)
+    assert scrubbed.startswith(f"{code} en [gemeente]; [naam] sprak met [naam]")
+    assert "ALDERMEERSTRAAT" in scrubbed  # whole words only: no half-replaced street names
+    assert report.regio_label == "Regio"  # 'Regio Aldermeer' would name Aldermeer
+    line = report.answer_line(NAMES[1], 3)
+    assert NAMES[1] not in line.toelichting and report.names[NAMES[1]] in line.toelichting
+    hidden = report.with_options(with_texts=False)
+    assert hidden.answer_line(NAMES[1], 3).toelichting == ""
+    assert "verborgen" in hidden.texts_hidden_reason
+    named = svc.RegionReport(picture)
+    assert named.scrub(text) == text and NAMES[1] in named.answer_line(NAMES[1], 3).toelichting
+
+
+def test_notes_name_no_one_when_anonymised(picture, questionnaire) -> None:
+    scans = region(questionnaire, 6)
+    scans[2] = make_scan(questionnaire, NAMES[2], seed=4, skip=frozenset({1}))
+    p = svc.build_picture(questionnaire, scans, expected=[*NAMES[:6], "Westerkaap"])
+    named = " ".join(svc.RegionReport(p).notes())
+    assert "Westerkaap" in named and NAMES[2] in named
+    anonymous = svc.RegionReport(p, anonymous=True, seed=1)
+    text = " ".join(anonymous.notes())
+    assert leaks(text.encode()) == [] and "Westerkaap" not in text
+    assert "1 gemeente heeft geen zelfscan" in text
+    assert json.dumps(anonymous.json_data()).count("Gemeente") == 0
+
+
+def test_workbook_bytes_are_a_valid_package(picture) -> None:
+    from zelfscan_app.exchange.region_workbook import region_workbook_bytes
+
+    data = region_workbook_bytes(svc.RegionReport(picture, anonymous=True, seed=1).workbook())
+    with zipfile.ZipFile(BytesIO(data)) as archive:
+        assert archive.testzip() is None
+        assert "docProps/core.xml" in archive.namelist()
