@@ -113,6 +113,8 @@ def test_presentation_mode(qtbot: QtBot, demo_window: MainWindow) -> None:
     assert not sw.question.notes.isVisible() and not sw.question.standard_text.isVisible()
     assert sw.question.op_orde.isVisible() and sw.question.question_text.isVisible()
     assert "font-size" in sw.styleSheet()
+    assert sw.presentation_clock.isVisible() and sw.presentation_indicator.isVisible()
+    assert sw.presentation_clock.text() == "Bloktijd 35:00"
     current = sw.session.current
     key(qtbot, Qt.Key.Key_2)
     assert sw.session.answer(current).value.name == "NIET_OP_ORDE"

@@ -196,8 +196,8 @@ QWidget#session, {page}, {page} QWidget, {page} QScrollArea {{
 {page} QLabel#termInfo {{ background: #173d66; color: white; border-left: 4px solid #ffd166;
     font-size: {pt(16)}; }}
 QLabel#saveIndicator, QLabel#saveIndicator[state="saved"],
-QLabel#saveIndicator[state="pending"] {{ background: {BLUE_DARK}; color: #b8c9db;
-    font-size: {pt(12)}; }}
+QLabel#saveIndicator[state="pending"], QLabel#presentationClock {{ background: {BLUE_DARK};
+    color: #b8c9db; font-size: {pt(12)}; }}
 {page} QPushButton#answerOpOrde, {page} QPushButton#answerNietOpOrde {{
     font-size: {pt(30)}; min-height: 120px; background: {BLUE_DARK}; color: white;
     border: 4px solid white; border-radius: 10px; }}

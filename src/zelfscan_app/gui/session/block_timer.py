@@ -18,6 +18,7 @@ class BlockTimer(QWidget):
     """Never interrupts: no sound, no dialog; when time is up the clock turns orange."""
 
     runningChanged = Signal(bool)
+    shown = Signal(str)  # the clock text, for a second view (presentation mode)
 
     def __init__(self, minutes: int = 35, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,6 +103,7 @@ class BlockTimer(QWidget):
         remaining = self.remaining_seconds()
         over = remaining < 0
         self.label.setText(format_seconds(remaining))
+        self.shown.emit(self.label.text())
         if self.label.property("over") != over:
             self.label.setProperty("over", over)
             self.label.style().unpolish(self.label)

@@ -26,6 +26,7 @@ from zelfscan_app.domain.scan import Answer, AnswerValue
 from zelfscan_app.gui import style
 from zelfscan_app.gui.i18n import arg
 from zelfscan_app.gui.session.terms import TermMarker
+from zelfscan_app.gui.widgets import FlowLayout
 
 FIELDS = ("toelichting", "nuancering")
 
@@ -66,10 +67,8 @@ class QuestionView(QWidget):
         self.question_text.linkActivated.connect(self._activate_term)
         self.question_text.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
 
-        self.terms_row = QHBoxLayout()
-        self.terms_row.setSpacing(6)
         self.terms_box = QWidget()
-        self.terms_box.setLayout(self.terms_row)
+        self.terms_row = FlowLayout(self.terms_box, spacing=4)
         self.terms_row.setContentsMargins(0, 0, 0, 0)
         self.term_info = _label("", "termInfo")
         self.term_info.setAccessibleName(self.tr("Uitleg begrip"))
@@ -235,6 +234,7 @@ class QuestionView(QWidget):
         self.help_label.setVisible(bool(question.help) and not self._presentation)
         self.term_info.hide()
         self._fill_terms(self._marker.found(question.text))
+        self.scroll.verticalScrollBar().setValue(0)
         for field, editor in self.editors.items():
             editor.blockSignals(True)
             editor.setPlainText(getattr(answer, field))
@@ -253,7 +253,10 @@ class QuestionView(QWidget):
         if self._question is None:
             return
         colour = "#ffd166" if self._presentation else style.BLUE
-        self.question_text.setText(self._marker.to_html(self._question.text, colour))
+        underline = not self._presentation  # on the projector colour alone is calmer
+        self.question_text.setText(
+            self._marker.to_html(self._question.text, colour, underline=underline)
+        )
 
     def _fill_terms(self, terms: tuple[Term, ...]) -> None:
         while self.terms_row.count():
@@ -264,6 +267,7 @@ class QuestionView(QWidget):
             self.terms_box.hide()
             return
         caption = _label(self.tr("Begrippen:"), "hint", wrap=False)
+        caption.setAlignment(Qt.AlignmentFlag.AlignVCenter)
         self.terms_row.addWidget(caption)
         for term in terms:
             chip = QPushButton(term.term)
@@ -275,7 +279,7 @@ class QuestionView(QWidget):
             chip.installEventFilter(self)
             chip.setProperty("term_index", self._q.terms.index(term))
             self.terms_row.addWidget(chip)
-        self.terms_row.addStretch(1)
+            caption.setMinimumHeight(chip.sizeHint().height())
         self.terms_box.setVisible(not self._presentation)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -323,6 +327,9 @@ class QuestionView(QWidget):
         self.terms_box.setVisible(not on and self.terms_row.count() > 0)
         self._column.setStretch(0, 1 if on else 0)
         self._column.setSpacing(20 if on else 8)
+        self.scroll.setVerticalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff if on else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        )
         self._render_question_text()
 
     def focus_answers(self) -> None:

@@ -7,6 +7,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
+    QHBoxLayout,
+    QLabel,
     QSplitter,
     QStackedWidget,
     QTreeView,
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from zelfscan_app.domain.scan import AnswerValue
+from zelfscan_app.gui.i18n import arg
 from zelfscan_app.gui.session.first_results import FirstResultsView
 from zelfscan_app.gui.session.glossary import GlossaryDialog
 from zelfscan_app.gui.session.header import SaveIndicator, SessionHeader
@@ -69,7 +72,18 @@ class SessionWidget(QWidget):
         self.stack.addWidget(self.question)
         self.stack.addWidget(self.results)
         self.presentation_indicator = SaveIndicator(session.autosave)
-        self.presentation_indicator.hide()
+        self.presentation_clock = QLabel()
+        self.presentation_clock.setObjectName("presentationClock")
+        self.presentation_clock.setAccessibleName(self.tr("Bloktijd"))
+        self.header.timer.shown.connect(self._show_clock)
+        self._show_clock(self.header.timer.label.text())
+        self.presentation_footer = QWidget()
+        footer = QHBoxLayout(self.presentation_footer)
+        footer.setContentsMargins(48, 4, 24, 8)
+        footer.addWidget(self.presentation_clock)
+        footer.addStretch(1)
+        footer.addWidget(self.presentation_indicator)
+        self.presentation_footer.hide()
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.tree)
@@ -82,7 +96,7 @@ class SessionWidget(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.header)
         layout.addWidget(self.splitter, 1)
-        layout.addWidget(self.presentation_indicator, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(self.presentation_footer)
 
         self._make_actions()
         self._connect()
@@ -255,12 +269,15 @@ class SessionWidget(QWidget):
         self.act_leave_presentation.setEnabled(on)
         self.header.setVisible(not on)
         self.tree.setVisible(not on)
-        self.presentation_indicator.setVisible(on)
+        self.presentation_footer.setVisible(on)
         self.question.set_presentation(on)
         self.setStyleSheet(presentation_sheet(self._scale) if on else "")
         self.show_question()
         self.question.focus_answers()
         self.presentationChanged.emit(on)
+
+    def _show_clock(self, text: str) -> None:
+        self.presentation_clock.setText(arg(self.tr("Bloktijd %1"), text))
 
     @property
     def presentation(self) -> bool:

@@ -40,7 +40,7 @@ class TermMarker:
     def term(self, index: int) -> Term:
         return self.terms[index]
 
-    def to_html(self, text: str, link_colour: str) -> str:
+    def to_html(self, text: str, link_colour: str, *, underline: bool = True) -> str:
         """`text` escaped, with each term occurrence as <a href="term:N">…</a>."""
         if self._regex is None:
             return html.escape(text)
@@ -50,7 +50,8 @@ class TermMarker:
             parts.append(html.escape(text[last : match.start()]))
             index = self._owner[match.group(1).casefold()]
             parts.append(
-                f'<a href="term:{index}" style="color:{link_colour}; text-decoration: underline;">'
+                f'<a href="term:{index}" style="color:{link_colour}; '
+                f'text-decoration: {"underline" if underline else "none"};">'
                 f"{html.escape(match.group(1))}</a>"
             )
             last = match.end()
