@@ -48,6 +48,7 @@ def make_window(qtbot: QtBot, url: str, settings: AppSettings | None = None) -> 
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
     assert window.open_database(url)
+    qtbot.waitUntil(lambda: window._questionnaire is not None, timeout=3000)  # read just after
     return window
 
 

@@ -78,3 +78,17 @@ def test_window_shows_before_the_database_layer_is_imported() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_list_shows_before_the_questionnaire_is_read(qtbot: QtBot, demo_url: str, settings) -> None:
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_database(demo_url)
+    assert window._questionnaire is None, "the YAML is read after the list is on screen"
+    assert window.list_page.model.rowCount() == 12
+    assert window.list_page.proxy.index(0, 4).data() in ("31", "31 van 31")
+    qtbot.waitUntil(lambda: window._questionnaire is not None, timeout=3000)
+    assert window.list_page.proxy.index(0, 4).data() == "31 van 31"
+    assert settings.question_count == 31
+    window.db.dispose()

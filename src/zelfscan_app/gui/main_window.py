@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from zelfscan_app import __version__
-from zelfscan_app.gui.exchange_actions import ExchangeActions
 from zelfscan_app.gui.i18n import arg
 from zelfscan_app.gui.main_actions import MainActions
 from zelfscan_app.gui.scan_list_model import dutch_date
@@ -28,6 +27,7 @@ from zelfscan_app.gui.settings import AppSettings
 from zelfscan_app.gui.style import apply_style
 
 UNDO_SECONDS = 30
+QUESTIONNAIRE_DELAY_MS = 100
 ZOOM_STEP = 0.1
 
 
@@ -39,7 +39,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings or AppSettings()
         self.db = None
-        self.questionnaire = None
+        self._questionnaire = None  # loaded just after the list is on screen (see below)
+        self.exchange = None  # import/export, set up when the database is open
         self.session_widget = None
         self._undo_scan_id: int | None = None
         self._scale = self.settings.font_scale
@@ -55,7 +56,6 @@ class MainWindow(QMainWindow):
         self.session_menu, self.toolbar = self.actions.build(self)
         self.list_page.addAction(self.actions.delete)
         self._make_statusbar()
-        self.exchange = ExchangeActions(self)
         self._connect()
         self._fill_session_menu()
         self._update_actions()
@@ -102,11 +102,10 @@ class MainWindow(QMainWindow):
     # Database -------------------------------------------------------------------------------
     def open_database(self, url: str | None) -> bool:
         from zelfscan_app.errors import ZelfscanError
-        from zelfscan_app.questionnaire_file import default_questionnaire
+        from zelfscan_app.gui.exchange_actions import ExchangeActions
         from zelfscan_app.storage.database import Database
 
         try:
-            self.questionnaire = default_questionnaire()
             self.db = Database(url)
         except ZelfscanError as exc:
             self.statusBar().showMessage(self.tr("Geen database geopend"))
@@ -114,8 +113,12 @@ class MainWindow(QMainWindow):
             return False
         self.db_label.setText(arg(self.tr("Database: %1"), _short_url(self.db.url)))
         self.db_label.setToolTip(self.db.url)
+        if self.exchange is None:
+            self.exchange = ExchangeActions(self)
         self.exchange.detect()
         self.refresh_list()
+        # The questionnaire (YAML + validation) is read once the list is on screen.
+        QTimer.singleShot(QUESTIONNAIRE_DELAY_MS, self.load_questionnaire)
         self.statusBar().showMessage(self.tr("Gereed"), 4000)
         last = self.settings.last_scan_id
         if last is not None:
@@ -125,11 +128,36 @@ class MainWindow(QMainWindow):
         self._update_actions()
         return True
 
+    @property
+    def questionnaire(self):
+        """The questionnaire, read on first use (raises ZelfscanError when it is unusable)."""
+        if self._questionnaire is None:
+            from zelfscan_app.questionnaire_file import default_questionnaire
+
+            self._questionnaire = default_questionnaire()
+            self.settings.question_count = len(self._questionnaire.questions)
+            self.list_page.model.set_total(len(self._questionnaire.questions))
+        return self._questionnaire
+
+    def load_questionnaire(self) -> bool:
+        from zelfscan_app.errors import ZelfscanError
+
+        try:
+            return self.questionnaire is not None
+        except ZelfscanError as exc:
+            QMessageBox.critical(self, self.tr("Vragenlijst"), str(exc))
+            return False
+
     def refresh_list(self) -> None:
         from zelfscan_app.services.scans import list_scans
 
         if self.db is not None:
-            self.list_page.set_items(list_scans(self.db), len(self.questionnaire.questions))
+            total = (
+                len(self._questionnaire.questions)
+                if self._questionnaire is not None
+                else self.settings.question_count  # remembered: no need to read the YAML yet
+            )
+            self.list_page.set_items(list_scans(self.db), total)
         self._update_actions()
 
     # Scans ----------------------------------------------------------------------------------
@@ -398,7 +426,11 @@ class MainWindow(QMainWindow):
         a.back.setVisible(in_session)
         self.list_page.new_button.setEnabled(has_db)
         self.list_page.open_button.setEnabled(a.open.isEnabled())
-        self.exchange.update()
+        if self.exchange is not None:
+            self.exchange.update()
+        else:
+            a.import_.setEnabled(False)
+            a.export.setEnabled(False)
 
     def _save_failed(self, message: str) -> None:
         self.statusBar().showMessage(arg(self.tr("Niet opgeslagen: %1"), message), 10000)
@@ -431,8 +463,8 @@ class MainWindow(QMainWindow):
         )
 
     def show_about(self) -> None:
-        q = self.questionnaire
-        questionnaire = f"{q.id} {q.version}" if q else self.tr("nog niet geladen")
+        q = self.questionnaire if self.load_questionnaire() else None
+        questionnaire = f"{q.id} {q.version}" if q else self.tr("niet te lezen")
         text = arg(
             self.tr(
                 "<h3>Zelfscan Kwaliteitskader</h3>"
@@ -464,7 +496,8 @@ class MainWindow(QMainWindow):
             return
         if widget is not None and widget.presentation:
             widget.set_presentation(False)
-        self.exchange.shutdown()
+        if self.exchange is not None:
+            self.exchange.shutdown()
         self.settings.geometry = self.saveGeometry()
         self.settings.sync()
         super().closeEvent(event)

@@ -37,7 +37,7 @@ def dutch_timestamp(value: datetime, today: date | None = None) -> str:
 class ScanListModel(QAbstractTableModel):
     GEMEENTE, REGIO, DATUM, SOORT, VOORTGANG, GEWIJZIGD = range(6)
 
-    def __init__(self, total_questions: int = 31, parent=None) -> None:
+    def __init__(self, total_questions: int | None = None, parent=None) -> None:
         super().__init__(parent)
         self._items: list[Any] = []  # storage.repository.ScanListItem (not imported: start-up)
         self._total = total_questions
@@ -56,6 +56,16 @@ class ScanListModel(QAbstractTableModel):
         if total_questions is not None:
             self._total = total_questions
         self.endResetModel()
+
+    def set_total(self, total_questions: int) -> None:
+        """The number of questions became known (the questionnaire was read)."""
+        if total_questions != self._total:
+            self._total = total_questions
+            if self._items:
+                column = self.VOORTGANG
+                self.dataChanged.emit(
+                    self.index(0, column), self.index(len(self._items) - 1, column)
+                )
 
     def item(self, row: int) -> Any:
         return self._items[row]
@@ -89,11 +99,11 @@ class ScanListModel(QAbstractTableModel):
         if role == ID_ROLE:
             return item.id
         if role == PROGRESS_ROLE:
-            return (item.answered, self._total)
+            return (item.answered, self._total or 0)
         if role == Qt.ItemDataRole.ToolTipRole:
             if item.warning:
                 return item.warning
-            if column == self.VOORTGANG:
+            if column == self.VOORTGANG and self._total:
                 return arg(self.tr("%1 van %2 vragen beantwoord"), item.answered, self._total)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{self._headers[column]}: {self._display(item, column)}"
@@ -109,6 +119,8 @@ class ScanListModel(QAbstractTableModel):
         if column == self.SOORT:
             return item.soort.value
         if column == self.VOORTGANG:
+            if not self._total:
+                return str(item.answered)
             return arg(self.tr("%1 van %2"), item.answered, self._total)
         return dutch_timestamp(item.updated_at)
 

@@ -94,5 +94,15 @@ class AppSettings:
     def block_minutes(self, value: int) -> None:
         self._s.setValue("session/block_minutes", int(value))
 
+    @property
+    def question_count(self) -> int | None:
+        """How many questions the questionnaire had last time (for the list before it loads)."""
+        count = _int(self._s.value("questionnaire/count"), None)
+        return count if count and count > 0 else None
+
+    @question_count.setter
+    def question_count(self, value: int) -> None:
+        self._s.setValue("questionnaire/count", int(value))
+
     def sync(self) -> None:
         self._s.sync()
