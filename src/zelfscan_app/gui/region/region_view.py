@@ -219,10 +219,9 @@ class RegionView(QWidget):
         bar.addWidget(self.details_button)
         bar.addWidget(self.close_bar_button)
         self.import_bar.hide()
-        self.drop_hint = QLabel(
-            self.tr("Sleep ingevulde werkmappen (.xlsx) op dit venster om ze in te lezen.")
-        )
+        self.drop_hint = QLabel()
         self.drop_hint.setObjectName("hint")
+        self._reset_drop_hint()
 
     def _build_content(self) -> None:
         self.canvas = SpiderCanvas()
@@ -395,13 +394,13 @@ class RegionView(QWidget):
         if options:
             self.source_combo.addItem(self.tr("Alle zelfscans in de database"), ("all",))
         self.source_combo.addItem(self.tr("Zelfscans kiezen…"), ("pick",))
-        index = self.source_combo.findData(current) if current else -1
+        index = self._index_of(current) if current else -1
         self.source_combo.setCurrentIndex(max(0, index))
         self.source_combo.blockSignals(False)
         self._reload()
 
     def select_region(self, regio: str) -> None:
-        index = self.source_combo.findData(("regio", regio))
+        index = self._index_of(("regio", regio))
         if index < 0:
             raise ValueError(f"unknown region {regio!r}")
         self.source_combo.setCurrentIndex(index)
@@ -416,11 +415,14 @@ class RegionView(QWidget):
         self._extra_sources.insert(0, (text, source))
         self._extra_sources = self._extra_sources[:3]
         self.refresh()
-        self.source_combo.setCurrentIndex(self.source_combo.findData(source))
+        self.source_combo.setCurrentIndex(self._index_of(source))
         self._reload()
 
     def set_soort(self, soort: SoortMeting | None) -> None:
-        self.soort_combo.setCurrentIndex(self.soort_combo.findData(soort.value if soort else None))
+        wanted = soort.value if soort else None
+        for index in range(self.soort_combo.count()):
+            if self.soort_combo.itemData(index) == wanted:
+                self.soort_combo.setCurrentIndex(index)
 
     def set_anonymous(self, anonymous: bool) -> None:
         self.anonymous_check.setChecked(anonymous)
@@ -435,6 +437,14 @@ class RegionView(QWidget):
         self.heatmap.set_overlays(names)
 
     # Loading -----------------------------------------------------------------------------------
+    def _index_of(self, source: Source) -> int:
+        """findData() does not compare Python tuples; this does."""
+        for index in range(self.source_combo.count()):
+            data = self.source_combo.itemData(index)
+            if data is not None and tuple(data) == tuple(source):
+                return index
+        return -1
+
     def _current_source(self) -> Source | None:
         data = self.source_combo.currentData()
         return tuple(data) if data else None
@@ -778,14 +788,17 @@ class RegionView(QWidget):
         else:
             event.ignore()
 
-    def dragLeaveEvent(self, event) -> None:
+    def _reset_drop_hint(self) -> None:
         self.drop_hint.setText(
             self.tr("Sleep ingevulde werkmappen (.xlsx) op dit venster om ze in te lezen.")
         )
+
+    def dragLeaveEvent(self, event) -> None:
+        self._reset_drop_hint()
         super().dragLeaveEvent(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
-        self.dragLeaveEvent(event)
+        self._reset_drop_hint()
         paths = _workbooks(event.mimeData().urls())
         if paths and self.import_files(paths):
             event.acceptProposedAction()
