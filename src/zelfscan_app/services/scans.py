@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-from zelfscan_app.domain.questionnaire import Questionnaire
 from zelfscan_app.domain.scan import AnswerValue, Participant, Scan, SoortMeting
-from zelfscan_app.domain.scoring import StandardScore, standard_scores
 from zelfscan_app.errors import ZelfscanError
 from zelfscan_app.storage import repository as repo
 from zelfscan_app.storage.database import Database
 from zelfscan_app.storage.repository import ScanListItem
+
+if TYPE_CHECKING:  # the questionnaire model (pydantic) stays off the start-up path
+    from zelfscan_app.domain.questionnaire import Questionnaire
+    from zelfscan_app.domain.scoring import StandardScore
 
 TEXT_LIMIT = 10_000  # characters per toelichting/nuancering; a sane bound for a meeting note
 
@@ -86,6 +89,8 @@ def restore_from_trash(db: Database, scan_id: int) -> None:
 
 
 def scores(questionnaire: Questionnaire, scan: Scan) -> tuple[StandardScore, ...]:
+    from zelfscan_app.domain.scoring import standard_scores
+
     return standard_scores(questionnaire, scan.values)
 
 
