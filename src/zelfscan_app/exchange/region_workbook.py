@@ -9,6 +9,8 @@ by codes and left out what the disclosure forbids, so no rule about anonymity li
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from copy import copy
 from dataclasses import dataclass
 from io import BytesIO
 from typing import TYPE_CHECKING
@@ -211,20 +213,23 @@ def _fill_resultaten(ws: Worksheet, book: RegionWorkbook) -> None:
     for s in summary.standards:
         row += 1
         _text(ws.cell(row, 1), standard_label(q, s.standard))
-        _percent(ws.cell(row, 2), s.mean)
-        ws.cell(row, 2).font = _font(bold=True)
-        if book.per_municipality:
-            _percent(ws.cell(row, 3), s.min)
-            _percent(ws.cell(row, 4), s.max)
-        else:
-            for column in (3, 4):
-                ws.cell(row, column, NO_VALUE).font = _font(color=_GREY_TEXT)
-        ws.cell(row, 5, s.n)
-        for column in range(1, 6):
-            _box(ws.cell(row, column))
-            if column > 1:
-                ws.cell(row, column).alignment = centre
-        ws.cell(row, 2).fill = _fill(score_colour(s.mean))
+        _box(ws.cell(row, 1))
+        mean = ws.cell(row, 2, _score_value(s.mean))
+        _score_look(mean, s.mean)
+        mean.font = _font(bold=True, color=None if s.mean is not None else _GREY_TEXT)
+        for column, value in ((3, s.min), (4, s.max)):
+            cell = ws.cell(row, column)
+            if book.per_municipality:
+                cell.value = _score_value(value)
+                if value is not None:
+                    cell.number_format = _PERCENT
+            else:
+                cell.value = NO_VALUE
+                cell.font = _font(color=_GREY_TEXT)
+            cell.alignment = centre
+            _box(cell)
+        ws.cell(row, 5, s.n).alignment = centre
+        _box(ws.cell(row, 5))
     last = row
     row += 2
     lines = [
@@ -240,19 +245,48 @@ def _fill_resultaten(ws: Worksheet, book: RegionWorkbook) -> None:
     ws.print_area = "A1:Q30"
 
 
-def _percent(cell: Cell, value: float | None) -> None:
-    if value is None:
-        cell.value = NO_VALUE
-        cell.font = _font(color=_GREY_TEXT)
-        return
-    cell.value = round(value, 1)
-    cell.number_format = _PERCENT
-
-
 def _fill(colour: str) -> PatternFill:
     from openpyxl.styles import PatternFill
 
     return PatternFill("solid", start_color=colour, end_color=colour)
+
+
+class _Looks:
+    """Style a cell once per look, then copy that look to the next cells.
+
+    openpyxl hashes every new style object it is given; with a fresh Border per cell the
+    explanations sheet of 342 municipalities took seconds. Copying the style array does not.
+    Style first, then write the value: `_text` may add a quote prefix for formula-like text.
+    """
+
+    def __init__(self) -> None:
+        self._looks: dict[object, object] = {}
+
+    def __call__(self, cell: Cell, key: object, style: Callable[[Cell], None]) -> Cell:
+        look = self._looks.get(key)
+        if look is None:
+            style(cell)
+            self._looks[key] = copy(cell._style)
+        else:
+            cell._style = copy(look)
+        return cell
+
+
+def _score_look(cell: Cell, value: float | None, *, centre: bool = True) -> None:
+    from openpyxl.styles import Alignment
+
+    if value is None:
+        cell.font = _font(color=_GREY_TEXT)
+    else:
+        cell.number_format = _PERCENT
+    cell.fill = _fill(score_colour(value))
+    if centre:
+        cell.alignment = Alignment(horizontal="center", vertical="center")
+    _box(cell)
+
+
+def _score_value(value: float | None) -> float | str:
+    return NO_VALUE if value is None else round(value, 1)
 
 
 def _radar(ws: Worksheet, header_row: int, last: int, *, spread: bool) -> None:
@@ -320,37 +354,46 @@ def _fill_per_vraag(ws: Worksheet, book: RegionWorkbook) -> None:
         _header(ws.cell(header_row, index), name)
         ws.column_dimensions[get_column_letter(index)].width = width
     ws.freeze_panes = ws.cell(header_row + 1, 1)
-    top = Alignment(wrap_text=True, vertical="top")
-    centre = Alignment(horizontal="center", vertical="top")
+    looks = _Looks()
+
+    def plain(column: int, extra: str = "") -> Callable[[Cell], None]:
+        def style(cell: Cell) -> None:
+            horizontal = "center" if column in (1, 4, 5) else None
+            cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal=horizontal)
+            if extra == "hidden":
+                cell.font = _font(color=_GREY_TEXT)
+            _box(cell, fill=extra if extra not in ("", "hidden") else None)
+
+        return style
+
     row = header_row
     for s in summary.questions:
         row += 1
         question = q.question(s.question)
-        ws.cell(row, 1, s.question).alignment = centre
-        _text(ws.cell(row, 2), standard_label(q, question.standard))
-        _text(ws.cell(row, 3), question.text)
+        counted = ""
         if book.per_municipality:
-            ws.cell(row, 4, s.op_orde)
-            ws.cell(row, 5, s.answered)
-            text = f"{s.op_orde} van {s.answered} gemeenten op orde"
+            counted = f"{s.op_orde} van {s.answered} gemeenten op orde"
             if s.answered < s.municipalities:
-                text += f" ({s.municipalities - s.answered} zonder antwoord)"
-            _text(ws.cell(row, 6), text)
+                counted += f" ({s.municipalities - s.answered} zonder antwoord)"
             share = 100.0 * s.op_orde / s.answered if s.answered else None
-            ws.cell(row, 6).fill = _fill(score_colour(share))
+            values: tuple[object, ...] = (s.op_orde, s.answered, counted)
+            extras = ("", "", score_colour(share))
         else:
-            for column in (4, 5, 6):
-                ws.cell(row, column, NO_VALUE).font = _font(color=_GREY_TEXT)
-        for column in range(1, len(headers) + 1):
-            cell = ws.cell(row, column)
-            _box(cell)
-            if column in (4, 5):
-                cell.alignment = centre
-            elif column != 1:
-                cell.alignment = top
-        ws.row_dimensions[row].height = _height(
-            [(question.text, 62), (ws.cell(row, 6).value or "", 30)]
+            values = (NO_VALUE, NO_VALUE, NO_VALUE)
+            extras = ("hidden",) * 3
+        cells = (
+            (s.question, ""),
+            (standard_label(q, question.standard), ""),
+            (question.text, ""),
+            *zip(values, extras, strict=True),
         )
+        for column, (value, extra) in enumerate(cells, start=1):
+            cell = looks(ws.cell(row, column), (column, extra), plain(column, extra))
+            if isinstance(value, str):
+                _text(cell, value)
+            else:
+                cell.value = value
+        ws.row_dimensions[row].height = _height([(question.text, 62), (counted, 30)])
     ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(headers))}{row}"
     ws.print_title_rows = f"{header_row}:{header_row}"
 
@@ -387,23 +430,35 @@ def _fill_per_gemeente(ws: Worksheet, book: RegionWorkbook) -> None:
     ws.row_dimensions[header_row].height = 64
     ws.freeze_panes = ws.cell(header_row + 1, 2)
     centre = Alignment(horizontal="center", vertical="center")
+    looks = _Looks()
+
+    def name_look(cell: Cell) -> None:
+        cell.font = _font(bold=True)
+        _box(cell)
+
+    def answered_look(complete: bool) -> Callable[[Cell], None]:
+        def style(cell: Cell) -> None:
+            cell.alignment = centre
+            if not complete:
+                cell.font = _font(bold=True, color="843C0C")
+            _box(cell)
+
+        return style
+
     row = header_row
     for entry in book.rows:
         row += 1
-        _text(ws.cell(row, 1), entry.label)
-        ws.cell(row, 1).font = _font(bold=True)
+        _text(looks(ws.cell(row, 1), "name", name_look), entry.label)
         for offset, score in enumerate(entry.scores, start=2):
-            cell = ws.cell(row, offset)
-            _percent(cell, score)
-            cell.fill = _fill(score_colour(score))
-            cell.alignment = centre
-        answered = ws.cell(row, len(standards) + 2, f"{entry.answered} van {entry.total}")
-        answered.alignment = centre
-        if entry.answered < entry.total:
-            answered.font = _font(bold=True, color="843C0C")
-        _text(ws.cell(row, len(standards) + 3), entry.meting)
-        for column in range(1, len(headers) + 1):
-            _box(ws.cell(row, column))
+            key = ("score", score_colour(score), score is None)
+            cell = looks(ws.cell(row, offset), key, lambda c, v=score: _score_look(c, v))
+            cell.value = _score_value(score)
+        complete = entry.answered >= entry.total
+        answered = looks(
+            ws.cell(row, len(standards) + 2), ("answered", complete), answered_look(complete)
+        )
+        answered.value = f"{entry.answered} van {entry.total}"
+        _text(looks(ws.cell(row, len(standards) + 3), "meting", _box), entry.meting)
     last_data = row
     row += 2
     ws.cell(row, 1, "Kleuren").font = _font(bold=True)
@@ -449,29 +504,25 @@ def _fill_toelichtingen(ws: Worksheet, book: RegionWorkbook) -> None:
         _header(ws.cell(header_row, index), name)
         ws.column_dimensions[get_column_letter(index)].width = width
     ws.freeze_panes = ws.cell(header_row + 1, 1)
-    top = Alignment(wrap_text=True, vertical="top")
+    looks = _Looks()
+
+    def look(cell: Cell) -> None:
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        _box(cell)
+
     row = header_row
     for entry in sorted(book.texts, key=lambda t: t.question):
         row += 1
-        standard = q.question(entry.question).standard
-        values = (
-            entry.label,
-            None,
-            standard_label(q, standard),
-            entry.answer,
-            entry.toelichting,
-            entry.nuancering,
-        )
+        standard = standard_label(q, q.question(entry.question).standard)
+        values = (entry.label, None, standard, entry.answer, entry.toelichting, entry.nuancering)
         for column, value in enumerate(values, start=1):
-            cell = ws.cell(row, column)
+            cell = looks(ws.cell(row, column), "text", look)
             if column == 2:
                 cell.value = entry.question
             else:
                 _text(cell, value or "")
-            cell.alignment = top
-            _box(cell)
         ws.row_dimensions[row].height = _height(
-            [(entry.toelichting, widths[4]), (entry.nuancering, widths[5]), (values[2], widths[2])]
+            [(entry.toelichting, widths[4]), (entry.nuancering, widths[5]), (standard, widths[2])]
         )
     ws.auto_filter.ref = (
         f"A{header_row}:{get_column_letter(len(headers))}{max(row, header_row + 1)}"
