@@ -31,10 +31,19 @@ def test_empty_database_explains_what_to_do(window: MainWindow) -> None:
     assert window.actions.new.isEnabled()
 
 
-def test_region_entry_point_explains_itself(window: MainWindow) -> None:
-    action = window.actions.region
-    assert not action.isEnabled()
-    assert "volgende versie" in action.toolTip()
+def test_region_overview_opens_on_the_chosen_scans_region(demo_window: MainWindow) -> None:
+    from zelfscan_app.gui.region.region_view import RegionView
+
+    action = demo_window.actions.region
+    assert action.isEnabled() and "regio" in action.toolTip().lower()
+    demo_window.list_page.table.selectRow(0)
+    action.trigger()
+    views = demo_window.findChildren(RegionView)
+    assert len(views) == 1 and views[0].isVisible()
+    assert "Demoregio Veenland" in views[0].source_combo.currentText()
+    action.trigger()
+    assert demo_window.findChildren(RegionView) == views, "one overview window, raised again"
+    views[0].close()
 
 
 def test_import_export_are_wired_or_say_why(demo_window: MainWindow) -> None:

@@ -6,6 +6,8 @@ on screen before SQLAlchemy is even loaded (see gui/app.py).
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
@@ -41,6 +43,7 @@ class MainWindow(QMainWindow):
         self.db = None
         self._questionnaire = None  # loaded just after the list is on screen (see below)
         self.exchange = None  # import/export, set up when the database is open
+        self._region_view = None
         self.session_widget = None
         self._undo_scan_id: int | None = None
         self._scale = self.settings.font_scale
@@ -92,6 +95,7 @@ class MainWindow(QMainWindow):
         a.zoom_out.triggered.connect(lambda: self.set_font_scale(self._scale - ZOOM_STEP))
         a.zoom_reset.triggered.connect(lambda: self.set_font_scale(1.0))
         a.timer_minutes.triggered.connect(self.ask_block_minutes)
+        a.region.triggered.connect(self.show_region)
         a.shortcuts.triggered.connect(self.show_shortcuts)
         a.about.triggered.connect(self.show_about)
         self.list_page.new_button.clicked.connect(self.new_scan)
@@ -331,6 +335,25 @@ class MainWindow(QMainWindow):
         dialog.restoreRequested.connect(self.restore_scan)
         dialog.exec()
 
+    def show_region(self) -> None:
+        """The regional overview (its own window), on the region of the chosen scan."""
+        if self.db is None or not self.load_questionnaire():
+            return
+        from zelfscan_app.gui.region import open_region_view
+
+        if self.session_widget is not None:
+            self.session_widget.session.autosave.flush()
+        view = open_region_view(self, self.db, self.questionnaire)
+        if view is not self._region_view:  # a new window: its imports show in the list too
+            view.importFinished.connect(lambda _report: self.refresh_list())
+            self._region_view = view
+        item = self.list_page.current_item()
+        regio = self.session_widget.session.scan.regio if self.session_widget else None
+        regio = regio or (item.regio if item is not None else "")
+        if regio:
+            with contextlib.suppress(ValueError):  # a region the overview does not list
+                view.select_region(regio)
+
     def _confirm(self, title: str, text: str) -> bool:
         """Ask yes/no (tests replace this method)."""
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
@@ -422,6 +445,7 @@ class MainWindow(QMainWindow):
         a.delete.setEnabled(has_db and selected and not in_session)
         a.undo.setEnabled(self._undo_scan_id is not None)
         a.trash.setEnabled(has_db)
+        a.region.setEnabled(has_db)
         a.back.setEnabled(in_session)
         a.back.setVisible(in_session)
         self.list_page.new_button.setEnabled(has_db)
