@@ -116,7 +116,11 @@ class RegionPicture:
         if self.soort is not None:
             return f"alleen {_plural(self.soort)}"
         kinds = Counter(c.scan.soort for c in self.contributions)
-        parts = [f"{n} {_plural(s) if n != 1 else s.value}" for s, n in kinds.items() if n]
+        parts = [
+            f"{kinds[s]} {_plural(s) if kinds[s] != 1 else s.value}"
+            for s in SoortMeting
+            if kinds[s]
+        ]
         detail = f" ({', '.join(parts)})" if len(kinds) > 1 else ""
         return f"nieuwste zelfscan per gemeente{detail}"
 
@@ -284,8 +288,12 @@ def load_region(
     regio: str | None = None,
     scan_ids: Sequence[int] | None = None,
     soort: SoortMeting | None = None,
+    title: str = "",
 ) -> RegionPicture:
-    """The picture of one region (all its scans), or of a chosen set of scans."""
+    """The picture of one region (all its scans), or of a chosen set of scans.
+
+    Without `regio`, the picture is named after the one region its scans share, else `title`.
+    """
     from zelfscan_app.storage import repository as repo
 
     with db.session() as session:
@@ -296,7 +304,7 @@ def load_region(
         label = regio.strip()
     else:
         regions = {s.regio.strip() for s in scans}
-        label = regions.pop() if len(regions) == 1 else ""
+        label = regions.pop() if len(regions) == 1 else title
     return build_picture(questionnaire, scans, soort=soort, regio=label)
 
 

@@ -87,6 +87,7 @@ class RegionView(QWidget):
         self._job: ImportJob | None = None
         self._last_import: object = None
         self._extra_sources: list[tuple[str, Source]] = []
+        self._titles: dict[tuple[int, ...], str] = {}  # a chosen set of scans → its name
 
         self._build_header()
         self._build_controls()
@@ -411,6 +412,7 @@ class RegionView(QWidget):
         ids = tuple(sorted(set(scan_ids)))
         source = ("ids", ids)
         text = label or arg(self.tr("Zelf gekozen (%1 zelfscans)"), len(ids))
+        self._titles[ids] = re.sub(r"\s*\(\d+( zelfscans)?\)$", "", text)
         self._extra_sources = [(t, s) for t, s in self._extra_sources if s != source]
         self._extra_sources.insert(0, (text, source))
         self._extra_sources = self._extra_sources[:3]
@@ -478,10 +480,16 @@ class RegionView(QWidget):
             )
         elif source and source[0] == "ids":
             picture = region_service.load_region(
-                self.db, self.questionnaire, scan_ids=list(source[1]), soort=soort
+                self.db,
+                self.questionnaire,
+                scan_ids=list(source[1]),
+                soort=soort,
+                title=self._titles.get(tuple(source[1]), ""),
             )
         elif source and source[0] == "all":
-            picture = region_service.load_region(self.db, self.questionnaire, soort=soort)
+            picture = region_service.load_region(
+                self.db, self.questionnaire, soort=soort, title=self.tr("Alle zelfscans")
+            )
         self._picture = picture
         self._present()
 
@@ -514,6 +522,14 @@ class RegionView(QWidget):
         for action in self.export_actions.values():
             action.setEnabled(report is not None)
         self.export_button.setEnabled(report is not None)
+        self.export_button.setProperty("primary", report is not None)
+        self.export_button.style().unpolish(self.export_button)
+        self.export_button.style().polish(self.export_button)
+        has_scans = self.source_combo.count() > 1  # more than 'Zelfscans kiezen…'
+        for index in range(self._controls.count()):
+            widget = self._controls.itemAt(index).widget()
+            if widget is not None:
+                widget.setVisible(has_scans)
         if report is None:
             self.stack.setCurrentWidget(self.empty)
             self.empty.setText(self._empty_text())
@@ -598,7 +614,7 @@ class RegionView(QWidget):
     def _fit_heatmap_columns(self) -> None:
         header = self.heatmap_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        width = self.fontMetrics().horizontalAdvance("100") + 16
+        width = self.fontMetrics().horizontalAdvance("100") + 14
         for column in range(1, len(self.questionnaire.standards) + 1):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             self.heatmap_table.setColumnWidth(column, width)

@@ -122,7 +122,7 @@ class SpreadView(QWidget):
     def sizeHint(self) -> QSize:
         fm, row_height, label_width = self._metrics()
         height = fm.height() * 2.2 + row_height * max(1, len(self._rows)) + fm.height() * 3
-        return QSize(int(label_width + 420), int(height))
+        return QSize(int(label_width + 440), int(height))
 
     def minimumSizeHint(self) -> QSize:
         hint = self.sizeHint()
@@ -145,7 +145,7 @@ class SpreadView(QWidget):
         mean_width = (
             max(fm.horizontalAdvance("100%"), small.horizontalAdvance(self.tr("gemiddeld"))) + 16
         )
-        left = label_width
+        left = label_width + 16  # room for a pill on 0%
         right = self.width() - mean_width - 16 - small.horizontalAdvance("100%") / 2
         top = fm.height() * 2.0
 
@@ -187,7 +187,7 @@ class SpreadView(QWidget):
         painter.setFont(self.font())
         painter.setPen(INK)
         painter.drawText(
-            QRectF(0, y - row_height / 2, left - 14, row_height),
+            QRectF(0, y - row_height / 2, left - 30, row_height),
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
             f"{row.number}. {row.title}",
         )
@@ -198,6 +198,10 @@ class SpreadView(QWidget):
             painter.setBrush(BAND)
             x0, x1 = x_of(row.low), x_of(row.high)
             painter.drawRoundedRect(QRectF(x0 - 7, y - 7, max(14.0, x1 - x0 + 14), 14), 7, 7)
+        if row.mean is not None:  # behind the dots, so a pill's number stays readable
+            painter.setPen(QPen(INK, 2))
+            x = x_of(row.mean)
+            painter.drawLine(QPointF(x, y - row_height / 2 + 4), QPointF(x, y + row_height / 2 - 2))
         radius = 4.5
         step = 2 * radius + 1
         per_column = max(1, int((row_height - 8) // step))
@@ -230,9 +234,14 @@ class SpreadView(QWidget):
         for offset, (score, which) in enumerate(row.overlays):
             self._marker(painter, QPointF(x_of(score), y + (offset % 3 - 1) * 4), which, 7.5)
         if row.mean is not None:
+            # A notch above the row marks the mean: it stays visible over a stack or a pill.
             x = x_of(row.mean)
-            painter.setPen(QPen(INK, 3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
-            painter.drawLine(QPointF(x, y - row_height / 2 + 5), QPointF(x, y + row_height / 2 - 5))
+            top = y - row_height / 2
+            painter.setPen(QPen(QColor("white"), 1))
+            painter.setBrush(INK)
+            painter.drawPolygon(
+                QPolygonF([QPointF(x - 6, top), QPointF(x + 6, top), QPointF(x, top + 8)])
+            )
             bold = QFont(self.font())
             bold.setWeight(QFont.Weight.Bold)
             painter.setFont(bold)
@@ -303,9 +312,14 @@ class SpreadView(QWidget):
             painter.drawRoundedRect(QRectF(x, mid - 7, 30, 14), 7, 7)
             x += 38
             text(self.tr("laagste tot hoogste"))
-        painter.setPen(QPen(INK, 3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
-        painter.drawLine(QPointF(x + 2, mid - 8), QPointF(x + 2, mid + 8))
-        x += 12
+        painter.setPen(QPen(INK, 2))
+        painter.drawLine(QPointF(x + 6, mid - 8), QPointF(x + 6, mid + 8))
+        painter.setPen(QPen(QColor("white"), 1))
+        painter.setBrush(INK)
+        painter.drawPolygon(
+            QPolygonF([QPointF(x, mid - 9), QPointF(x + 12, mid - 9), QPointF(x + 6, mid - 1)])
+        )
+        x += 18
         text(self.tr("gemiddelde"))
         for index, label in enumerate(self._overlay_labels):
             self._marker(painter, QPointF(x + 6, mid), index, 6.5)
