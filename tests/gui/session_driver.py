@@ -106,6 +106,8 @@ class Driver:
                 self.answer()
             else:
                 self.type_text()
+            # A facilitator pauses too; a kill in a pause finds what 'opgeslagen' promised.
+            QTest.qWait(self.rng.choice((0, 0, 30, 120, 250)))
 
 
 def main() -> int:
