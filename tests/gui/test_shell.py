@@ -101,3 +101,10 @@ def test_list_shows_before_the_questionnaire_is_read(qtbot: QtBot, demo_url: str
     assert window.list_page.proxy.index(0, 4).data() == "31 van 31"
     assert settings.question_count == 31
     window.db.dispose()
+
+
+def test_shortcut_overview(demo_window: MainWindow, monkeypatch) -> None:
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: shown.append(text))
+    demo_window.actions.shortcuts.trigger()
+    assert "Niet op orde" in shown[0] and "F11" in shown[0]

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QStackedWidget,
 )
 
-from zelfscan_app import __version__
 from zelfscan_app.gui.i18n import arg
 from zelfscan_app.gui.main_actions import MainActions
 from zelfscan_app.gui.scan_list_model import dutch_date
@@ -459,51 +458,16 @@ class MainWindow(QMainWindow):
     def _save_failed(self, message: str) -> None:
         self.statusBar().showMessage(arg(self.tr("Niet opgeslagen: %1"), message), 10000)
 
-    # Dialogs --------------------------------------------------------------------------------
+    # Help -----------------------------------------------------------------------------------
     def show_shortcuts(self) -> None:
-        rows = [
-            ("1", self.tr("Op orde")),
-            ("2", self.tr("Niet op orde")),
-            (self.tr("0 of Delete"), self.tr("Antwoord wissen")),
-            ("B", self.tr("Bespreekpunt aan/uit")),
-            (self.tr("PgDn / PgUp"), self.tr("Volgende / vorige vraag")),
-            ("Ctrl+R", self.tr("Eerste resultaten")),
-            ("Ctrl+F", self.tr("Begrippenkader")),
-            ("F11", self.tr("Presentatiemodus (Esc sluit)")),
-            ("Ctrl+T", self.tr("Bloktijd starten/pauzeren")),
-            ("Ctrl+W", self.tr("Zelfscan sluiten, terug naar het overzicht")),
-            ("Ctrl+N", self.tr("Nieuwe zelfscan")),
-            (self.tr("Ctrl+ + / Ctrl+ −"), self.tr("Tekst groter / kleiner")),
-        ]
-        table = "".join(
-            f"<tr><td style='padding:3px 18px 3px 0;'><b>{key}</b></td><td>{what}</td></tr>"
-            for key, what in rows
-        )
-        note = self.tr(
-            "Cijfers die je in een tekstveld typt komen in de tekst, niet in het antwoord."
-        )
-        QMessageBox.information(
-            self, self.tr("Sneltoetsen"), f"<table>{table}</table><p>{note}</p>"
-        )
+        from zelfscan_app.gui.help_dialogs import show_shortcuts
+
+        show_shortcuts(self)
 
     def show_about(self) -> None:
-        q = self.questionnaire if self.load_questionnaire() else None
-        questionnaire = f"{q.id} {q.version}" if q else self.tr("niet te lezen")
-        text = arg(
-            self.tr(
-                "<h3>Zelfscan Kwaliteitskader</h3>"
-                "<p>Versie %1</p>"
-                "<p>De zelfscan bij het VNG-Kwaliteitskader <i>Werken aan veiligheid voor "
-                "lokale (wijk)teams en gemeenten</i>.</p>"
-                "<p>Vragenlijst: %2<br>De vragen zijn een eigen weergave van de "
-                "kwaliteitsstandaarden, niet de officiële VNG-vraagtekst.</p>"
-                "<p>Werkt volledig offline: de antwoorden staan alleen in de database op deze "
-                "computer.</p><p>Licentie: EUPL-1.2</p>"
-            ),
-            __version__,
-            questionnaire,
-        )
-        QMessageBox.about(self, self.tr("Over Zelfscan Kwaliteitskader"), text)
+        from zelfscan_app.gui.help_dialogs import show_about
+
+        show_about(self, self.questionnaire if self.load_questionnaire() else None)
 
     # Closing --------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
