@@ -17,18 +17,18 @@ from typing import TYPE_CHECKING
 
 from zelfscan_app.domain.questionnaire import Questionnaire
 from zelfscan_app.domain.region import RegionSummary
-from zelfscan_app.exchange.writer import (
-    _BLUE,
-    _LIGHT,
-    _box,
-    _font,
-    _header,
-    _height,
-    _page_setup,
-    _paragraphs,
-    _text,
-    standard_label,
+from zelfscan_app.exchange.sheet_style import (
+    BLUE,
+    LIGHT,
+    box,
+    calibri,
+    page_setup,
+    row_height,
+    write_header,
+    write_paragraphs,
+    write_text,
 )
+from zelfscan_app.exchange.writer import standard_label
 from zelfscan_app.reports.scan_context import NO_SCORE_COLOUR, SCORE_COLOURS, score_colour
 
 if TYPE_CHECKING:
@@ -109,7 +109,7 @@ def region_workbook_bytes(book: RegionWorkbook) -> bytes:
         sheets.append(wb.create_sheet(SHEET_TOELICHTINGEN))
         _fill_toelichtingen(sheets[-1], book)
     for ws in sheets:
-        _page_setup(ws, book.title)
+        page_setup(ws, book.title)
         if ws.title != SHEET_TOELICHTING:
             ws.page_setup.fitToHeight = 0
     out = BytesIO()
@@ -119,9 +119,9 @@ def region_workbook_bytes(book: RegionWorkbook) -> bytes:
 
 def _title(ws: Worksheet, title: str, subtitle: str) -> None:
     ws["A1"] = title
-    ws["A1"].font = _font(size=16, bold=True, color=_BLUE)
-    _text(ws["A2"], subtitle)
-    ws["A2"].font = _font(size=12)
+    ws["A1"].font = calibri(size=16, bold=True, color=BLUE)
+    write_text(ws["A2"], subtitle)
+    ws["A2"].font = calibri(size=12)
 
 
 def _note(ws: Worksheet, row: int, text: str, last_column: int, width: float) -> int:
@@ -129,12 +129,12 @@ def _note(ws: Worksheet, row: int, text: str, last_column: int, width: float) ->
     from openpyxl.styles import Alignment
 
     cell = ws.cell(row, 1)
-    _text(cell, text)
-    cell.font = _font(italic=True, color=_GREY_TEXT)
+    write_text(cell, text)
+    cell.font = calibri(italic=True, color=_GREY_TEXT)
     cell.alignment = Alignment(wrap_text=True, vertical="top")
     if last_column > 1:
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last_column)
-    ws.row_dimensions[row].height = _height([(text, width)])
+    ws.row_dimensions[row].height = row_height([(text, width)])
     return row + 1
 
 
@@ -146,26 +146,26 @@ def _fill_toelichting(ws: Worksheet, book: RegionWorkbook) -> None:
     ws.column_dimensions["B"].width = 58
     ws.column_dimensions["C"].width = 42
     ws["A1"] = "Zelfscan Kwaliteitskader — regio-overzicht"
-    ws["A1"].font = _font(size=18, bold=True, color=_BLUE)
-    _text(ws["A2"], book.questionnaire.title)
-    ws["A2"].font = _font(size=12, color=_BLUE)
-    _text(
+    ws["A1"].font = calibri(size=18, bold=True, color=BLUE)
+    write_text(ws["A2"], book.questionnaire.title)
+    ws["A2"].font = calibri(size=12, color=BLUE)
+    write_text(
         ws["A3"],
         "De zelfscans van een regio samengevoegd met het programma Zelfscan Kwaliteitskader.",
     )
-    ws["A3"].font = _font(italic=True, color=_GREY_TEXT)
+    ws["A3"].font = calibri(italic=True, color=_GREY_TEXT)
     first = 5
-    _header(ws.cell(first - 1, 1), "Gegevens")
-    _header(ws.cell(first - 1, 2), "")
+    write_header(ws.cell(first - 1, 1), "Gegevens")
+    write_header(ws.cell(first - 1, 2), "")
     for offset, (key, value) in enumerate(book.facts):
         row = first + offset
-        ws.cell(row, 1, key).font = _font(bold=True)
-        _text(ws.cell(row, 2), value)
-        _box(ws.cell(row, 1), fill=_LIGHT)
-        _box(ws.cell(row, 2))
+        ws.cell(row, 1, key).font = calibri(bold=True)
+        write_text(ws.cell(row, 2), value)
+        box(ws.cell(row, 1), fill=LIGHT)
+        box(ws.cell(row, 2))
     row = first + len(book.facts) + 1
     if book.notes:
-        row = _paragraphs(ws, row, "Let op", list(book.notes), numbered=False) + 1
+        row = write_paragraphs(ws, row, "Let op", list(book.notes), numbered=False) + 1
     sheets = [
         f"'{SHEET_RESULTATEN}': per kwaliteitsstandaard de gemiddelde score van de gemeenten, "
         "de laagste en de hoogste, het aantal gemeenten met een score (n) en het spinnenweb.",
@@ -186,7 +186,7 @@ def _fill_toelichting(ws: Worksheet, book: RegionWorkbook) -> None:
         "De regionale score is het gemiddelde van de scores van de gemeenten.",
         *sheets,
     ]
-    _paragraphs(ws, row, "Over dit overzicht", explanation, numbered=False)
+    write_paragraphs(ws, row, "Over dit overzicht", explanation, numbered=False)
 
 
 # Resultaten ---------------------------------------------------------------------------------
@@ -204,7 +204,7 @@ def _fill_resultaten(ws: Worksheet, book: RegionWorkbook) -> None:
     header_row = 4
     headers = ("Kwaliteitsstandaard", "Gemiddelde", "Laagste", "Hoogste", "Gemeenten (n)")
     for index, name in enumerate(headers, start=1):
-        _header(ws.cell(header_row, index), name)
+        write_header(ws.cell(header_row, index), name)
         if index > 1:
             ws.cell(header_row, index).alignment = Alignment(horizontal="center", wrap_text=True)
     ws.row_dimensions[header_row].height = 20
@@ -212,11 +212,11 @@ def _fill_resultaten(ws: Worksheet, book: RegionWorkbook) -> None:
     centre = Alignment(horizontal="center")
     for s in summary.standards:
         row += 1
-        _text(ws.cell(row, 1), standard_label(q, s.standard))
-        _box(ws.cell(row, 1))
+        write_text(ws.cell(row, 1), standard_label(q, s.standard))
+        box(ws.cell(row, 1))
         mean = ws.cell(row, 2, _score_value(s.mean))
         _score_look(mean, s.mean)
-        mean.font = _font(bold=True, color=None if s.mean is not None else _GREY_TEXT)
+        mean.font = calibri(bold=True, color=None if s.mean is not None else _GREY_TEXT)
         for column, value in ((3, s.min), (4, s.max)):
             cell = ws.cell(row, column)
             if book.per_municipality:
@@ -225,11 +225,11 @@ def _fill_resultaten(ws: Worksheet, book: RegionWorkbook) -> None:
                     cell.number_format = _PERCENT
             else:
                 cell.value = NO_VALUE
-                cell.font = _font(color=_GREY_TEXT)
+                cell.font = calibri(color=_GREY_TEXT)
             cell.alignment = centre
-            _box(cell)
+            box(cell)
         ws.cell(row, 5, s.n).alignment = centre
-        _box(ws.cell(row, 5))
+        box(ws.cell(row, 5))
     last = row
     row += 2
     lines = [
@@ -256,7 +256,7 @@ class _Looks:
 
     openpyxl hashes every new style object it is given; with a fresh Border per cell the
     explanations sheet of 342 municipalities took seconds. Copying the style array does not.
-    Style first, then write the value: `_text` may add a quote prefix for formula-like text.
+    Style first, then write the value: `write_text` may add a quote prefix for formula-like text.
     """
 
     def __init__(self) -> None:
@@ -276,13 +276,13 @@ def _score_look(cell: Cell, value: float | None, *, centre: bool = True) -> None
     from openpyxl.styles import Alignment
 
     if value is None:
-        cell.font = _font(color=_GREY_TEXT)
+        cell.font = calibri(color=_GREY_TEXT)
     else:
         cell.number_format = _PERCENT
     cell.fill = _fill(score_colour(value))
     if centre:
         cell.alignment = Alignment(horizontal="center", vertical="center")
-    _box(cell)
+    box(cell)
 
 
 def _score_value(value: float | None) -> float | str:
@@ -314,11 +314,11 @@ def _radar(ws: Worksheet, header_row: int, last: int, *, spread: bool) -> None:
     chart.y_axis.number_format = "0"
     chart.display_blanks = "gap"
     mean = chart.series[0]
-    mean.graphicalProperties = GraphicalProperties(ln=LineProperties(solidFill=_BLUE, w=31750))
+    mean.graphicalProperties = GraphicalProperties(ln=LineProperties(solidFill=BLUE, w=31750))
     mean.marker.symbol = "circle"
     mean.marker.size = 7
-    mean.marker.graphicalProperties = GraphicalProperties(solidFill=_BLUE)
-    mean.marker.graphicalProperties.line.solidFill = _BLUE
+    mean.marker.graphicalProperties = GraphicalProperties(solidFill=BLUE)
+    mean.marker.graphicalProperties.line.solidFill = BLUE
     for series in chart.series[1:]:
         line = LineProperties(solidFill=_BAND, w=15875, prstDash="dash")
         series.graphicalProperties = GraphicalProperties(ln=line)
@@ -351,7 +351,7 @@ def _fill_per_vraag(ws: Worksheet, book: RegionWorkbook) -> None:
         row = _note(ws, row, book.hidden_reason, len(headers), sum(widths))
     header_row = row + 1
     for index, (name, width) in enumerate(zip(headers, widths, strict=True), start=1):
-        _header(ws.cell(header_row, index), name)
+        write_header(ws.cell(header_row, index), name)
         ws.column_dimensions[get_column_letter(index)].width = width
     ws.freeze_panes = ws.cell(header_row + 1, 1)
     looks = _Looks()
@@ -361,8 +361,8 @@ def _fill_per_vraag(ws: Worksheet, book: RegionWorkbook) -> None:
             horizontal = "center" if column in (1, 4, 5) else None
             cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal=horizontal)
             if extra == "hidden":
-                cell.font = _font(color=_GREY_TEXT)
-            _box(cell, fill=extra if extra not in ("", "hidden") else None)
+                cell.font = calibri(color=_GREY_TEXT)
+            box(cell, fill=extra if extra not in ("", "hidden") else None)
 
         return style
 
@@ -390,10 +390,10 @@ def _fill_per_vraag(ws: Worksheet, book: RegionWorkbook) -> None:
         for column, (value, extra) in enumerate(cells, start=1):
             cell = looks(ws.cell(row, column), (column, extra), plain(column, extra))
             if isinstance(value, str):
-                _text(cell, value)
+                write_text(cell, value)
             else:
                 cell.value = value
-        ws.row_dimensions[row].height = _height([(question.text, 62), (counted, 30)])
+        ws.row_dimensions[row].height = row_height([(question.text, 62), (counted, 30)])
     ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(headers))}{row}"
     ws.print_title_rows = f"{header_row}:{header_row}"
 
@@ -423,7 +423,7 @@ def _fill_per_gemeente(ws: Worksheet, book: RegionWorkbook) -> None:
     widths = [22, *([15] * len(standards)), 12, 22 if not book.anonymous else 16]
     for index, (name, width) in enumerate(zip(headers, widths, strict=True), start=1):
         cell = ws.cell(header_row, index)
-        _header(cell, name)
+        write_header(cell, name)
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         ws.column_dimensions[get_column_letter(index)].width = width
     ws.cell(header_row, 1).alignment = Alignment(vertical="center")
@@ -433,22 +433,22 @@ def _fill_per_gemeente(ws: Worksheet, book: RegionWorkbook) -> None:
     looks = _Looks()
 
     def name_look(cell: Cell) -> None:
-        cell.font = _font(bold=True)
-        _box(cell)
+        cell.font = calibri(bold=True)
+        box(cell)
 
     def answered_look(complete: bool) -> Callable[[Cell], None]:
         def style(cell: Cell) -> None:
             cell.alignment = centre
             if not complete:
-                cell.font = _font(bold=True, color="843C0C")
-            _box(cell)
+                cell.font = calibri(bold=True, color="843C0C")
+            box(cell)
 
         return style
 
     row = header_row
     for entry in book.rows:
         row += 1
-        _text(looks(ws.cell(row, 1), "name", name_look), entry.label)
+        write_text(looks(ws.cell(row, 1), "name", name_look), entry.label)
         for offset, score in enumerate(entry.scores, start=2):
             key = ("score", score_colour(score), score is None)
             cell = looks(ws.cell(row, offset), key, lambda c, v=score: _score_look(c, v))
@@ -458,19 +458,19 @@ def _fill_per_gemeente(ws: Worksheet, book: RegionWorkbook) -> None:
             ws.cell(row, len(standards) + 2), ("answered", complete), answered_look(complete)
         )
         answered.value = f"{entry.answered} van {entry.total}"
-        _text(looks(ws.cell(row, len(standards) + 3), "meting", _box), entry.meting)
+        write_text(looks(ws.cell(row, len(standards) + 3), "meting", box), entry.meting)
     last_data = row
     row += 2
-    ws.cell(row, 1, "Kleuren").font = _font(bold=True)
+    ws.cell(row, 1, "Kleuren").font = calibri(bold=True)
     for offset, (label, colour) in enumerate(zip(CLASS_LABELS, SCORE_COLOURS, strict=True)):
         cell = ws.cell(row, 2 + offset, label)
         cell.fill = _fill(colour)
         cell.alignment = centre
-        _box(cell)
+        box(cell)
     cell = ws.cell(row, 2 + len(CLASS_LABELS), "geen score")
     cell.fill = _fill(NO_SCORE_COLOUR)
     cell.alignment = centre
-    _box(cell)
+    box(cell)
     row += 1
     _note(
         ws,
@@ -501,14 +501,14 @@ def _fill_toelichtingen(ws: Worksheet, book: RegionWorkbook) -> None:
     _title(ws, "Toelichtingen per vraag", subtitle)
     header_row = 4
     for index, (name, width) in enumerate(zip(headers, widths, strict=True), start=1):
-        _header(ws.cell(header_row, index), name)
+        write_header(ws.cell(header_row, index), name)
         ws.column_dimensions[get_column_letter(index)].width = width
     ws.freeze_panes = ws.cell(header_row + 1, 1)
     looks = _Looks()
 
     def look(cell: Cell) -> None:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-        _box(cell)
+        box(cell)
 
     row = header_row
     for entry in sorted(book.texts, key=lambda t: t.question):
@@ -520,8 +520,8 @@ def _fill_toelichtingen(ws: Worksheet, book: RegionWorkbook) -> None:
             if column == 2:
                 cell.value = entry.question
             else:
-                _text(cell, value or "")
-        ws.row_dimensions[row].height = _height(
+                write_text(cell, value or "")
+        ws.row_dimensions[row].height = row_height(
             [(entry.toelichting, widths[4]), (entry.nuancering, widths[5]), (standard, widths[2])]
         )
     ws.auto_filter.ref = (

@@ -8,10 +8,8 @@ scores as values, so any viewer (also one without a calculation engine) shows th
 
 from __future__ import annotations
 
-import math
 import os
 import tempfile
-from collections.abc import Sequence
 from datetime import date
 from io import BytesIO
 from pathlib import Path
@@ -22,22 +20,31 @@ from zelfscan_app.domain.scan import AnswerValue, Scan, SoortMeting
 from zelfscan_app.domain.scoring import standard_scores
 from zelfscan_app.errors import ZelfscanError
 from zelfscan_app.exchange import layout as L
-from zelfscan_app.exchange.text import escape_cell_text, looks_like_formula
+from zelfscan_app.exchange.sheet_style import (
+    BLUE,
+    LIGHT,
+    LINE_PT,
+    MAX_ROW_PT,
+    box,
+    calibri,
+    page_setup,
+    row_height,
+    wrapped_lines,
+    write_header,
+    write_paragraphs,
+    write_text,
+)
+from zelfscan_app.exchange.text import escape_cell_text
 
 if TYPE_CHECKING:
     from openpyxl.cell import Cell
-    from openpyxl.styles import Font
     from openpyxl.workbook import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
-_BLUE = "1F4E79"
-_LIGHT = "DDEBF7"
 _INPUT = "FFF9E5"
 _GREY = "F2F2F2"
 _OK_FILL = "E2EFDA"
 _NOT_OK_FILL = "FCE4D6"
-_LINE_PT = 15.0  # row height of one wrapped line of 11 pt text
-_MAX_ROW_PT = 409.0  # Excel's maximum row height
 _FORM_PARTICIPANT_ROWS = 20
 
 _VRAGEN_WIDTHS = {
@@ -131,7 +138,7 @@ def _build(questionnaire: Questionnaire, scan: Scan | None, *, gemeente: str, re
     _fill_deelnemers(deelnemers, scan)
     header = gemeente or "(gemeente)"
     for ws in (toelichting, vragen, resultaten, deelnemers):
-        _page_setup(ws, header)
+        page_setup(ws, header)
     _set_defined_print_areas(wb)
     out = BytesIO()
     wb.save(out)
@@ -147,16 +154,16 @@ def _fill_toelichting(
     ws.column_dimensions["B"].width = 58
     ws.column_dimensions["C"].width = 42
     ws["A1"] = "Zelfscan Kwaliteitskader"
-    ws["A1"].font = _font(size=18, bold=True, color=_BLUE)
-    _text(ws["A2"], q.title)
-    ws["A2"].font = _font(size=12, color=_BLUE)
+    ws["A1"].font = calibri(size=18, bold=True, color=BLUE)
+    write_text(ws["A2"], q.title)
+    ws["A2"].font = calibri(size=12, color=BLUE)
     intro = (
         "Ingevulde zelfscan, gemaakt met het programma Zelfscan Kwaliteitskader."
         if scan
         else "Formulier om de zelfscan zonder het programma in te vullen, in Excel of LibreOffice."
     )
-    _text(ws["A3"], intro)
-    ws["A3"].font = _font(italic=True, color="595959")
+    write_text(ws["A3"], intro)
+    ws["A3"].font = calibri(italic=True, color="595959")
 
     values: list[tuple[str, str, str]] = [
         (L.KEY_GEMEENTE, scan.gemeente if scan else gemeente, "naam van de gemeente"),
@@ -167,18 +174,18 @@ def _fill_toelichting(
         (L.KEY_GESPREKSLEIDER, scan.facilitator if scan else "", "wie het gesprek leidde"),
     ]
     first = 5
-    _header(ws.cell(first - 1, 1), "Gegevens")
-    _header(ws.cell(first - 1, 2), "")
+    write_header(ws.cell(first - 1, 1), "Gegevens")
+    write_header(ws.cell(first - 1, 2), "")
     for offset, (label, value, hint) in enumerate(values):
         row = first + offset
-        ws.cell(row, 1, label).font = _font(bold=True)
+        ws.cell(row, 1, label).font = calibri(bold=True)
         cell = ws.cell(row, 2)
-        _text(cell, value)
+        write_text(cell, value)
         cell.number_format = "@"  # a typed date stays text, as the contract wants
-        _box(ws.cell(row, 1), fill=_LIGHT)
-        _box(cell, fill=_GREY if label == L.KEY_VRAGENLIJST else _INPUT)
+        box(ws.cell(row, 1), fill=LIGHT)
+        box(cell, fill=_GREY if label == L.KEY_VRAGENLIJST else _INPUT)
         if scan is None:
-            ws.cell(row, 3, hint).font = _font(italic=True, color="7F7F7F")
+            ws.cell(row, 3, hint).font = calibri(italic=True, color="7F7F7F")
     soort_row = first + 3
     soort = DataValidation(
         type="list",
@@ -196,27 +203,9 @@ def _fill_toelichting(
 
     row = first + len(values) + 1
     heading = "Over deze werkmap" if scan else "Zo vult u dit formulier in"
-    row = _paragraphs(ws, row, heading, _instructions(scan), numbered=True)
+    row = write_paragraphs(ws, row, heading, _instructions(scan), numbered=True)
     blocks = [f"{b.title}. {b.description}".strip() for b in q.blocks]
-    _paragraphs(ws, row + 1, "De vragenlijst", blocks, numbered=False)
-
-
-def _paragraphs(ws: Worksheet, row: int, title: str, lines: list[str], *, numbered: bool) -> int:
-    """A heading and wrapped paragraphs across columns B:C; returns the next free row."""
-    from openpyxl.styles import Alignment
-
-    ws.cell(row, 1, title).font = _font(size=13, bold=True, color=_BLUE)
-    row += 1
-    for number, line in enumerate(lines, start=1):
-        if numbered:
-            ws.cell(row, 1, f"{number}.").alignment = Alignment(horizontal="right", vertical="top")
-        cell = ws.cell(row, 2)
-        _text(cell, line)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-        ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=3)
-        ws.row_dimensions[row].height = _height([(line, 100)])
-        row += 1
-    return row
+    write_paragraphs(ws, row + 1, "De vragenlijst", blocks, numbered=False)
 
 
 def _instructions(scan: Scan | None) -> list[str]:
@@ -265,7 +254,7 @@ def _fill_vragen(ws: Worksheet, q: Questionnaire, scan: Scan | None) -> int:
 
     columns = L.VRAGEN_COLUMNS
     for index, name in enumerate(columns, start=1):
-        _header(ws.cell(1, index), name)
+        write_header(ws.cell(1, index), name)
         ws.column_dimensions[get_column_letter(index)].width = _VRAGEN_WIDTHS[name]
     ws.row_dimensions[1].height = 20
     ws.freeze_panes = "A2"
@@ -273,21 +262,21 @@ def _fill_vragen(ws: Worksheet, q: Questionnaire, scan: Scan | None) -> int:
     col = {name: index for index, name in enumerate(columns, start=1)}
     top = Alignment(wrap_text=True, vertical="top")
     centre = Alignment(horizontal="center", vertical="top", wrap_text=True)
-    block_edge = Side(style="medium", color=_BLUE)
+    block_edge = Side(style="medium", color=BLUE)
     block_starts = {b.first for b in q.blocks} - {q.questions[0].number}
     row = 1
     for question in q.questions:
         row += 1
         answer = scan.answer(question.number) if scan else None
         ws.cell(row, col[L.COL_NR], question.number).alignment = centre
-        _text(ws.cell(row, col[L.COL_STANDAARD]), standard_label(q, question.standard))
+        write_text(ws.cell(row, col[L.COL_STANDAARD]), standard_label(q, question.standard))
         _question_text(ws.cell(row, col[L.COL_VRAAG]), question.text, question.help)
         value = answer.value.value if answer and answer.value else ""
-        _text(ws.cell(row, col[L.COL_ANTWOORD]), value)
-        _text(ws.cell(row, col[L.COL_TOELICHTING]), answer.toelichting if answer else "")
-        _text(ws.cell(row, col[L.COL_NUANCERING]), answer.nuancering if answer else "")
+        write_text(ws.cell(row, col[L.COL_ANTWOORD]), value)
+        write_text(ws.cell(row, col[L.COL_TOELICHTING]), answer.toelichting if answer else "")
+        write_text(ws.cell(row, col[L.COL_NUANCERING]), answer.nuancering if answer else "")
         flag = L.BESPREEKPUNT_JA if answer and answer.bespreekpunt else ""
-        _text(ws.cell(row, col[L.COL_BESPREEKPUNT]), flag)
+        write_text(ws.cell(row, col[L.COL_BESPREEKPUNT]), flag)
         for name, index in col.items():
             cell = ws.cell(row, index)
             if name in (L.COL_NR, L.COL_ANTWOORD, L.COL_BESPREEKPUNT):
@@ -300,7 +289,7 @@ def _fill_vragen(ws: Worksheet, q: Questionnaire, scan: Scan | None) -> int:
                 L.COL_NUANCERING,
                 L.COL_BESPREEKPUNT,
             )
-            _box(cell, fill=_INPUT if editable and scan is None else None)
+            box(cell, fill=_INPUT if editable and scan is None else None)
             if question.number in block_starts:
                 cell.border = Border(
                     left=cell.border.left,
@@ -316,10 +305,10 @@ def _fill_vragen(ws: Worksheet, q: Questionnaire, scan: Scan | None) -> int:
             ]
         # The help text is set in 9 pt: more characters per line, lower lines.
         width = _VRAGEN_WIDTHS[L.COL_VRAAG]
-        vraag_pt = _lines(question.text, width) * _LINE_PT + 4
+        vraag_pt = wrapped_lines(question.text, width) * LINE_PT + 4
         if question.help:
-            vraag_pt += _lines(question.help, width * 1.25) * 11.5
-        ws.row_dimensions[row].height = min(_MAX_ROW_PT, max(vraag_pt, _height(texts)))
+            vraag_pt += wrapped_lines(question.help, width * 1.25) * 11.5
+        ws.row_dimensions[row].height = min(MAX_ROW_PT, max(vraag_pt, row_height(texts)))
 
     antwoord = get_column_letter(col[L.COL_ANTWOORD])
     answers = f"{antwoord}2:{antwoord}{row}"
@@ -353,7 +342,7 @@ def _fill_vragen(ws: Worksheet, q: Questionnaire, scan: Scan | None) -> int:
             operator="equal",
             formula=[f'"{AnswerValue.OP_ORDE.value}"'],
             fill=PatternFill("solid", start_color=_OK_FILL, end_color=_OK_FILL),
-            font=_font(color="375623", bold=True),
+            font=calibri(color="375623", bold=True),
         ),
     )
     ws.conditional_formatting.add(
@@ -362,7 +351,7 @@ def _fill_vragen(ws: Worksheet, q: Questionnaire, scan: Scan | None) -> int:
             operator="equal",
             formula=[f'"{AnswerValue.NIET_OP_ORDE.value}"'],
             fill=PatternFill("solid", start_color=_NOT_OK_FILL, end_color=_NOT_OK_FILL),
-            font=_font(color="843C0C", bold=True),
+            font=calibri(color="843C0C", bold=True),
         ),
     )
     ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{row}"
@@ -377,7 +366,7 @@ def _question_text(cell: Cell, text: str, help_text: str) -> None:
 
     cell.alignment = Alignment(wrap_text=True, vertical="top")
     if not help_text:
-        _text(cell, text)
+        write_text(cell, text)
         return
     cell.value = CellRichText(
         TextBlock(InlineFont(rFont="Calibri", sz=11), escape_cell_text(text)),
@@ -400,7 +389,7 @@ def _fill_resultaten(
     for letter in "BCDE":
         ws.column_dimensions[letter].width = 12
     ws["A1"] = "Resultaten per kwaliteitsstandaard"
-    ws["A1"].font = _font(size=16, bold=True, color=_BLUE)
+    ws["A1"].font = calibri(size=16, bold=True, color=BLUE)
     if scan:
         subtitle = f"{scan.gemeente} — {scan.soort.value} {scan.datum.isoformat()}"
         note = (
@@ -411,21 +400,21 @@ def _fill_resultaten(
     else:
         subtitle = "Rekent vanzelf mee met de antwoorden op het blad Vragen."
         note = ""
-    _text(ws["A2"], subtitle)
-    ws["A2"].font = _font(size=12)
+    write_text(ws["A2"], subtitle)
+    ws["A2"].font = calibri(size=12)
 
     header_row = 4
     for index, name in enumerate(
         ("Kwaliteitsstandaard", "Score (%)", "Op orde", "Beantwoord", "Vragen"), start=1
     ):
-        _header(ws.cell(header_row, index), name)
+        write_header(ws.cell(header_row, index), name)
     scores = {s.standard: s for s in standard_scores(q, scan.values)} if scan else {}
     rng_b = f"{L.SHEET_VRAGEN}!$B$2:$B${last_vragen_row}"
     rng_d = f"{L.SHEET_VRAGEN}!$D$2:$D${last_vragen_row}"
     row = header_row
     for standard in q.standards:
         row += 1
-        _text(ws.cell(row, 1), standard_label(q, standard.number))
+        write_text(ws.cell(row, 1), standard_label(q, standard.number))
         if scan:
             s = scores[standard.number]
             ws.cell(row, 2, None if s.score is None else round(s.score))
@@ -442,7 +431,7 @@ def _fill_resultaten(
             ws.cell(row, 2, f'=IF(D{row}=0,"",ROUND(100*C{row}/D{row},0))')
         for index in range(1, 6):
             cell = ws.cell(row, index)
-            _box(cell)
+            box(cell)
             if index > 1:
                 cell.alignment = Alignment(horizontal="center")
     last = row
@@ -454,10 +443,10 @@ def _fill_resultaten(
     for line in (explanation, note):
         if line:
             cell = ws.cell(row, 1)
-            _text(cell, line)
+            write_text(cell, line)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=5)
-            ws.row_dimensions[row].height = _height([(line, 34 + 4 * 11)])
+            ws.row_dimensions[row].height = row_height([(line, 34 + 4 * 11)])
             row += 1
 
     chart = RadarChart()
@@ -477,12 +466,12 @@ def _fill_resultaten(
     chart.legend = None
     series = chart.series[0]
     series.graphicalProperties = GraphicalProperties(
-        ln=LineProperties(solidFill=_BLUE, w=28575)  # 2.25 pt
+        ln=LineProperties(solidFill=BLUE, w=28575)  # 2.25 pt
     )
     series.marker.symbol = "circle"
     series.marker.size = 7
-    series.marker.graphicalProperties = GraphicalProperties(solidFill=_BLUE)
-    series.marker.graphicalProperties.line.solidFill = _BLUE
+    series.marker.graphicalProperties = GraphicalProperties(solidFill=BLUE)
+    series.marker.graphicalProperties.line.solidFill = BLUE
     chart.width = 17
     chart.height = 13
     ws.add_chart(chart, "G1")
@@ -492,7 +481,7 @@ def _fill_deelnemers(ws: Worksheet, scan: Scan | None) -> None:
     from openpyxl.styles import Alignment
 
     for index, (name, width) in enumerate(zip(L.DEELNEMERS_COLUMNS, (32, 40, 36), strict=True)):
-        _header(ws.cell(1, index + 1), name)
+        write_header(ws.cell(1, index + 1), name)
         ws.column_dimensions["ABC"[index]].width = width
     ws.freeze_panes = "A2"
     people = scan.participants if scan else ()
@@ -503,90 +492,15 @@ def _fill_deelnemers(ws: Worksheet, scan: Scan | None) -> None:
         values = (person.naam, person.organisatie, person.rol) if person else ("", "", "")
         for index, value in enumerate(values, start=1):
             cell = ws.cell(row, index)
-            _text(cell, value)
+            write_text(cell, value)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-            _box(cell, fill=None if scan else _INPUT)
+            box(cell, fill=None if scan else _INPUT)
 
 
 # Print --------------------------------------------------------------------------------------
-
-
-def _page_setup(ws: Worksheet, gemeente: str) -> None:
-    from openpyxl.worksheet.page import PageMargins
-    from openpyxl.worksheet.properties import PageSetupProperties
-
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 1 if ws.title == L.SHEET_TOELICHTING else 0
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    ws.page_margins = PageMargins(
-        left=0.4, right=0.4, top=0.6, bottom=0.6, header=0.25, footer=0.25
-    )
-    ws.print_options.horizontalCentered = True
-    if ws.title in (L.SHEET_VRAGEN, L.SHEET_DEELNEMERS):
-        ws.print_title_rows = "1:1"
-    safe = gemeente.replace("&", "&&")
-    ws.oddHeader.left.text = f"Zelfscan Kwaliteitskader — {safe}"
-    ws.oddHeader.left.size = 9
-    ws.oddHeader.right.text = ws.title
-    ws.oddHeader.right.size = 9
-    ws.oddFooter.center.text = "Pagina &P van &N"
-    ws.oddFooter.center.size = 9
 
 
 def _set_defined_print_areas(wb: Workbook) -> None:
     """`Resultaten` includes the chart columns, which print areas from cells alone would cut."""
     ws = wb[L.SHEET_RESULTATEN]
     ws.print_area = "A1:Q28"
-
-
-# Cells ----------------------------------------------------------------------------------------
-
-
-def _text(cell: Cell, text: str) -> None:
-    """Text is always text: never a formula, whatever it starts with."""
-    if not text:
-        cell.value = None
-        return
-    safe = escape_cell_text(text)
-    cell.value = safe
-    cell.data_type = "s"
-    if looks_like_formula(safe):
-        cell.quotePrefix = True
-
-
-def _header(cell: Cell, text: str) -> None:
-    from openpyxl.styles import Alignment, PatternFill
-
-    cell.value = text or None
-    cell.font = _font(bold=True, color="FFFFFF")
-    cell.fill = PatternFill("solid", start_color=_BLUE, end_color=_BLUE)
-    cell.alignment = Alignment(vertical="center")
-
-
-def _font(**kwargs: object) -> Font:
-    """Calibri everywhere: LibreOffice otherwise falls back to a serif for styled cells."""
-    from openpyxl.styles import Font
-
-    return Font(name="Calibri", **kwargs)
-
-
-def _box(cell: Cell, *, fill: str | None = None) -> None:
-    from openpyxl.styles import Border, PatternFill, Side
-
-    thin = Side(style="thin", color="BFBFBF")
-    cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    if fill:
-        cell.fill = PatternFill("solid", start_color=fill, end_color=fill)
-
-
-def _lines(text: str, width: float) -> int:
-    per_line = max(int(width * 1.1), 8)
-    return sum(max(1, math.ceil(len(part) / per_line)) for part in (text or "").split("\n"))
-
-
-def _height(texts: Sequence[tuple[str, float]]) -> float:
-    """Row height for wrapped text: Excel does not grow rows written by a program by itself."""
-    lines = max([1, *(_lines(text, width) for text, width in texts)])
-    return min(_MAX_ROW_PT, lines * _LINE_PT + 4)
