@@ -70,7 +70,7 @@ def region_context(
     regio: str,
     today: date,
 ) -> dict[str, object]:
-    from zelfscan_app.reports.templates import dutch_date
+    from zelfscan_app.dutch_dates import dutch_date
 
     shown = _display_names(summary, names, disclosure)
     total = len(summary.municipalities)

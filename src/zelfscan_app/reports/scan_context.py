@@ -12,8 +12,8 @@ from datetime import date
 from zelfscan_app.domain.questionnaire import Questionnaire
 from zelfscan_app.domain.scan import AnswerValue, Scan
 from zelfscan_app.domain.scoring import StandardScore, standard_scores
+from zelfscan_app.dutch_dates import dutch_date
 from zelfscan_app.reports.spider_data import format_percent
-from zelfscan_app.reports.templates import dutch_date
 
 NO_SCORE = "–"
 

@@ -13,7 +13,7 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -22,21 +22,6 @@ from zelfscan_app.errors import ZelfscanError
 from zelfscan_app.resources import templates_dir
 
 ENV_TEMPLATES = "ZELFSCAN_TEMPLATES"
-
-MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 
 
 class TemplateKind(StrEnum):
@@ -57,10 +42,6 @@ class TemplateKind(StrEnum):
 
 class TemplateError(ZelfscanError):
     """A template is missing, not a Word file, or has a broken placeholder."""
-
-
-def dutch_date(day: date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def user_template_dir(explicit: str | Path | None = None) -> Path | None:

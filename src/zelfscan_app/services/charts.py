@@ -7,12 +7,12 @@ notes are the same everywhere. Nothing here imports matplotlib until a file is w
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
 from pathlib import Path
 
 from zelfscan_app.domain.questionnaire import Questionnaire
 from zelfscan_app.domain.scan import AnswerValue, Scan
 from zelfscan_app.domain.scoring import Comparison, StandardScore, compare, standard_scores
+from zelfscan_app.dutch_dates import dutch_date
 from zelfscan_app.errors import ZelfscanError
 from zelfscan_app.reports.spider_data import (
     PALETTE,
@@ -25,21 +25,6 @@ from zelfscan_app.services import scans as scan_service
 from zelfscan_app.storage.database import Database
 from zelfscan_app.storage.repository import ScanListItem
 
-MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
-
 SCORE_NOTE = "Score: percentage van de beantwoorde vragen per kwaliteitsstandaard dat ‘Op orde’ is."
 CHART_FORMATS = (".png", ".svg")
 NO_SCORE_TEXT = "geen antwoord"
@@ -47,10 +32,6 @@ NO_SCORE_TEXT = "geen antwoord"
 #: The newest scan is drawn solid and filled; an earlier one dashed, without fill.
 LATEST_STYLE = PALETTE[0]
 EARLIER_STYLE = replace(PALETTE[1], show_values=True)
-
-
-def dutch_date(day: date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def scan_label(scan: Scan, *, with_gemeente: bool = False) -> str:
