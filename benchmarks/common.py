@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import statistics
 import time
 from collections.abc import Callable
@@ -23,8 +24,25 @@ class Result:
     def ratio(self) -> float:
         return self.ours / self.baseline if self.baseline else float("inf")
 
+    @property
+    def met(self) -> bool | None:
+        """The goal checked: '≤ 1.5×' on the ratio, '≤ 30 ms' / '≤ 2 s' / '≤ 300 MB' on ours."""
+        found = re.fullmatch(r"≤ ([\d.]+) ?(×|ms|s|MB)", self.goal)
+        if not found:
+            return None  # 'info': shown for context, no goal
+        limit, unit = float(found[1]), found[2]
+        if unit == "×":
+            return self.ratio <= limit
+        scale = {"ms": 1e-3, "s": 1.0, "MB": 1.0}[unit]
+        return self.ours <= limit * scale
+
+    def show(self, value: float) -> str:
+        if self.unit == "MB":
+            return f"{value:.0f} MB"
+        return f"{value * 1000:.1f} ms" if value < 1 else f"{value:.2f} s"
+
     def as_dict(self) -> dict[str, object]:
-        return {**asdict(self), "ratio": round(self.ratio, 3)}
+        return {**asdict(self), "ratio": round(self.ratio, 3), "met": self.met}
 
 
 def median_time(func: Callable[[], object], repeat: int) -> float:

@@ -21,12 +21,18 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run_gui(database_url: str | None = None) -> int:
+def launch(database_url: str | None = None) -> tuple[QApplication, MainWindow]:
+    """The start-up sequence without the event loop (benchmarks/startup_probe.py times it)."""
     app = create_app()
     window = MainWindow()
     window.show()
     # The window is visible before the database layer is even imported.
     QTimer.singleShot(0, lambda: window.open_database(database_url))
+    return app, window
+
+
+def run_gui(database_url: str | None = None) -> int:
+    app, window = launch(database_url)
     # Hidden, for packaging/smoke_test.py: ZELFSCAN_SMOKE_QUIT_MS=1500 closes the window by
     # itself after that many milliseconds, so a frozen build can be tested without a user.
     smoke_ms = os.environ.get("ZELFSCAN_SMOKE_QUIT_MS", "")

@@ -1,0 +1,85 @@
+"""Word documents: the plan van aanpak of one municipality and the regional report of all.
+
+Warm figures (in this process, after a first call) are what the GUI sees from its second export
+on; `zelfscan plan` in a fresh process shows the first-use cost (imports of python-docx and
+matplotlib included) against a fresh process that only imports python-docx and saves.
+The baseline is python-docx saving an empty Document(), measured the same way.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from io import BytesIO
+from pathlib import Path
+
+from common import Result, median_time
+
+
+def _empty_docx() -> None:
+    import docx
+
+    docx.Document().save(BytesIO())
+
+
+def _wall(args: list[str], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(args, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def measure(db, questionnaire, folder: Path, repeat: int) -> list[Result]:
+    from zelfscan_app.services import documents, region
+    from zelfscan_app.services.scans import list_scans
+
+    folder.mkdir(parents=True, exist_ok=True)
+    ids = [item.id for item in list_scans(db)]
+    plan_out, region_out = folder / "plan.docx", folder / "regio.docx"
+    report = region.RegionReport(region.load_region(db, questionnaire, scan_ids=ids), seed=1)
+
+    def plan() -> None:
+        documents.write_plan(db, questionnaire, ids[0], plan_out)
+
+    def regional() -> None:
+        region.write_document(report, region_out)
+
+    plan()  # imports and template caches warm
+    regional()
+    _empty_docx()
+    empty = median_time(_empty_docx, repeat)
+    cli = str(Path(sys.executable).with_name("zelfscan"))
+    times = min(3, repeat)
+    cold = _wall([cli, "--database", db.url, "plan", str(ids[0]), "--out", str(plan_out)], times)
+    empty_save = "import io, docx; docx.Document().save(io.BytesIO())"
+    cold_empty = _wall([sys.executable, "-c", empty_save], times)
+    return [
+        Result(
+            "documents: plan van aanpak (1 gemeente)",
+            median_time(plan, repeat),
+            empty,
+            "s",
+            "≤ 0.5 s",
+            "python-docx empty Document()",
+        ),
+        Result(
+            "documents: regional report (342)",
+            median_time(regional, max(1, repeat // 2)),
+            empty,
+            "s",
+            "≤ 2 s",
+            "python-docx empty Document()",
+        ),
+        Result(
+            "documents: `zelfscan plan`, fresh process",
+            cold,
+            cold_empty,
+            "s",
+            "info",
+            "python -c docx empty save",
+        ),
+    ]
