@@ -7,7 +7,6 @@ it off the normal start-up path.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,22 +17,14 @@ from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
 from zelfscan_app.errors import ZelfscanError
+from zelfscan_app.storage.config import (  # re-exported: they lived here first
+    APP_NAME,
+    ENV_DATABASE,
+    SCHEMA_REVISION,
+    default_url,
+)
 
-#: The alembic head this code expects; a test checks it against the migration scripts.
-SCHEMA_REVISION = "0003"
-APP_NAME = "Zelfscan Kwaliteitskader"
-ENV_DATABASE = "ZELFSCAN_DATABASE"
-
-
-def default_url() -> str:
-    """`ZELFSCAN_DATABASE` if set, else SQLite in the user's data folder."""
-    if url := os.environ.get(ENV_DATABASE):
-        return url
-    from platformdirs import user_data_dir
-
-    folder = Path(user_data_dir(APP_NAME, appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{folder / 'zelfscan.sqlite'}"
+__all__ = ["APP_NAME", "ENV_DATABASE", "SCHEMA_REVISION", "Database", "default_url"]
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import func, select
@@ -10,27 +9,12 @@ from sqlalchemy.orm import Session, selectinload
 
 from zelfscan_app.domain.scan import Answer, AnswerValue, Participant, Scan, SoortMeting
 from zelfscan_app.errors import NotFound
+from zelfscan_app.storage.items import ScanListItem  # lives there so it loads without SQLAlchemy
 from zelfscan_app.storage.models import AnswerRow, ParticipantRow, ScanRow
 
 
 def now() -> datetime:
     return datetime.now().replace(microsecond=0)
-
-
-@dataclass(frozen=True, slots=True)
-class ScanListItem:
-    """What the scan list shows, without loading every answer."""
-
-    id: int
-    gemeente: str
-    regio: str
-    datum: date
-    soort: SoortMeting
-    questionnaire_id: str
-    questionnaire_version: str
-    answered: int
-    updated_at: datetime
-    warning: str
 
 
 def to_domain(row: ScanRow) -> Scan:
