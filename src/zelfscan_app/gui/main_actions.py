@@ -50,6 +50,29 @@ class MainActions:
             ),
         )
         self.region.setEnabled(False)
+        self.results = make(
+            tr("Resultaten"),
+            ["Ctrl+Shift+R"],
+            tr("Spindiagram, scores en vergelijking met een eerdere zelfscan"),
+        )
+        self.plan = make(
+            tr("Plan van aanpak"),
+            ["Ctrl+Shift+P"],
+            tr("Verbeteracties van de zelfscan invullen en als Word-document maken"),
+        )
+        self.report = make(
+            tr("Rapport (Word)…"), [], tr("Een rapportage met spindiagram, scores en toelichtingen")
+        )
+        self.template_dir = make(
+            tr("Sjablonenmap voor Word…"),
+            [],
+            tr("Een map met eigen Word-sjablonen kiezen (huisstijl, logo)"),
+        )
+        self.template_reset = make(
+            tr("Meegeleverde sjablonen gebruiken"),
+            [],
+            tr("De eigen sjablonenmap niet meer gebruiken"),
+        )
         self.zoom_in = make(tr("Tekst groter"), ["Ctrl++", "Ctrl+="])
         self.zoom_out = make(tr("Tekst kleiner"), ["Ctrl+-"])
         self.zoom_reset = make(tr("Standaard tekstgrootte"), ["Ctrl+0"])
@@ -67,6 +90,18 @@ class MainActions:
         for action in (self.delete, self.undo, self.trash, None, self.back, self.quit):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         session_menu = bar.addMenu(tr("&Sessie"))
+        outcomes_menu = bar.addMenu(tr("&Uitkomsten"))
+        outcomes_menu.setToolTipsVisible(True)
+        for action in (
+            self.results,
+            self.plan,
+            None,
+            self.report,
+            None,
+            self.template_dir,
+            self.template_reset,
+        ):
+            outcomes_menu.addSeparator() if action is None else outcomes_menu.addAction(action)
         view_menu = bar.addMenu(tr("Bee&ld"))
         for action in (self.zoom_in, self.zoom_out, self.zoom_reset):
             view_menu.addAction(action)
@@ -88,6 +123,9 @@ class MainActions:
             self.new,
             self.open,
             self.edit,
+            None,
+            self.results,
+            self.plan,
             None,
             self.import_,
             self.export,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QInputDialog,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
 )
 
+from zelfscan_app.gui.document_actions import DocumentActions
 from zelfscan_app.gui.i18n import arg
 from zelfscan_app.gui.main_actions import MainActions
 from zelfscan_app.gui.scan_list_model import dutch_date
@@ -44,6 +45,8 @@ class MainWindow(QMainWindow):
         self.exchange = None  # import/export, set up when the database is open
         self._region_view = None
         self.session_widget = None
+        self.pages = None  # results and plan van aanpak (gui/scan_pages.py), made on first use
+        self._icon_set = False
         self._undo_scan_id: int | None = None
         self._scale = self.settings.font_scale
         apply_style(QApplication.instance(), self._scale)
@@ -55,6 +58,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.list_page)
         self.setCentralWidget(self.stack)
         self.actions = MainActions(self)
+        self.documents = DocumentActions(self, self.settings)
         self.session_menu, self.toolbar = self.actions.build(self)
         self.list_page.addAction(self.actions.delete)
         self._make_statusbar()
@@ -88,13 +92,18 @@ class MainWindow(QMainWindow):
         a.delete.triggered.connect(self.delete_selected)
         a.undo.triggered.connect(self.undo_delete)
         a.trash.triggered.connect(self.show_trash)
-        a.back.triggered.connect(self.close_scan)
+        a.back.triggered.connect(self.go_back)
         a.quit.triggered.connect(self.close)
         a.zoom_in.triggered.connect(lambda: self.set_font_scale(self._scale + ZOOM_STEP))
         a.zoom_out.triggered.connect(lambda: self.set_font_scale(self._scale - ZOOM_STEP))
         a.zoom_reset.triggered.connect(lambda: self.set_font_scale(1.0))
         a.timer_minutes.triggered.connect(self.ask_block_minutes)
         a.region.triggered.connect(self.show_region)
+        a.results.triggered.connect(self.show_results)
+        a.plan.triggered.connect(self.show_plan)
+        a.report.triggered.connect(self.write_report)
+        a.template_dir.triggered.connect(self.choose_template_dir)
+        a.template_reset.triggered.connect(self.reset_template_dir)
         a.shortcuts.triggered.connect(self.show_shortcuts)
         a.about.triggered.connect(self.show_about)
         self.list_page.new_button.clicked.connect(self.new_scan)
@@ -199,9 +208,13 @@ class MainWindow(QMainWindow):
         if self.session_widget is not None:
             self.session_widget.details_changed(svc.get_scan(self.db, scan_id))
             self._update_title()
+        if self.pages_shown():
+            self.pages.open(scan_id, self.pages.page, back_text=self.pages.back_button.text())
         self.refresh_list()
 
     def current_scan_id(self) -> int | None:
+        if self.pages_shown():
+            return self.pages.scan_id
         if self.session_widget is not None:
             return self.session_widget.session.scan_id
         return self.list_page.current_scan_id()
@@ -240,6 +253,7 @@ class MainWindow(QMainWindow):
         self.toolbar.hide()  # the session is a focus mode: its header has what is needed
         self.stack.addWidget(widget)
         self.stack.setCurrentWidget(widget)
+        self.session_menu.setEnabled(True)
         self.settings.last_scan_id = scan_id
         self.settings.resume_session = True
         self._fill_session_menu()
@@ -265,11 +279,14 @@ class MainWindow(QMainWindow):
             return False
         widget.set_presentation(False)
         scan_id = widget.session.scan_id
+        if self.pages_shown():
+            self.pages.commit_edits()
         self.stack.setCurrentWidget(self.list_page)
         self.stack.removeWidget(widget)
         widget.deleteLater()
         self.session_widget = None
         self.toolbar.show()
+        self.session_menu.setEnabled(True)
         self.settings.resume_session = False
         self._fill_session_menu()
         self._update_title()
@@ -282,6 +299,8 @@ class MainWindow(QMainWindow):
     def delete_selected(self) -> None:
         item = self.list_page.current_item()
         if self.db is None or item is None or self.session_widget is not None:
+            return
+        if self.pages_shown():
             return
         from zelfscan_app.services.scans import move_to_trash
 
@@ -352,6 +371,84 @@ class MainWindow(QMainWindow):
         if regio:
             with contextlib.suppress(ValueError):  # a region the overview does not list
                 view.select_region(regio)
+
+    # Results, plan van aanpak and Word documents -------------------------------------------
+    def pages_shown(self) -> bool:
+        return self.pages is not None and self.stack.currentWidget() is self.pages
+
+    def show_results(self) -> None:
+        """The results of the chosen (or open) scan: spider, scores, comparison over time."""
+        from zelfscan_app.gui.scan_pages import RESULTS
+
+        self._show_page(RESULTS)
+
+    def show_plan(self) -> None:
+        """The improvement actions of the chosen (or open) scan, with the Word button."""
+        from zelfscan_app.gui.scan_pages import PLAN
+
+        self._show_page(PLAN)
+
+    def _show_page(self, page: int) -> None:
+        scan_id = self.current_scan_id()
+        if self.db is None or scan_id is None or not self.load_questionnaire():
+            return
+        from zelfscan_app.gui.scan_pages import ScanPages
+
+        if self.pages is None:
+            self.pages = ScanPages(self.db, self.questionnaire)
+            self.pages.backRequested.connect(self.go_back)
+            self.pages.planDocumentRequested.connect(self.documents.write_plan)
+            self.pages.reportRequested.connect(self.documents.write_report)
+            self.stack.addWidget(self.pages)
+        back = self.tr("←  Overzicht")
+        if self.session_widget is not None:
+            self.session_widget.set_presentation(False)
+            self.session_widget.session.autosave.flush()
+            back = self.tr("←  Terug naar de sessie")
+        self.pages.set_template_note(self.documents.describe_templates())
+        self.pages.open(scan_id, page, back_text=back)
+        self.toolbar.hide()  # like the session: the page's own bar has what is needed
+        self.session_menu.setEnabled(False)
+        self.stack.setCurrentWidget(self.pages)
+        self.pages.setFocus()
+        self._update_actions()
+
+    def go_back(self) -> None:
+        """Esc, '← Overzicht' or Ctrl+W: from a page back where it came from, else close."""
+        if not self.pages_shown():
+            self.close_scan()
+            return
+        self.pages.commit_edits()
+        self.session_menu.setEnabled(True)
+        if self.session_widget is not None:
+            self.stack.setCurrentWidget(self.session_widget)
+            self.session_widget.focus_question()
+        else:
+            self.stack.setCurrentWidget(self.list_page)
+            self.toolbar.show()
+            self.list_page.select_scan(self.pages.scan_id)
+            self.list_page.table.setFocus()
+        self._update_actions()
+
+    def write_report(self) -> None:
+        scan_id = self.current_scan_id()
+        if scan_id is not None:
+            if self.session_widget is not None:
+                self.session_widget.session.autosave.flush()
+            self.documents.write_report(scan_id)
+
+    def choose_template_dir(self) -> None:
+        self.documents.choose_template_dir()
+        self._template_changed()
+
+    def reset_template_dir(self) -> None:
+        self.documents.reset_template_dir()
+        self._template_changed()
+
+    def _template_changed(self) -> None:
+        if self.pages is not None:
+            self.pages.set_template_note(self.documents.describe_templates())
+        self._update_actions()
 
     def _confirm(self, title: str, text: str) -> bool:
         """Ask yes/no (tests replace this method)."""
@@ -445,8 +542,17 @@ class MainWindow(QMainWindow):
         a.undo.setEnabled(self._undo_scan_id is not None)
         a.trash.setEnabled(has_db)
         a.region.setEnabled(has_db)
-        a.back.setEnabled(in_session)
-        a.back.setVisible(in_session)
+        on_pages = self.pages_shown()
+        has_scan = has_db and (selected or in_session or on_pages)
+        a.results.setEnabled(has_scan)
+        a.plan.setEnabled(has_scan)
+        a.report.setEnabled(has_scan)
+        a.template_reset.setEnabled(self.settings.template_dir is not None)
+        if on_pages:
+            a.open.setEnabled(False)
+            a.delete.setEnabled(False)
+        a.back.setEnabled(in_session or on_pages)
+        a.back.setVisible(in_session or on_pages)
         self.list_page.new_button.setEnabled(has_db)
         self.list_page.open_button.setEnabled(a.open.isEnabled())
         if self.exchange is not None:
@@ -454,6 +560,26 @@ class MainWindow(QMainWindow):
         else:
             a.import_.setEnabled(False)
             a.export.setEnabled(False)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._icon_set:  # the icon is read once the window is on screen
+            self._icon_set = True
+            QTimer.singleShot(0, self._set_icon)
+
+    def _set_icon(self) -> None:
+        from PySide6.QtGui import QIcon
+
+        from zelfscan_app.resources import resources_dir
+
+        try:
+            path = resources_dir() / "icons" / "zelfscan.png"
+        except FileNotFoundError:  # no icon rather than no window
+            return
+        if path.is_file():
+            icon = QIcon(str(path))
+            QApplication.setWindowIcon(icon)
+            self.setWindowIcon(icon)
 
     def _save_failed(self, message: str) -> None:
         self.statusBar().showMessage(arg(self.tr("Niet opgeslagen: %1"), message), 10000)
@@ -484,6 +610,8 @@ class MainWindow(QMainWindow):
             return
         if widget is not None and widget.presentation:
             widget.set_presentation(False)
+        if self.pages is not None:
+            self.pages.commit_edits()  # a cell still being edited in the plan van aanpak
         if self.exchange is not None:
             self.exchange.shutdown()
         self.settings.geometry = self.saveGeometry()

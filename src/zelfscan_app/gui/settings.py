@@ -1,4 +1,5 @@
-"""Settings remembered between runs (QSettings): geometry, last scan, font scale, block length.
+"""Settings remembered between runs (QSettings): geometry, last scan, font scale, block length,
+the user's template folder for Word documents and the folder they were last saved in.
 
 `ZELFSCAN_SETTINGS` names an INI file to use instead of the user's own settings; the tests and
 the kill-test driver set it so they never touch a real installation.
@@ -103,6 +104,30 @@ class AppSettings:
     @question_count.setter
     def question_count(self, value: int) -> None:
         self._s.setValue("questionnaire/count", int(value))
+
+    # Word documents -------------------------------------------------------------------------
+    @property
+    def template_dir(self) -> str | None:
+        """The user's template folder (None: the bundled templates, or $ZELFSCAN_TEMPLATES)."""
+        value = str(self._s.value("documents/template_dir", "") or "")
+        return value or None
+
+    @template_dir.setter
+    def template_dir(self, value: str | None) -> None:
+        if value:
+            self._s.setValue("documents/template_dir", str(value))
+        else:
+            self._s.remove("documents/template_dir")
+        self._s.sync()
+
+    @property
+    def documents_folder(self) -> str:
+        """Where the last Word document was saved (the next save dialog starts there)."""
+        return str(self._s.value("documents/folder", "") or "")
+
+    @documents_folder.setter
+    def documents_folder(self, value: str) -> None:
+        self._s.setValue("documents/folder", str(value))
 
     def sync(self) -> None:
         self._s.sync()

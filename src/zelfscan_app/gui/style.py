@@ -26,6 +26,7 @@ RED = "#c5281c"  # Niet op orde
 RED_SOFT = "#fbeae8"
 ORANGE = "#c25a00"  # bespreekpunt, time over
 FOCUS = "#e17000"
+CELL_PADDING_X = 10  # px left and right of a table cell's text (QTableView::item below)
 FAMILIES = ["Segoe UI", "Noto Sans", "Helvetica Neue", "Arial", "DejaVu Sans"]
 
 
@@ -115,7 +116,7 @@ QTableView, QTreeView, QListView {{ background: white; border: 1px solid {LINE};
     alternate-background-color: {SURFACE}; selection-background-color: {BLUE};
     selection-color: white; outline: none; }}
 QTableView:focus, QTreeView:focus, QListView:focus {{ border: 1px solid {BLUE}; }}
-QTableView::item {{ padding: 6px 10px; }}
+QTableView::item {{ padding: 6px {CELL_PADDING_X}px; }}
 QListView::item {{ padding: 4px 8px; }}
 QTreeView::item {{ padding: 5px 4px; }}
 QTreeView::item:selected, QTableView::item:selected, QListView::item:selected {{
@@ -143,7 +144,10 @@ QLabel#warningBox {{ background: #fff4e5; color: #6b3a00; border-left: 4px solid
     padding: 10px 14px; }}
 
 QWidget#questionFooter {{ border-top: 1px solid {LINE}; }}
-QWidget#sessionHeader {{ background: {SURFACE}; border-bottom: 1px solid {LINE}; }}
+QWidget#sessionHeader, QWidget#pageBar {{ background: {SURFACE};
+    border-bottom: 1px solid {LINE}; }}
+QFrame#noticeBox {{ background: {BLUE_SOFT}; border-left: 4px solid {BLUE}; }}
+QFrame#noticeBox QLabel {{ background: transparent; }}
 QLabel#sessionTitle {{ font-size: {pt(15)}; font-weight: 600; color: {BLUE}; }}
 QLabel#progressLabel {{ color: {MUTED}; font-size: {pt(10.5)}; }}
 QLabel#saveIndicator {{ color: {MUTED}; padding: 4px 10px; border-radius: 4px; }}

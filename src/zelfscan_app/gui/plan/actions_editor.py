@@ -40,6 +40,7 @@ from zelfscan_app.gui.plan.actions_model import (
     EarlierActionsModel,
     EarlierRow,
 )
+from zelfscan_app.gui.wrap_delegate import WrapDelegate
 from zelfscan_app.storage.database import Database
 
 Index = QModelIndex | QPersistentModelIndex
@@ -78,7 +79,7 @@ class StatusDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
-class TextDelegate(QStyledItemDelegate):
+class TextDelegate(WrapDelegate):
     """Multi-line editing; Enter makes a new line, leaving the cell (Tab, click) stores it."""
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
@@ -212,6 +213,7 @@ class ActionsEditor(QWidget):
         self.earlier_table.setWordWrap(True)
         self.earlier_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.earlier_table.verticalHeader().setVisible(False)
+        self.earlier_table.setItemDelegate(WrapDelegate(self.earlier_table))
         _share_width(self.earlier_table.horizontalHeader(), stretch=(1, 2), fit=(0, 3, 4, 5))
 
         layout = QVBoxLayout(self)

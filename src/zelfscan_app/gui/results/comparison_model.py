@@ -30,6 +30,13 @@ def _difference(delta: float | None) -> str:
     return f"+{points}" if points > 0 else f"−{-points}"
 
 
+def _two_lines(scan) -> str:
+    """'Nulmeting\n3 maart 2025': a scan as a narrow column title."""
+    label = scan_label(scan)
+    first, _, rest = label.partition(" ")
+    return f"{first}\n{rest}" if rest else label
+
+
 class _TableModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -42,8 +49,13 @@ class _TableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._headers)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        """Long titles on two lines (the columns stay narrow); the tooltip has them on one."""
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._headers[section].replace("\n", " ")
         return None
 
     def _rows(self) -> tuple:
@@ -65,7 +77,7 @@ class StandardChangeModel(_TableModel):
             self.tr("Kwaliteitsstandaard"),
             before,
             after,
-            self.tr("Verschil (procentpunt)"),
+            self.tr("Verschil\n(procentpunt)"),
         )
 
     def set_comparison(self, result: ScanComparison | None) -> None:
@@ -75,7 +87,7 @@ class StandardChangeModel(_TableModel):
             self._set_headers(self.tr("Eerder"), self.tr("Nu"))
         else:
             self._deltas = result.comparison.standards
-            self._set_headers(scan_label(result.before), scan_label(result.after))
+            self._set_headers(_two_lines(result.before), _two_lines(result.after))
         self.endResetModel()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._headers) - 1)
 

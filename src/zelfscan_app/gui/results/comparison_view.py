@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -13,10 +15,12 @@ from PySide6.QtWidgets import (
 
 from zelfscan_app.domain.questionnaire import Questionnaire
 from zelfscan_app.gui.results.comparison_model import QuestionChangeModel, StandardChangeModel
+from zelfscan_app.gui.wrap_delegate import WrapDelegate
 from zelfscan_app.services.charts import ScanComparison, scan_label
 
 
-def _table(model, name: str) -> QTableView:
+def _table(model, name: str, stretch: int) -> QTableView:
+    """Every column as wide as its content, except `stretch`, which takes what is left."""
     view = QTableView()
     view.setModel(model)
     view.setAccessibleName(name)
@@ -27,7 +31,9 @@ def _table(model, name: str) -> QTableView:
     view.verticalHeader().setVisible(False)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    header.setStretchLastSection(False)
+    header.setMinimumSectionSize(48)
     return view
 
 
@@ -39,18 +45,38 @@ class ComparisonView(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("muted")
         self.summary.setWordWrap(True)
-        self.standard_table = _table(self.standards, self.tr("Verandering per kwaliteitsstandaard"))
-        self.question_table = _table(self.questions, self.tr("Veranderde antwoorden per vraag"))
+        self.standard_table = _table(
+            self.standards, self.tr("Verandering per kwaliteitsstandaard"), stretch=1
+        )
+        self.question_table = _table(
+            self.questions, self.tr("Veranderde antwoorden per vraag"), stretch=5
+        )
+        # The question text wraps; each row is as high as its text needs.
+        self.question_table.setWordWrap(True)
+        self.question_table.setItemDelegate(WrapDelegate(self.question_table))
+        self.question_table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
         standards_title = QLabel(self.tr("Per kwaliteitsstandaard"))
         standards_title.setObjectName("sectionTitle")
         questions_title = QLabel(self.tr("Per vraag (alleen wat veranderde)"))
         questions_title.setObjectName("sectionTitle")
+        # Two halves the user can resize: the ten standards, and the changed questions.
+        halves = QSplitter(Qt.Orientation.Vertical)
+        halves.setChildrenCollapsible(False)
+        for title, table in (
+            (standards_title, self.standard_table),
+            (questions_title, self.question_table),
+        ):
+            half = QWidget()
+            box = QVBoxLayout(half)
+            box.setContentsMargins(0, 4, 0, 4)
+            box.addWidget(title)
+            box.addWidget(table, 1)
+            halves.addWidget(half)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addWidget(standards_title)
-        layout.addWidget(self.standard_table, 5)
-        layout.addWidget(questions_title)
-        layout.addWidget(self.question_table, 4)
+        layout.addWidget(halves, 1)
         self.set_comparison(None)
 
     def set_comparison(self, result: ScanComparison | None) -> None:

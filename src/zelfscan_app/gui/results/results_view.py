@@ -101,6 +101,7 @@ class ResultsView(QWidget):
         per_standard.addWidget(self.detail)
         per_standard.setStretchFactor(0, 3)
         per_standard.setStretchFactor(1, 2)
+        per_standard.setSizes([620, 380])  # room for all ten rows at 1440 × 900
         self.tabs = QTabWidget()
         self.tabs.addTab(per_standard, self.tr("Per kwaliteitsstandaard"))
         self.comparison_tab = self.tabs.addTab(self.comparison_view, self.tr("Vergelijking"))
@@ -109,23 +110,37 @@ class ResultsView(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.canvas)
         splitter.addWidget(self.tabs)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
+        # The spider is about as wide as it is high; the tables get the rest of the width
+        # (setSizes before the first show sets proportions, not pixels).
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([490, 900])
         splitter.setChildrenCollapsible(False)
 
+        # Title and subtitle on the left, comparison and export on the right: one band,
+        # so the spider and the tables get the height of the screen.
+        heading = QVBoxLayout()
+        heading.setSpacing(2)
+        heading.addWidget(self.title)
+        heading.addWidget(self.subtitle)
         tools = QHBoxLayout()
+        tools.setSpacing(8)
         tools.addWidget(compare_label)
         tools.addWidget(self.compare_combo)
-        tools.addStretch(1)
+        tools.addSpacing(8)
         tools.addWidget(self.export_button)
+        top = QHBoxLayout()
+        top.setSpacing(16)
+        top.addLayout(heading, 1)
+        top.addLayout(tools)
+        self.title.setWordWrap(True)  # a long name wraps instead of widening the window
+        self.subtitle.setWordWrap(True)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 18, 24, 18)
+        layout.setContentsMargins(24, 14, 24, 14)
         layout.setSpacing(10)
-        layout.addWidget(self.title)
-        layout.addWidget(self.subtitle)
+        layout.addLayout(top)
         layout.addWidget(self.error)
-        layout.addLayout(tools)
         layout.addWidget(splitter, 1)
         self._set_enabled(False)
 

@@ -1,8 +1,15 @@
-"""'Eerste resultaten': after a block, the scores so far, the Niet op orde items, bespreekpunten."""
+"""'Eerste resultaten': after a block, the spider so far, the Niet op orde items, bespreekpunten.
+
+The spider is the one renderer of the results view (gui/results/spider_canvas.py). It loads
+matplotlib, so the canvas is made the first time this view is shown, never when a session opens.
+While the group answers, a changed answer only marks the spider as behind; it is redrawn when the
+view is shown again, so answering never waits for a chart nobody sees.
+"""
 
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -19,7 +26,6 @@ from PySide6.QtWidgets import (
 from zelfscan_app.domain.scan import Answer
 from zelfscan_app.gui import style
 from zelfscan_app.gui.i18n import arg
-from zelfscan_app.gui.session.score_chart import ScoreChart
 from zelfscan_app.gui.session.state import ScanSession
 
 
@@ -34,11 +40,15 @@ class FirstResultsView(QWidget):
         self._session = session
         q = session.questionnaire
         self._block: int | None = None
+        self._stale = False
+        self.canvas = None  # the SpiderCanvas, made on first show (it loads matplotlib)
 
         self.title = QLabel(self.tr("Eerste resultaten"))
         self.title.setObjectName("pageTitle")
+        self.title.setWordWrap(True)  # large type never widens the window
         self.subtitle = QLabel(self.tr("Wat valt op? Waar heb je nog vragen over?"))
-        self.subtitle.setObjectName("pageSubtitle")
+        self.subtitle.setObjectName("muted")
+        self.subtitle.setWordWrap(True)
 
         self.scope = QButtonGroup(self)
         scope_row = QHBoxLayout()
@@ -46,20 +56,27 @@ class FirstResultsView(QWidget):
         for block in q.blocks:
             self._scope_button(arg(self.tr("Blok %1"), block.number), block.number, scope_row)
         self._scope_button(self.tr("Alle vragen"), 0, scope_row)
-        scope_row.addStretch(1)
         self.scope.idClicked.connect(lambda i: self.show_block(i or None))
 
-        self.chart = ScoreChart({s.number: s.short_title for s in q.standards})
+        self.chart_area = QWidget()
+        self._chart_layout = QVBoxLayout(self.chart_area)
+        self._chart_layout.setContentsMargins(0, 0, 0, 0)
         self.summary = QLabel()
         self.summary.setObjectName("muted")
-        chart_card = self._card(self.tr("Score per kwaliteitsstandaard"), self.summary, self.chart)
+        self.summary.setToolTip(
+            self.tr("Score: percentage van de beantwoorde vragen per standaard dat ‘Op orde’ is")
+        )
+        chart_card = self._card(
+            self.tr("Score per kwaliteitsstandaard"), self.summary, self.chart_area
+        )
+        session.answerChanged.connect(self._answer_changed)
 
         self.items = QTextBrowser()
         self.items.setObjectName("resultsList")
         self.items.setOpenLinks(False)
         self.items.setAccessibleName(self.tr("Niet op orde en bespreekpunten"))
         self.items.setFrameShape(QFrame.Shape.NoFrame)
-        list_card = self._card(self.tr("Om te bespreken"), None, self.items)
+        list_card = self._card(self.tr("Om te bespreken"), self.subtitle, self.items)
 
         self.back_button = QPushButton(self.tr("Terug naar de vragen"))
         self.continue_button = QPushButton(self.tr("Verder"))
@@ -69,19 +86,21 @@ class FirstResultsView(QWidget):
 
         cards = QHBoxLayout()
         cards.setSpacing(24)
-        cards.addWidget(chart_card, 11)
-        cards.addWidget(list_card, 9)
+        cards.addWidget(chart_card, 3)
+        cards.addWidget(list_card, 2)
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_button)
         buttons.addStretch(1)
         buttons.addWidget(self.continue_button)
 
+        # Title and scope on one line, so the spider gets the height (readable from the back).
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addLayout(scope_row)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 28, 48, 24)
+        layout.setContentsMargins(40, 20, 40, 18)
         layout.setSpacing(14)
-        layout.addWidget(self.title)
-        layout.addWidget(self.subtitle)
-        layout.addLayout(scope_row)
+        layout.addLayout(top)
         layout.addLayout(cards, 1)
         layout.addLayout(buttons)
 
@@ -96,8 +115,8 @@ class FirstResultsView(QWidget):
         card = QFrame()
         card.setObjectName("card")
         layout = QVBoxLayout(card)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(10)
+        layout.setContentsMargins(20, 14, 20, 14)
+        layout.setSpacing(6)
         heading = QLabel(title)
         heading.setObjectName("sectionTitle")
         layout.addWidget(heading)
@@ -115,15 +134,59 @@ class FirstResultsView(QWidget):
         done = session.progress(block)
         scope = arg(self.tr("Blok %1"), block) if block else self.tr("Alle vragen")
         self.title.setText(arg(self.tr("Eerste resultaten  ·  %1"), scope))
-        self.summary.setText(arg(self.tr("%1 van %2 vragen beantwoord"), done.answered, done.total))
-        self.chart.set_scores(session.scores(block))
-        self.items.setHtml(self._items_html(block))
+        self.summary.setText(
+            arg(
+                self.tr("%1 van %2 vragen beantwoord · score: % ‘Op orde’ van de antwoorden"),
+                done.answered,
+                done.total,
+            )
+        )
+        self.redraw()
         blocks = [b.number for b in session.questionnaire.blocks]
         later = [b for b in blocks if block is not None and b > block]
         if later:
             self.continue_button.setText(arg(self.tr("Verder met blok %1  →"), later[0]))
         else:
             self.continue_button.setText(self.tr("Terug naar het overzicht"))
+
+    def redraw(self) -> None:
+        """Draw the spider and the list of the current scope from the answers as they are now."""
+        self._stale = False
+        self._spider().set_chart(self.chart())
+        self.items.setHtml(self._items_html(self._block))
+
+    def chart(self):
+        """The spider of the scope shown: the block's standards, or all ten."""
+        from zelfscan_app.services.charts import scan_chart
+
+        session = self._session
+        chart = scan_chart(session.questionnaire, session.current_scan())
+        axes = chart.axes
+        if self._block is not None:
+            wanted = set(session.questionnaire.standards_in_block(self._block))
+            axes = tuple(a for a in axes if a.number in wanted)
+        # The card has the heading and the count; the picture keeps only what it needs.
+        return replace(chart, axes=axes, title="", subtitle="", note="")
+
+    def _spider(self):
+        if self.canvas is None:
+            from zelfscan_app.gui.results.spider_canvas import SpiderCanvas
+
+            self.canvas = SpiderCanvas(self.chart_area)
+            self.canvas.setMinimumSize(320, 300)  # never wider than the window allows
+            self._chart_layout.addWidget(self.canvas)
+        return self.canvas
+
+    def _answer_changed(self, _question: int) -> None:
+        if self.isVisible():
+            self.redraw()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.redraw()
 
     def _continue(self) -> None:
         q = self._session.questionnaire

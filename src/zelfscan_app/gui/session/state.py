@@ -47,6 +47,10 @@ class ScanSession(QObject):
         wanted = set(self.questionnaire.standards_in_block(block))
         return tuple(s for s in scores if s.standard in wanted)
 
+    def current_scan(self) -> Scan:
+        """The scan with the answers as they are now (what the spider of the session shows)."""
+        return replace(self.scan, answers=tuple(self._answers.values()))
+
     def position(self) -> int:
         return self.order.index(self.current) + 1
 
