@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from zelfscan_app import __version__
 from zelfscan_app.gui.main_window import MainWindow
+from zelfscan_app.gui.startup import StartUp
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
@@ -22,12 +23,15 @@ def create_app(argv: list[str] | None = None) -> QApplication:
 
 
 def launch(database_url: str | None = None) -> tuple[QApplication, MainWindow]:
-    """The start-up sequence without the event loop (benchmarks/startup_probe.py times it)."""
+    """The start-up sequence without the event loop (benchmarks/startup_probe.py times it).
+
+    The window is painted before anything of the database is read, the scan list is painted
+    before the database layer is imported (see gui/startup.py).
+    """
     app = create_app()
     window = MainWindow()
+    StartUp(window, database_url)
     window.show()
-    # The window is visible before the database layer is even imported.
-    QTimer.singleShot(0, lambda: window.open_database(database_url))
     return app, window
 
 
