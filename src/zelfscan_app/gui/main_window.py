@@ -410,7 +410,7 @@ class MainWindow(QMainWindow):
         self.toolbar.hide()  # like the session: the page's own bar has what is needed
         self.session_menu.setEnabled(False)
         self.stack.setCurrentWidget(self.pages)
-        self.pages.setFocus()
+        self.pages.focus_content()
         self._update_actions()
 
     def go_back(self) -> None:

@@ -157,6 +157,13 @@ class ScanPages(QWidget):
         self.switch.button(page).setChecked(True)
         self.pageChanged.emit(page)
 
+    def focus_content(self) -> None:
+        """Keys go to the page's table (arrows move, Esc goes back)."""
+        if self.page == PLAN and self.editor is not None:
+            self.editor.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif self.results_view is not None:
+            self.results_view.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
     @property
     def page(self) -> int:
         return PLAN if self.stack.currentWidget() is self.plan_page else RESULTS
