@@ -1,8 +1,8 @@
 """Started as a subprocess by the start-up and memory benchmarks; prints milestones on stdout.
 
     startup_probe.py bare                 an empty QMainWindow (the baseline)
-    startup_probe.py app URL ROWS         the real start-up (gui.app.launch, as `zelfscan` runs)
-    startup_probe.py region URL ROWS      the real start-up, then the regional view of all scans
+    startup_probe.py app URL ROWS         `zelfscan --database URL`, through the real entry point
+    startup_probe.py region URL ROWS      the same, then the regional view of all scans
 
 Milestones are printed when the event loop gets to them, so they include painting:
 `visible`  the main window has been painted once;
@@ -39,50 +39,50 @@ def peak_rss_kb() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
-def main() -> None:
-    mode = sys.argv[1]
+def after_paint(widget, callback) -> None:
+    """Call back on the event-loop turn after `widget` was next painted."""
     from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
     class AfterPaint(QObject):
-        """Calls back on the event-loop turn after `widget` was first painted."""
-
-        def __init__(self, widget: QWidget, callback) -> None:
-            super().__init__(widget)
-            self._callback = callback
-            widget.installEventFilter(self)
-
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint:
                 watched.removeEventFilter(self)
-                QTimer.singleShot(0, self._callback)
+                QTimer.singleShot(0, callback)
             return False
 
-    def finish() -> None:
-        print(f"rss {peak_rss_kb()}", flush=True)
-        QApplication.instance().quit()
+    widget.installEventFilter(AfterPaint(widget))
 
-    if mode == "bare":
-        app = QApplication(sys.argv[:1])
-        window = QMainWindow()
-        AfterPaint(window, lambda: (milestone("visible"), finish()))
-        window.show()
-        app.exec()
-        return
 
-    url, rows = sys.argv[2], int(sys.argv[3])
-    from zelfscan_app.gui.app import launch
+def finish() -> None:
+    from PySide6.QtWidgets import QApplication
 
-    app, window = launch(url)
-    AfterPaint(window, lambda: milestone("visible"))
+    print(f"rss {peak_rss_kb()}", flush=True)
+    QApplication.instance().quit()
+
+
+def bare() -> None:
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    after_paint(window, lambda: (milestone("visible"), finish()))
+    window.show()
+    app.exec()
+
+
+def watch(app, window, rows: int, region: bool) -> int:
+    """Stands in for gui.app.run_gui: the same launch, then milestones instead of a user."""
+    from PySide6.QtCore import QTimer
+
+    after_paint(window, lambda: milestone("visible"))
     model = window.list_page.model
-    state = {"idle": False}
+    state = {"watching": False, "idle": False}
 
     def rows_arrived(*_args) -> None:
-        if model.rowCount() >= rows and not state.get("watching"):
+        if model.rowCount() >= rows and not state["watching"]:
             state["watching"] = True
             viewport = window.list_page.table.viewport()
-            AfterPaint(viewport, idle)
+            after_paint(viewport, idle)
             viewport.update()
 
     def idle() -> None:
@@ -93,28 +93,42 @@ def main() -> None:
     model.rowsInserted.connect(rows_arrived)
     rows_arrived()
 
-    def settled() -> bool:
-        return state["idle"] and window.db is not None and window._questionnaire is not None
-
     def open_region() -> None:
         window.show_region()
         view = window._region_view
-        AfterPaint(view, lambda: (milestone("region"), finish()))
+        after_paint(view, lambda: (milestone("region"), finish()))
         view.source_combo.setCurrentIndex(view._index_of(("all",)))
         view.update()
 
-    poll = QTimer()
-    poll.setInterval(5)
-
     def check() -> None:
-        if settled():
+        if state["idle"] and window.db is not None and window._questionnaire is not None:
             poll.stop()
             milestone("settled")
-            open_region() if mode == "region" else finish()
+            open_region() if region else finish()
 
+    poll = QTimer()
+    poll.setInterval(5)
     poll.timeout.connect(check)
     poll.start()
-    app.exec()
+    return app.exec()
+
+
+def main() -> None:
+    mode = sys.argv[1]
+    if mode == "bare":
+        bare()
+        return
+    url, rows = sys.argv[2], int(sys.argv[3])
+    # The real entry point, `zelfscan --database URL`, with this probe as its run_gui.
+    import zelfscan_app.gui.app as gui_app
+
+    def run_gui(database_url: str | None = None) -> int:
+        return watch(*gui_app.launch(database_url), rows, region=mode == "region")
+
+    gui_app.run_gui = run_gui
+    from zelfscan_app.cli.main import main as zelfscan
+
+    zelfscan(["--database", url])
 
 
 if __name__ == "__main__":

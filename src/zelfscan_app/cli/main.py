@@ -1,22 +1,38 @@
-"""Entry point of `zelfscan`: without a sub-command it opens the GUI."""
+"""Entry point of `zelfscan`: without a sub-command it opens the GUI.
+
+`zelfscan` and `zelfscan --database URL` go straight to the window: argparse and the
+sub-command modules load only for a command line that needs them (start-up time).
+"""
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from zelfscan_app import __version__
-from zelfscan_app.cli import chart, demo, documents, exchange, region
-from zelfscan_app.cli.context import CliContext
-from zelfscan_app.cli.dutch_argparse import DutchParser
-from zelfscan_app.errors import ZelfscanError
+if TYPE_CHECKING:
+    import argparse
 
-#: Sub-command modules; each has register(commands) and sets `func` on its parser.
-COMMAND_MODULES = [demo, exchange, documents, chart, region]
+NEEDS_PARSER = object()  # from _window_url: the command line asks for more than the window
+
+
+def _window_url(argv: Sequence[str]) -> str | object | None:
+    """The database URL when `argv` only opens the window (nothing, `--database URL` or
+    `--database=URL`), else NEEDS_PARSER: anything unusual goes through the full parser."""
+    if not argv:
+        return None
+    if len(argv) == 2 and argv[0] == "--database" and not argv[1].startswith("-"):
+        return argv[1]
+    if len(argv) == 1 and argv[0].startswith("--database=") and argv[0] != "--database=":
+        return argv[0].removeprefix("--database=")
+    return NEEDS_PARSER
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from zelfscan_app import __version__
+    from zelfscan_app.cli import chart, demo, documents, exchange, region
+    from zelfscan_app.cli.dutch_argparse import DutchParser
+
     parser = DutchParser(
         prog="zelfscan",
         description=(
@@ -37,12 +53,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="SQLAlchemy-URL van de database (standaard: SQLite in de gebruikersmap)",
     )
     commands = parser.add_subparsers(title="opdrachten", dest="command", metavar="OPDRACHT")
-    for module in COMMAND_MODULES:
+    # Sub-command modules; each has register(commands) and sets `func` on its parser.
+    for module in (demo, exchange, documents, chart, region):
         module.register(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    url = _window_url(sys.argv[1:] if argv is None else argv)
+    if url is not NEEDS_PARSER:
+        from zelfscan_app.gui.app import run_gui
+
+        return run_gui(database_url=url)
+    from zelfscan_app.cli.context import CliContext
+    from zelfscan_app.errors import ZelfscanError
+
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
