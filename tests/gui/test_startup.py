@@ -59,6 +59,17 @@ def test_a_scan_opened_before_the_database_layer_is_loaded(
     window.db.dispose()
 
 
+def test_a_window_that_is_never_painted_still_opens_the_database(
+    qtbot: QtBot, demo_url: str, settings
+) -> None:
+    window = MainWindow(settings)  # e.g. started minimised: no paint event comes
+    qtbot.addWidget(window)
+    StartUp(window, demo_url)
+    qtbot.waitUntil(lambda: window.db is not None, timeout=10000)
+    assert window.list_page.model.rowCount() == 12
+    window.db.dispose()
+
+
 def test_the_list_is_painted_before_sqlalchemy_is_imported(demo_url: str) -> None:
     code = f"""
 import os, sys

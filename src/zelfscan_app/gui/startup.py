@@ -27,6 +27,7 @@ WARM_MODULES = (
     "sqlalchemy.dialects.sqlite.pysqlite",
 )
 WARM_SWITCH_INTERVAL = 0.001  # s; the GUI thread waits at most this long for the GIL
+FALLBACK_MS = 400  # a step whose paint never comes starts anyway after this
 
 
 def _warm_up() -> None:
@@ -43,19 +44,26 @@ def _warm_up() -> None:
 
 
 class _AfterPaint(QObject):
-    """Calls back on the event-loop turn after `widget` was next painted."""
+    """Calls back once, on the event-loop turn after `widget` was next painted, or after
+    FALLBACK_MS when no paint comes (a window started minimised is not painted)."""
 
     def __init__(self, widget, callback) -> None:
         super().__init__(widget)
-        self._callback = callback
+        self._callback: object = callback
         widget.installEventFilter(self)
+        QTimer.singleShot(FALLBACK_MS, self, self._call)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._callback)
-            self.deleteLater()
+            QTimer.singleShot(0, self, self._call)
         return False
+
+    def _call(self) -> None:
+        callback, self._callback = self._callback, None
+        if callback is not None:
+            callback()
+            self.deleteLater()
 
 
 class StartUp(QObject):
@@ -67,6 +75,7 @@ class StartUp(QObject):
         super().__init__(window)
         self._window = window
         self._url = database_url
+        self._listed = False
         self._opened = False
         self._thread: threading.Thread | None = None
         self._interval = sys.getswitchinterval()
@@ -80,8 +89,9 @@ class StartUp(QObject):
         from zelfscan_app.storage.scan_list_fast import list_scans_fast
 
         w = self._window
-        if w.db is not None or self._opened:
+        if w.db is not None or self._opened or self._listed:
             return
+        self._listed = True
         items = list_scans_fast(self._url or default_url())
         if items is None:
             self.open_database()
@@ -101,7 +111,8 @@ class StartUp(QObject):
 
     def _run(self) -> None:
         _warm_up()
-        self.warmed.emit()
+        with contextlib.suppress(RuntimeError):  # the window was closed meanwhile
+            self.warmed.emit()
 
     def open_database(self) -> None:
         """Step 3 (or at once when needed): the window opens the database, exactly once."""
