@@ -9,6 +9,19 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
+MEASURES = {
+    "start-up: window visible",
+    "start-up: scan list loaded, idle",
+    "start-up: deferred work done",
+    "database: scan list (342 × 31)",
+    "memory: peak RSS, regional view (342)",
+    "documents: plan van aanpak (1 gemeente)",
+    "documents: regional report (342)",
+    "documents: `zelfscan plan`, fresh process",
+    "answer: key 1 → stored, shown (median)",
+    "answer: key 1 → stored, shown (p95)",
+}
+
 
 def test_benchmarks_quick_run(tmp_path: Path) -> None:
     out = tmp_path / "results.json"
@@ -20,7 +33,15 @@ def test_benchmarks_quick_run(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     data = json.loads(out.read_text(encoding="utf-8"))
-    measures = {r["measure"] for r in data["results"]}
-    assert {"start-up: window visible", "database: scan list (342 × 31)"} <= measures
-    assert all(r["ours"] > 0 and r["baseline"] > 0 for r in data["results"])
+    assert data["quick"] is True
+    results = {r["measure"]: r for r in data["results"]}
+    assert set(results) >= MEASURES
+    assert any(m.startswith("merge: ") for m in results)
+    for r in results.values():
+        assert r["ours"] > 0 and r["baseline"] > 0, r
+        assert r["ratio"] == round(r["ours"] / r["baseline"], 3)
+        assert r["met"] in (True, False, None)
+        assert (r["met"] is None) == (r["goal"] == "info"), r
+    for name in MEASURES | {m for m in results if m.startswith("merge: ")}:
+        assert name in result.stdout, name
     assert "ratio" in result.stdout
