@@ -147,7 +147,7 @@ def test_results_mention_open_actions_of_the_earlier_scan(qtbot: QtBot, wide: Ma
     pages = wide.pages
     assert pages.notice.isVisible()
     assert pages.notice_text.text().startswith(
-        "2 openstaande acties uit de nulmeting van 3 maart 2025."
+        "2 openstaande acties uit de nulmeting van 3 maart 2025 —"
     ), "gereed is not open"
 
     qtbot.mouseClick(pages.notice_button, Qt.MouseButton.LeftButton)

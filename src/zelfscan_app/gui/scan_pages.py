@@ -123,18 +123,24 @@ class ScanPages(QWidget):
         self.word_button = QPushButton(self.tr("Word-document maken…"))
         self.word_button.setProperty("primary", True)
         self.word_button.setToolTip(
-            self.tr("Het plan van aanpak (bijlage 5) als Word-document, met wat hierboven staat")
+            self.tr("Het plan van aanpak (bijlage 5) als Word-document, met de acties hieronder")
         )
         self.word_button.clicked.connect(self._plan_document)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.template_note, 1)
-        bottom.addWidget(self.word_button)
+        # Title left, the document on the right (as on the results page): the table gets the
+        # height of the screen.
+        heading = QVBoxLayout()
+        heading.setSpacing(2)
+        heading.addWidget(self.plan_title)
+        heading.addWidget(self.template_note)
+        top = QHBoxLayout()
+        top.setSpacing(16)
+        top.addLayout(heading, 1)
+        top.addWidget(self.word_button, 0, Qt.AlignmentFlag.AlignTop)
         self._plan_layout = QVBoxLayout(page)
-        self._plan_layout.setContentsMargins(24, 18, 24, 18)
+        self._plan_layout.setContentsMargins(24, 14, 24, 14)
         self._plan_layout.setSpacing(10)
-        self._plan_layout.addWidget(self.plan_title)
+        self._plan_layout.addLayout(top)
         self._plan_layout.addStretch(1)  # replaced by the editor
-        self._plan_layout.addLayout(bottom)
         return page
 
     # Showing ----------------------------------------------------------------------------------
@@ -241,7 +247,7 @@ class ScanPages(QWidget):
             self.reportRequested.emit(self.scan_id)
 
     def earlier_actions_text(self) -> str:
-        """'3 openstaande acties uit de nulmeting van 9 maart 2025.' ('' when there are none)."""
+        """'3 openstaande acties uit de nulmeting van 9 maart 2025 — …' ('' when there are none)."""
         from zelfscan_app.services.actions import open_earlier_actions
         from zelfscan_app.services.charts import dutch_date
         from zelfscan_app.services.scans import get_scan
@@ -269,10 +275,7 @@ class ScanPages(QWidget):
             if len(parts) == 1
             else arg(self.tr("%1 en %2"), ", ".join(parts[:-1]), parts[-1])
         )
-        return arg(
-            self.tr("%1. Ze staan onder het plan van aanpak, naast de nieuwe verbeterpunten."),
-            listed[0].upper() + listed[1:],
-        )
+        return arg(self.tr("%1 — zijn ze met deze uitkomsten afgerond?"), listed)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Esc that nothing inside used (an open cell editor cancels itself first) goes back."""

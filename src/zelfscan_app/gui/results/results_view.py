@@ -92,6 +92,7 @@ class ResultsView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TOELICHTINGEN, QHeaderView.ResizeMode.Stretch)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)  # narrow window: 'Toelichti…'
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.detail = StandardDetail()
         self.comparison_view = ComparisonView(questionnaire)
@@ -114,7 +115,7 @@ class ResultsView(QWidget):
         # (setSizes before the first show sets proportions, not pixels).
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([490, 900])
+        splitter.setSizes([460, 940])
         splitter.setChildrenCollapsible(False)
 
         # Title and subtitle on the left, comparison and export on the right: one band,
