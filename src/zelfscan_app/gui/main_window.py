@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QInputDialog,
@@ -561,10 +561,10 @@ class MainWindow(QMainWindow):
             a.import_.setEnabled(False)
             a.export.setEnabled(False)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._icon_set:  # the icon is read once the window is on screen
-            self._icon_set = True
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._icon_set:  # the icon is read once the window has been painted (~10 ms
+            self._icon_set = True  # on X11 for the 512 px PNG; a timer at show ran before)
             QTimer.singleShot(0, self._set_icon)
 
     def _set_icon(self) -> None:
