@@ -119,13 +119,29 @@ def main() -> None:
         bare()
         return
     url, rows = sys.argv[2], int(sys.argv[3])
-    # The real entry point, `zelfscan --database URL`, with this probe as its run_gui.
-    import zelfscan_app.gui.app as gui_app
+    # The real entry point, `zelfscan --database URL`, with this probe as its run_gui: patched
+    # when the entry imports gui.app, so the imports happen exactly where and as they do there.
+    import importlib.abc
+    import importlib.machinery
 
-    def run_gui(database_url: str | None = None) -> int:
-        return watch(*gui_app.launch(database_url), rows, region=mode == "region")
+    class PatchRunGui(importlib.abc.MetaPathFinder):
+        def find_spec(self, name, path, target=None):
+            if name != "zelfscan_app.gui.app":
+                return None
+            sys.meta_path.remove(self)
+            spec = importlib.machinery.PathFinder.find_spec(name, path)
+            exec_module = spec.loader.exec_module
 
-    gui_app.run_gui = run_gui
+            def patched(module) -> None:
+                exec_module(module)
+                module.run_gui = lambda database_url=None: watch(
+                    *module.launch(database_url), rows, region=mode == "region"
+                )
+
+            spec.loader.exec_module = patched
+            return spec
+
+    sys.meta_path.insert(0, PatchRunGui())
     from zelfscan_app.cli.main import main as zelfscan
 
     zelfscan(["--database", url])

@@ -35,9 +35,10 @@ def test_the_window_path_loads_no_parser_and_no_sub_commands() -> None:
     code = """
 import sys
 import zelfscan_app.gui.app as gui
+import gc
 def run_gui(database_url=None):
     cli = [m for m in sys.modules if m.startswith("zelfscan_app.cli.")]
-    print(database_url, sorted(cli))
+    print(database_url, sorted(cli), gc.isenabled())
     return 0
 gui.run_gui = run_gui
 from zelfscan_app.cli.main import main
@@ -46,4 +47,5 @@ raise SystemExit(main(["--database", "sqlite:///x.sqlite"]))
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
-    assert out.stdout.strip() == "sqlite:///x.sqlite ['zelfscan_app.cli.main']"
+    # ... and with the garbage collector paused until gui/startup.py has the database open
+    assert out.stdout.strip() == "sqlite:///x.sqlite ['zelfscan_app.cli.main'] False"

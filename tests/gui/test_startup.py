@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 from pathlib import Path
@@ -31,6 +32,20 @@ def test_the_list_comes_first_then_the_database_opens(
     qtbot.waitUntil(lambda: window._questionnaire is not None, timeout=5000)
     assert window.actions.new.isEnabled()
     assert [window.list_page.model.item(r) for r in range(12)] == list_scans(window.db)
+    window.db.dispose()
+
+
+def test_the_collector_paused_for_the_start_up_runs_again(
+    qtbot: QtBot, demo_url: str, settings
+) -> None:
+    gc.disable()  # as `zelfscan` does before importing the window
+    try:
+        window, _ = start(qtbot, demo_url, settings)
+        qtbot.waitUntil(lambda: window.db is not None, timeout=10000)
+        assert gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()
     window.db.dispose()
 
 

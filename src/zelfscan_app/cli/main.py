@@ -62,6 +62,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     url = _window_url(sys.argv[1:] if argv is None else argv)
     if url is not NEEDS_PARSER:
+        import gc
+
+        # Start-up allocates much and frees little: no collections until the window is up
+        # and the database open (gui/startup.py turns the collector back on), ~10 ms.
+        gc.disable()
         from zelfscan_app.gui.app import run_gui
 
         return run_gui(database_url=url)

@@ -8,12 +8,14 @@
 
 When the fast path cannot read the list (first run, a schema to migrate, another database) the
 window opens the database the normal way at step 2. Opening a scan from the list before step 3
-finished opens the database at once.
+finished opens the database at once. When the entry point paused the garbage collector for the
+start-up, it runs again from then on.
 """
 
 from __future__ import annotations
 
 import contextlib
+import gc
 import sys
 import threading
 
@@ -78,6 +80,7 @@ class StartUp(QObject):
         self._listed = False
         self._opened = False
         self._thread: threading.Thread | None = None
+        self._collect_later = not gc.isenabled()  # the entry point paused the collector
         self._interval = sys.getswitchinterval()
         self.warmed.connect(self.open_database)  # queued: emitted from the warm-up thread
         window.list_page.openRequested.connect(self._open_requested)
@@ -122,7 +125,13 @@ class StartUp(QObject):
         if self._thread is not None:
             self._thread.join()  # usually done; when a click came first, wait for it
             sys.setswitchinterval(self._interval)
-        self._window.open_database(self._url)
+        try:
+            self._window.open_database(self._url)
+        finally:
+            if self._collect_later:
+                self._collect_later = False
+                gc.freeze()  # what start-up built lives as long as the app: never scan it
+                gc.enable()
 
     def _open_requested(self, scan_id: int) -> None:
         """A scan chosen before step 3: the window ignored it for want of a database."""
