@@ -58,3 +58,13 @@ def test_later_scan_sees_open_actions(db: Database) -> None:
     assert done not in [a.id for _, a in open_actions]
     move_to_trash(db, first)
     assert svc.open_earlier_actions(db, later) == []
+
+
+def test_plan_follows_questionnaire_order(db: Database, questionnaire) -> None:
+    # Standard 6 (questions 11-14) is asked before standard 4 (questions 15-16).
+    q6 = questionnaire.questions_for_standard(6)[0].number
+    q4 = questionnaire.questions_for_standard(4)[0].number
+    scan_id = create_scan(db, make_scan(answers=(Answer(q4, NIET), Answer(q6, NIET))))
+    svc.save_action(db, scan_id, Action(standard=6, maatregel="extra bij 6"))
+    plan = svc.plan_actions(db, questionnaire, scan_id)
+    assert [(a.standard, a.question) for a in plan] == [(6, q6), (6, None), (4, q4)]

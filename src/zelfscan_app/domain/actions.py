@@ -44,8 +44,18 @@ def merge_with_drafts(
     stored = list(stored)
     covered = {a.question for a in stored if a.question is not None}
     drafts = [a for a in draft_actions(questionnaire, scan) if a.question not in covered]
+    # Questionnaire order, as the group went through it; an action without a question comes
+    # after the questions of its standard.
     order = {q.number: i for i, q in enumerate(questionnaire.questions)}
+    first = {
+        s.number: min(q.number for q in questionnaire.questions_for_standard(s.number))
+        for s in questionnaire.standards
+    }
     return sorted(
         [*stored, *drafts],
-        key=lambda a: (a.standard, order.get(a.question or 0, 10_000), a.id or 0),
+        key=lambda a: (
+            order.get(first.get(a.standard, 0), 10_000),
+            order.get(a.question or 0, 10_000),
+            a.id or 0,
+        ),
     )
