@@ -29,7 +29,8 @@ def load_questionnaire(path: str | Path) -> Questionnaire:
             f"het bestand kan niet worden gelezen ({exc.strerror})", path=str(path)
         ) from None
     try:
-        data = yaml.safe_load(text)
+        # The C loader when PyYAML has it: ~10× faster on the start-up path, same result.
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"regel {mark.line + 1}" if mark is not None else None
