@@ -7,7 +7,6 @@ from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -15,6 +14,7 @@ from PySide6.QtCore import (
 )
 
 from zelfscan_app.gui.i18n import arg
+from zelfscan_app.gui.table_model import HeaderedTableModel
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -34,7 +34,7 @@ def dutch_timestamp(value: datetime, today: date | None = None) -> str:
     return f"{value:%d-%m-%Y %H:%M}"
 
 
-class ScanListModel(QAbstractTableModel):
+class ScanListModel(HeaderedTableModel):
     GEMEENTE, REGIO, DATUM, SOORT, VOORTGANG, GEWIJZIGD = range(6)
 
     def __init__(self, total_questions: int | None = None, parent=None) -> None:
@@ -76,16 +76,8 @@ class ScanListModel(QAbstractTableModel):
                 return row
         return None
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
+    def _row_count(self) -> int:
+        return len(self._items)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

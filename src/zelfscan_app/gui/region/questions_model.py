@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from zelfscan_app.domain.region import QuestionSummary
 from zelfscan_app.gui.i18n import arg
+from zelfscan_app.gui.table_model import HeaderedTableModel
 from zelfscan_app.reports.scan_context import score_colour
 from zelfscan_app.services.region import RegionReport
 
@@ -23,7 +24,7 @@ INK = QColor("#1b1b1b")
 HIDDEN = "–"
 
 
-class QuestionsModel(QAbstractTableModel):
+class QuestionsModel(HeaderedTableModel):
     """One row per merged question. Qt.UserRole gives a sortable raw value."""
 
     def __init__(self, parent=None) -> None:
@@ -58,16 +59,8 @@ class QuestionsModel(QAbstractTableModel):
     def row_of(self, question: int) -> int:
         return next(i for i, s in enumerate(self._rows) if s.question == question)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
+    def _row_count(self) -> int:
+        return len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
@@ -120,7 +113,7 @@ class StatusLine:
     problem: bool  # missing or incomplete (as opposed to a note)
 
 
-class StatusModel(QAbstractTableModel):
+class StatusModel(HeaderedTableModel):
     """Missing and incomplete municipalities (and scans left aside), in plain sentences."""
 
     def __init__(self, parent=None) -> None:
@@ -182,16 +175,8 @@ class StatusModel(QAbstractTableModel):
     def problems(self) -> int:
         return sum(line.problem for line in self._lines)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._lines)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 2
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
+    def _row_count(self) -> int:
+        return len(self._lines)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -15,12 +15,13 @@ from PySide6.QtWidgets import (
 )
 
 from zelfscan_app.gui.i18n import arg
+from zelfscan_app.gui.table_model import HeaderedTableModel
 from zelfscan_app.storage.repository import ScanListItem
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class ScanChoiceModel(QAbstractTableModel):
+class ScanChoiceModel(HeaderedTableModel):
     """Every scan with a check box; gemeente, regio, soort meting and datum."""
 
     def __init__(self, items: list[ScanListItem], chosen: set[int], parent=None) -> None:
@@ -33,16 +34,8 @@ class ScanChoiceModel(QAbstractTableModel):
     def chosen(self) -> list[int]:
         return [i.id for i in self._items if i.id in self._chosen]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
+    def _row_count(self) -> int:
+        return len(self._items)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from zelfscan_app.domain.questionnaire import Questionnaire
 from zelfscan_app.domain.scan import AnswerValue
 from zelfscan_app.domain.scoring import QuestionChange, StandardDelta
+from zelfscan_app.gui.table_model import HeaderedTableModel
 from zelfscan_app.reports.spider_data import format_percent
 from zelfscan_app.services.charts import ScanComparison, scan_label
 
@@ -37,26 +38,13 @@ def _two_lines(scan) -> str:
     return f"{first}\n{rest}" if rest else label
 
 
-class _TableModel(QAbstractTableModel):
+class _TableModel(HeaderedTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._headers: tuple[str, ...] = ()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows())
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
-        """Long titles on two lines (the columns stay narrow); the tooltip has them on one."""
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._headers[section].replace("\n", " ")
-        return None
+    def _row_count(self) -> int:
+        return len(self._rows())
 
     def _rows(self) -> tuple:
         raise NotImplementedError

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
+from zelfscan_app.gui.table_model import HeaderedTableModel
 from zelfscan_app.services.charts import StandardResult
 
 Index = QModelIndex | QPersistentModelIndex
@@ -11,7 +12,7 @@ Index = QModelIndex | QPersistentModelIndex
 NR, TITLE, SCORE, ANSWERED, NIET_OP_ORDE, TOELICHTINGEN = range(6)
 
 
-class ScoreTableModel(QAbstractTableModel):
+class ScoreTableModel(HeaderedTableModel):
     """One row per standard. Qt.UserRole gives a sortable raw value (score, counts)."""
 
     def __init__(self, parent=None) -> None:
@@ -44,16 +45,8 @@ class ScoreTableModel(QAbstractTableModel):
     def row_of(self, standard: int) -> int:
         return next(i for i, r in enumerate(self._rows) if r.number == standard)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
+    def _row_count(self) -> int:
+        return len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
