@@ -38,7 +38,8 @@ def base_font(scale: float = 1.0) -> QFont:
 
 
 def apply_style(app: QApplication, scale: float = 1.0) -> None:
-    app.setStyle("Fusion")
+    if app.style().name().lower() != "fusion":  # replacing a style re-polishes every widget
+        app.setStyle("Fusion")
     palette = QPalette()
     palette.setColor(QPalette.ColorRole.Window, QColor("white"))
     palette.setColor(QPalette.ColorRole.Base, QColor("white"))
