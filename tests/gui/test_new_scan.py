@@ -35,8 +35,14 @@ def add_participant(qtbot: QtBot, dialog: NewScanDialog, *fields: str) -> None:
         qtbot.keyClicks(editor, text)
         last = column == len(fields) - 1
         qtbot.keyClick(editor, Qt.Key.Key_Return if last else Qt.Key.Key_Tab)
-    qtbot.wait(10)  # Return commits the cell through a queued call
-    assert dialog.participants.participants()[row].naam == fields[0]
+
+    # Return commits the cell through a queued call.
+    def committed() -> bool:
+        participant = dialog.participants.participants()[row]
+        stored = (participant.naam, participant.organisatie, participant.rol)
+        return stored[: len(fields)] == tuple(fields)
+
+    qtbot.waitUntil(committed)
 
 
 def test_gemeente_is_required(qtbot: QtBot, questionnaire) -> None:

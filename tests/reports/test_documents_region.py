@@ -6,7 +6,6 @@ import io
 import random
 import re
 import shutil
-import time
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -215,15 +214,13 @@ def test_scrub_names_whole_words_any_case() -> None:
     )
 
 
-def test_national_report_is_fast_enough(questionnaire) -> None:
+def test_national_report_has_a_row_per_municipality(questionnaire) -> None:
+    # Its speed is measured by `make bench` (documents), not asserted here.
     names = [f"Gemeente nummer {i:03d}" for i in range(342)]
     summary = summarize_region(questionnaire, municipalities(questionnaire, names))
-    start = time.perf_counter()
     data = render(questionnaire, summary, {n: n for n in names}, Disclosure(False, 5, 342))
-    elapsed = time.perf_counter() - start
     heat = table_titled(open_docx(data), "Gemeente")
     assert len(heat.rows) == 343
-    assert elapsed < 4.0  # the benchmark goal is 2 s; this only guards against a regression
 
 
 def test_write_region_report_draws_the_regional_spider(questionnaire, tmp_path: Path) -> None:
