@@ -149,6 +149,15 @@ class NewScanDialog(QDialog):
         self.group_warning = _label("", "warningBox")
         self.duplicate_warning = _label("", "warningBox")
         self.duplicate_warning.hide()
+        # A name that only looks like a known municipality (Cyrillic А, case, accents) would
+        # start a second municipality: say so, offer the known name, refuse until resolved.
+        self.lookalike_warning = _label("", "errorBox")
+        self.lookalike_warning.setAccessibleName(self.tr("Lijkt op een bestaande gemeente"))
+        self.lookalike_warning.hide()
+        self.use_existing_button = QPushButton()
+        self.use_existing_button.hide()
+        self.use_existing_button.clicked.connect(self._use_existing)
+        self._lookalike = ""
         self.errors = _label("", "errorBox")
         self.errors.setAccessibleName(self.tr("Fouten"))
         self.errors.hide()
@@ -209,6 +218,10 @@ class NewScanDialog(QDialog):
         layout.addWidget(self.errors)
         layout.addLayout(body, 1)
         layout.addWidget(self.duplicate_warning)
+        lookalike_row = QHBoxLayout()
+        lookalike_row.addWidget(self.lookalike_warning, 1)
+        lookalike_row.addWidget(self.use_existing_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addLayout(lookalike_row)
         layout.addLayout(buttons)
 
         if scan is not None:
@@ -278,7 +291,25 @@ class NewScanDialog(QDialog):
     def _soort(self) -> SoortMeting:
         return SoortMeting(self.soort.currentData())
 
+    def _check_lookalike(self) -> None:
+        gemeente = self.gemeente.text()
+        existing = ""
+        if self._db is not None and gemeente.strip():
+            exclude = self._editing.id if self._editing is not None else None
+            existing = svc.lookalike_gemeente(self._db, gemeente, exclude_id=exclude)
+        self._lookalike = existing
+        self.lookalike_warning.setVisible(bool(existing))
+        self.use_existing_button.setVisible(bool(existing))
+        if existing:
+            self.lookalike_warning.setText(svc.lookalike_problem(gemeente, existing))
+            self.use_existing_button.setText(arg(self.tr("Gebruik '%1'"), existing))
+
+    def _use_existing(self) -> None:
+        if self._lookalike:
+            self.gemeente.setText(self._lookalike)
+
     def _check_duplicate(self) -> None:
+        self._check_lookalike()
         gemeente = self.gemeente.text().strip()
         same = []
         if self._db is not None and gemeente:
@@ -322,6 +353,10 @@ class NewScanDialog(QDialog):
                 self.participants.participants(),
             )
             self.show_problems(problems)
+            return
+        self._check_lookalike()
+        if self._lookalike:
+            self.show_problems([self.lookalike_warning.text()])
             return
         self.result_scan = scan
         super().accept()
