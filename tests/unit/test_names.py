@@ -25,7 +25,7 @@ _INVISIBLE = sorted(REMOVED | BIDI_CONTROLS)
 _names = st.text(
     alphabet=st.one_of(
         st.characters(exclude_categories=("Cs",)),
-        st.sampled_from(_INVISIBLE + ["\x1b", "\x00", "\x7f", "\x85", "\u00a0", "\u202f", "\n"]),
+        st.sampled_from([*_INVISIBLE, "\x1b", "\x00", "\x7f", "\x85", "\xa0", "\u202f", "\n"]),
         st.sampled_from("Aldermeer Súdwest-Fryslân ’s-Hertogenbosch e\u0301"),
     ),
     max_size=60,
