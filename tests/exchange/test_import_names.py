@@ -114,3 +114,16 @@ def test_case_or_accent_only_difference_is_flagged_too(
     result = service.import_files(db, [write(same, "zelfde.xlsx")], q).results[0]
     assert result.status is ImportStatus.DUPLICATE
     assert len(list_scans(db)) == 1
+
+
+def test_overlong_name_states_the_real_limit(
+    db: Database, q: Questionnaire, rich_bytes: bytes, write
+) -> None:
+    """The message said 'het maximum is 2000' for a limit of 200."""
+    for length in (201, 2500):
+        data = _with_gemeente(rich_bytes, "A" * length)
+        result = service.import_files(db, [write(data)], q).results[0]
+        assert result.status is ImportStatus.REFUSED
+        assert result.message.endswith(
+            f"de gemeente is {length} tekens lang; het maximum is 200"
+        ), result.message
