@@ -88,7 +88,7 @@ def test_lookalike_gemeente_is_a_conflict_not_a_new_municipality(
     assert result.scan_id is None
     assert (
         "lijkt op de bestaande gemeente 'Súdwest-Fryslân' maar is niet precies gelijk "
-        "(andere tekens: U+0405)"
+        "(andere tekens: U+0405, Cyrillisch)"
     ) in result.message
     assert "niet ingelezen" in result.message
     assert db_state(db) == before

@@ -179,15 +179,27 @@ def looks_alike(a: str, b: str) -> bool:
     return a != b and skeleton(a) == skeleton(b)
 
 
-def lookalike_message(name: str, existing: str) -> str:
-    """The one Dutch sentence for a name that is not, but looks like, an existing gemeente."""
-    different = sorted({_code(c) for c in name if not c.isascii() and c not in existing})
-    detail = f" (andere tekens: {', '.join(different[:5])})" if different else ""
-    return (
+def lookalike_message(name: str, existing: str, *, advice: bool = True) -> str:
+    """The one Dutch sentence for a name that is not, but looks like, an existing gemeente
+    (`advice=False` leaves out what to do, for a window that offers it as a button)."""
+    different = sorted({c for c in name if not c.isascii() and c not in existing})
+    scripts = sorted({_SCRIPTS[s] for c in different if (s := _script(c)) in _SCRIPTS})
+    listed = ", ".join([*(_code(c) for c in different[:5]), *scripts])
+    detail = f" (andere tekens: {listed})" if different else ""
+    sentence = (
         f"de gemeente '{name}' lijkt op de bestaande gemeente '{existing}' maar is niet "
-        f"precies gelijk{detail}; gebruik de bestaande naam '{existing}', of een duidelijk "
-        "andere naam"
+        f"precies gelijk{detail}"
     )
+    if not advice:
+        return sentence
+    return f"{sentence}; gebruik de bestaande naam '{existing}', of een duidelijk andere naam"
+
+
+_SCRIPTS = {"CYRILLIC": "Cyrillisch", "GREEK": "Grieks", "ARMENIAN": "Armeens"}
+
+
+def _script(char: str) -> str:
+    return unicodedata.name(char, "").split(" ", 1)[0]
 
 
 def terminal_safe(text: str) -> str:

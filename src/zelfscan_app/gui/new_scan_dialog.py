@@ -134,7 +134,7 @@ class NewScanDialog(QDialog):
         )
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(36)
-        self.table.setMinimumHeight(200)
+        self.table.setMinimumHeight(160)
         self.add_button = QPushButton(self.tr("Deelnemer toevoegen"))
         self.remove_button = QPushButton(self.tr("Deelnemer verwijderen"))
         self.add_button.clicked.connect(self._add_participant)
@@ -175,6 +175,11 @@ class NewScanDialog(QDialog):
         left = QVBoxLayout()
         left.setSpacing(10)
         left.addLayout(form)
+        # Right under the fields, so it takes room from the participants table, not the screen.
+        lookalike_row = QHBoxLayout()
+        lookalike_row.addWidget(self.lookalike_warning, 1)
+        lookalike_row.addWidget(self.use_existing_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        left.addLayout(lookalike_row)
         left.addSpacing(8)
         left.addWidget(_label(self.tr("Deelnemers"), "sectionTitle"))
         left.addWidget(self.table, 1)
@@ -218,10 +223,6 @@ class NewScanDialog(QDialog):
         layout.addWidget(self.errors)
         layout.addLayout(body, 1)
         layout.addWidget(self.duplicate_warning)
-        lookalike_row = QHBoxLayout()
-        lookalike_row.addWidget(self.lookalike_warning, 1)
-        lookalike_row.addWidget(self.use_existing_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        layout.addLayout(lookalike_row)
         layout.addLayout(buttons)
 
         if scan is not None:
@@ -301,7 +302,8 @@ class NewScanDialog(QDialog):
         self.lookalike_warning.setVisible(bool(existing))
         self.use_existing_button.setVisible(bool(existing))
         if existing:
-            self.lookalike_warning.setText(svc.lookalike_problem(gemeente, existing))
+            # The way out is the button beside it, so the sentence leaves out the advice.
+            self.lookalike_warning.setText(svc.lookalike_problem(gemeente, existing, advice=False))
             self.use_existing_button.setText(arg(self.tr("Gebruik '%1'"), existing))
 
     def _use_existing(self) -> None:
@@ -356,7 +358,9 @@ class NewScanDialog(QDialog):
             return
         self._check_lookalike()
         if self._lookalike:
-            self.show_problems([self.lookalike_warning.text()])
+            # The warning is already on screen beside its way out: go there, say it once.
+            self.errors.hide()
+            self.use_existing_button.setFocus()
             return
         self.result_scan = scan
         super().accept()

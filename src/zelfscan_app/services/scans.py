@@ -129,9 +129,9 @@ def lookalike_gemeente(db: Database, gemeente: str, *, exclude_id: int | None = 
     return names[0] if names else ""
 
 
-def lookalike_problem(gemeente: str, existing: str) -> str:
+def lookalike_problem(gemeente: str, existing: str, *, advice: bool = True) -> str:
     """The one sentence shown for a lookalike ("… lijkt op de bestaande gemeente …")."""
-    return _sentence(lookalike_message(_cleaned(gemeente), existing))
+    return _sentence(lookalike_message(_cleaned(gemeente), existing, advice=advice))
 
 
 def _cleaned(name: str) -> str:
