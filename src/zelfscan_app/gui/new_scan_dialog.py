@@ -154,7 +154,8 @@ class NewScanDialog(QDialog):
         self.lookalike_warning = _label("", "errorBox")
         self.lookalike_warning.setAccessibleName(self.tr("Lijkt op een bestaande gemeente"))
         self.lookalike_warning.hide()
-        self.use_existing_button = QPushButton()
+        self.use_existing_button = QPushButton(self.tr("Gebruik de bestaande naam"))
+        self.use_existing_button.setAccessibleName(self.tr("Gebruik de bestaande gemeente"))
         self.use_existing_button.hide()
         self.use_existing_button.clicked.connect(self._use_existing)
         self._lookalike = ""

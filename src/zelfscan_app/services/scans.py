@@ -146,15 +146,13 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:].rstrip(".") + "."
 
 
-def _name_problem(value: str, label: str) -> str:
+def _name_problem(value: str, what: str, too_long: str) -> str:
     """What is wrong with one name field as one Dutch sentence, or ''."""
     try:
-        cleaned = clean_name(value, what=label)
+        cleaned = clean_name(value, what=what)
     except NameProblem as problem:
         return _sentence(str(problem))
-    if len(cleaned) > NAME_LIMIT:
-        return f"De naam van de {label} is langer dan {NAME_LIMIT} tekens."
-    return ""
+    return too_long if len(cleaned) > NAME_LIMIT else ""
 
 
 def scan_problems(
@@ -168,7 +166,8 @@ def scan_problems(
     if not _cleaned(gemeente):
         problems.append("Vul de naam van de gemeente in.")
     for label, value in (("gemeente", gemeente), ("regio", regio), ("gespreksleider", facilitator)):
-        if problem := _name_problem(value, label):
+        too_long = f"De naam van de {label} is langer dan {NAME_LIMIT} tekens."
+        if problem := _name_problem(value, label, too_long):
             problems.append(problem)
     for number, person in enumerate(participants, start=1):
         if not _cleaned(person.naam) and (_cleaned(person.organisatie) or _cleaned(person.rol)):
@@ -178,9 +177,8 @@ def scan_problems(
             ("organisatie", person.organisatie),
             ("rol", person.rol),
         ):
-            if problem := _name_problem(value, f"{label} van deelnemer {number}"):
-                if "langer dan" in problem:
-                    problem = f"Een veld van deelnemer {number} is langer dan {NAME_LIMIT} tekens."
+            too_long = f"Een veld van deelnemer {number} is langer dan {NAME_LIMIT} tekens."
+            if problem := _name_problem(value, f"{label} van deelnemer {number}", too_long):
                 problems.append(problem)
                 break
     return problems
