@@ -127,3 +127,18 @@ def test_overlong_name_states_the_real_limit(
         assert result.message.endswith(
             f"de gemeente is {length} tekens lang; het maximum is 200"
         ), result.message
+
+
+def test_cli_reports_a_lookalike_as_conflict_and_fails(
+    capsys: pytest.CaptureFixture[str], db_url: str, q: Questionnaire, rich: Scan, write
+) -> None:
+    from zelfscan_app.cli.main import main
+
+    real = write(scan_bytes(q, replace(rich, gemeente="Aldermeer")), "echt.xlsx")
+    spoof = write(scan_bytes(q, replace(rich, gemeente="Аldermeer", regio="X")), "nep.xlsx")
+    assert main(["--database", db_url, "import", str(real)]) == 0
+    capsys.readouterr()
+    assert main(["--database", db_url, "import", str(spoof)]) == 1  # nothing stored
+    out = capsys.readouterr().out
+    assert f"conflict: {spoof}: niet ingelezen: de gemeente 'Аldermeer' lijkt op" in out
+    assert out.endswith("1 conflict (0 apart bewaard, 1 niet ingelezen), 0 geweigerd.\n")
