@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_answer
 import bench_database
 import bench_documents
+import bench_import
 import bench_memory
 import bench_merge
 import bench_startup
@@ -69,6 +70,13 @@ def main(argv: list[str] | None = None) -> int:
         results += bench_answer.measure(probes, url, scan_id, answers)
         results += bench_merge.measure(
             questionnaire, municipalities, min(repeat, 3), folder / "workbooks"
+        )
+        results += bench_import.measure(
+            questionnaire,
+            folder / "import",
+            filled=50 if args.quick else 3000,
+            batch=3 if args.quick else 8,
+            repeat=1 if args.quick else 3,
         )
 
     print(table(results))

@@ -37,6 +37,7 @@ def test_benchmarks_quick_run(tmp_path: Path) -> None:
     results = {r["measure"]: r for r in data["results"]}
     assert set(results) >= MEASURES
     assert any(m.startswith("merge: ") for m in results)
+    assert any(m.startswith("import: per file into ") for m in results)
     for r in results.values():
         assert r["ours"] > 0 and r["baseline"] > 0, r
         assert r["ratio"] == round(r["ours"] / r["baseline"], 3)

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, TextIO
 
+from zelfscan_app.domain.names import terminal_safe
+
 if TYPE_CHECKING:  # imported lazily: `zelfscan` without arguments must show its window first
     from zelfscan_app.domain.questionnaire import Questionnaire
     from zelfscan_app.storage.database import Database
@@ -31,7 +33,17 @@ class CliContext:
         return default_questionnaire()
 
     def say(self, message: str) -> None:
-        print(message, file=self.out)
+        """One line on stdout; control characters in it (from a file name, a cell) are shown
+        as escapes, never sent to the terminal."""
+        print(terminal_safe(message), file=self.out)
 
     def warn(self, message: str) -> None:
-        print(f"let op: {message}", file=self.err)
+        print(terminal_safe(f"let op: {message}"), file=self.err)
+
+    def refuse(self, message: str) -> None:
+        """A file that was not used, on stderr."""
+        print(terminal_safe(f"geweigerd: {message}"), file=self.err)
+
+    def progress(self, message: str) -> None:
+        """A progress line on stderr, so stdout keeps one line per file for scripts."""
+        print(terminal_safe(message), file=self.err, flush=True)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from datetime import date
-from typing import NoReturn
+from typing import IO, NoReturn
+
+from zelfscan_app.domain.names import NameProblem, clean_name, terminal_safe
 
 _DUTCH = {
     "usage: ": "gebruik: ",
@@ -48,6 +51,24 @@ class DutchParser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: fout: {message}\n")
+
+    def _print_message(self, message: str, file: IO[str] | None = None) -> None:
+        # argparse echoes what was typed ("ongeldige keuze: ..."): never a control character.
+        super()._print_message(terminal_safe(message) if message else message, file)
+
+
+def name_argument(what: str, limit: int = 200) -> Callable[[str], str]:
+    """argparse type for a name option (--gemeente, --regio): cleaned by the same rule as
+    every other door (`domain.names.clean_name`), refused with a Dutch message."""
+
+    def parse(text: str) -> str:
+        try:
+            return clean_name(text, what=what, limit=limit)
+        except NameProblem as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    parse.__name__ = what  # argparse names the type in some messages
+    return parse
 
 
 def iso_date(text: str) -> date:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from zelfscan_app.cli.context import CliContext
-from zelfscan_app.cli.dutch_argparse import iso_date
+from zelfscan_app.cli.dutch_argparse import iso_date, name_argument
 
 _SOORTEN = ("nulmeting", "evaluatie", "toetsingsmoment")
 
@@ -23,8 +23,20 @@ def register(commands: argparse._SubParsersAction) -> None:
         epilog="Voorbeeld: zelfscan form --out leeg.xlsx --gemeente Aldermeer --regio Veenland",
     )
     form.add_argument("--out", required=True, metavar="BESTAND", help="het .xlsx-bestand")
-    form.add_argument("--gemeente", default="", metavar="NAAM", help="vul de gemeente alvast in")
-    form.add_argument("--regio", default="", metavar="NAAM", help="vul de regio alvast in")
+    form.add_argument(
+        "--gemeente",
+        default="",
+        type=name_argument("gemeente"),
+        metavar="NAAM",
+        help="vul de gemeente alvast in",
+    )
+    form.add_argument(
+        "--regio",
+        default="",
+        type=name_argument("regio"),
+        metavar="NAAM",
+        help="vul de regio alvast in",
+    )
     form.set_defaults(func=run_form)
 
     imp = commands.add_parser(
@@ -51,7 +63,13 @@ def register(commands: argparse._SubParsersAction) -> None:
         ),
         epilog="Voorbeeld: zelfscan export --gemeente Aldermeer --soort nulmeting --out a.xlsx",
     )
-    export.add_argument("--gemeente", required=True, metavar="NAAM", help="de gemeente")
+    export.add_argument(
+        "--gemeente",
+        required=True,
+        type=name_argument("gemeente"),
+        metavar="NAAM",
+        help="de gemeente",
+    )
     export.add_argument(
         "--datum", type=iso_date, metavar="JJJJ-MM-DD", help="alleen de zelfscan van deze datum"
     )
@@ -74,13 +92,35 @@ def run_form(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+#: From this many files on, `import` prints progress on stderr (about every 5 %).
+PROGRESS_FROM = 20
+
+
+def progress_printer(ctx: CliContext, total: int):
+    """A progress callback that prints "n van N bestanden verwerkt" now and then, or None."""
+    if total < PROGRESS_FROM:
+        return None
+    step = max(10, total // 20)
+
+    def report(done: int, total: int) -> None:
+        if done % step == 0 or done == total:
+            ctx.progress(f"… {done} van {total} bestanden verwerkt")
+
+    return report
+
+
 def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
     from zelfscan_app.services.exchange import ImportStatus, import_files
 
-    report = import_files(ctx.db, args.files, ctx.questionnaire)
+    report = import_files(
+        ctx.db,
+        args.files,
+        ctx.questionnaire,
+        on_progress=progress_printer(ctx, len(args.files)),
+    )
     for result in report.results:
         if result.status is ImportStatus.REFUSED:
-            print(f"geweigerd: {result.message}", file=ctx.err)
+            ctx.refuse(result.message)
         elif result.status is ImportStatus.CONFLICT:
             ctx.say(f"conflict: {result.message}")
         else:
@@ -88,7 +128,7 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
         if result.status is ImportStatus.IMPORTED and result.warning:
             ctx.warn(f"{result.path}: {result.warning}")
     ctx.say(report.summary())
-    return 1 if report.refused else 0
+    return 1 if report.not_stored else 0
 
 
 def run_export(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -83,7 +83,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args, ctx) or 0)
     except ZelfscanError as exc:
-        print(f"zelfscan: fout: {exc}", file=sys.stderr)
+        from zelfscan_app.domain.names import terminal_safe
+
+        print(terminal_safe(f"zelfscan: fout: {exc}"), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("zelfscan: afgebroken", file=sys.stderr)

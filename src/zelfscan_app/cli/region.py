@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 
 from zelfscan_app.cli.context import CliContext
+from zelfscan_app.cli.dutch_argparse import name_argument
+from zelfscan_app.domain.names import NameProblem, clean_name
 from zelfscan_app.errors import ZelfscanError
 
 _SOORTEN = ("nulmeting", "evaluatie", "toetsingsmoment")
@@ -74,7 +76,12 @@ def register(commands: argparse._SubParsersAction) -> None:
         metavar="SOORT",
         help="alleen deze soort meting: nulmeting, evaluatie of toetsingsmoment",
     )
-    parser.add_argument("--regio", metavar="NAAM", help="naam van de regio in de uitvoer")
+    parser.add_argument(
+        "--regio",
+        type=name_argument("regio"),
+        metavar="NAAM",
+        help="naam van de regio in de uitvoer",
+    )
     parser.add_argument(
         "--gemeenten",
         metavar="BESTAND",
@@ -95,7 +102,15 @@ def _expected(path: str | None) -> list[str]:
         raise ZelfscanError(
             f"het bestand met gemeenten kan niet worden gelezen ({reason})", path=path
         ) from None
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    names = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        try:
+            names.append(clean_name(line, what="gemeente", limit=200))
+        except NameProblem as exc:
+            raise ZelfscanError(str(exc), path=path, where=f"regel {number}") from None
+    return names
 
 
 def _check_outputs(args: argparse.Namespace) -> None:
@@ -138,7 +153,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         inputs, ctx.questionnaire, soort=soort, regio=args.regio or "", expected=expected
     )
     for refused in merge.refused:
-        print(f"geweigerd: {refused.message}", file=ctx.err)
+        ctx.refuse(refused.message)
     for note in merge.notes:
         ctx.warn(note)
     picture = merge.picture

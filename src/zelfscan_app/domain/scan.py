@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -88,6 +90,39 @@ class Scan:
     @property
     def title(self) -> str:
         return f"{self.gemeente} — {self.soort.value} {self.datum.isoformat()}"
+
+
+def content_fingerprint(scan: Scan) -> str:
+    """A hash of what a scan says: two scans with the same fingerprint are the same scan.
+
+    Covers gemeente (case-insensitive), regio, datum, soort, questionnaire and version,
+    gespreksleider, participants and every non-empty answer with its texts; not the database
+    id, the warning or timestamps. An import stores it in a column with a unique index, so the
+    database itself refuses to store one workbook twice, even when two imports race.
+    """
+    answers = sorted((a for a in scan.answers if not a.is_empty), key=lambda a: a.question)
+    content = [
+        scan.gemeente.casefold(),
+        scan.regio,
+        scan.datum.isoformat(),
+        scan.soort.value,
+        scan.questionnaire_id,
+        scan.questionnaire_version,
+        scan.facilitator,
+        [[p.naam, p.organisatie, p.rol] for p in scan.participants],
+        [
+            [
+                a.question,
+                a.value.value if a.value else None,
+                a.toelichting,
+                a.nuancering,
+                a.bespreekpunt,
+            ]
+            for a in answers
+        ],
+    ]
+    encoded = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(encoded.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class ActionStatus(StrEnum):

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from zelfscan_app.domain.names import NameProblem, clean_name
 from zelfscan_app.exchange.text import unescape_cell_text
 
 
@@ -81,6 +82,13 @@ def check_plain(cell: RawCell) -> None:
 
 def text(cell: RawCell, *, limit: int, what: str) -> str:
     """Free text, kept exactly as typed (only the OOXML escapes are undone)."""
+    result = _as_text(cell)
+    if len(result) > limit:
+        raise CellProblem(f"de {what} is {len(result)} tekens lang; het maximum is {limit}")
+    return result
+
+
+def _as_text(cell: RawCell) -> str:
     check_plain(cell)
     value = cell.value
     if value is None:
@@ -97,17 +105,21 @@ def text(cell: RawCell, *, limit: int, what: str) -> str:
         result = str(int(value))
     else:
         result = str(value)
-    if len(result) > limit:
-        raise CellProblem(f"de {what} is {len(result)} tekens lang; het maximum is {limit}")
     return result
 
 
 def name(cell: RawCell, *, limit: int, what: str) -> str:
-    """A name (gemeente, regio, person): surrounding spaces are not part of it."""
-    value = text(cell, limit=limit * 10, what=what).strip()
-    if len(value) > limit:
-        raise CellProblem(f"de {what} is {len(value)} tekens lang; het maximum is {limit}")
-    return value
+    """A name (gemeente, regio, gespreksleider, deelnemer): the workbook's door for names.
+
+    Cleaned by the app's one rule, `domain.names.clean_name` (NFC, one space for any white
+    space, invisible leftovers removed; control characters — also those written as `_x001B_`
+    — and bidi overrides refused), so a name from a workbook is stored exactly as the same
+    name typed in the window."""
+    raw = _as_text(cell)
+    try:
+        return clean_name(raw, what=what, limit=limit)
+    except NameProblem as problem:
+        raise CellProblem(str(problem)) from None
 
 
 def parse_date(cell: RawCell) -> date:

@@ -134,7 +134,7 @@ class NewScanDialog(QDialog):
         )
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(36)
-        self.table.setMinimumHeight(200)
+        self.table.setMinimumHeight(160)
         self.add_button = QPushButton(self.tr("Deelnemer toevoegen"))
         self.remove_button = QPushButton(self.tr("Deelnemer verwijderen"))
         self.add_button.clicked.connect(self._add_participant)
@@ -149,6 +149,16 @@ class NewScanDialog(QDialog):
         self.group_warning = _label("", "warningBox")
         self.duplicate_warning = _label("", "warningBox")
         self.duplicate_warning.hide()
+        # A name that only looks like a known municipality (Cyrillic А, case, accents) would
+        # start a second municipality: say so, offer the known name, refuse until resolved.
+        self.lookalike_warning = _label("", "errorBox")
+        self.lookalike_warning.setAccessibleName(self.tr("Lijkt op een bestaande gemeente"))
+        self.lookalike_warning.hide()
+        self.use_existing_button = QPushButton(self.tr("Gebruik de bestaande naam"))
+        self.use_existing_button.setAccessibleName(self.tr("Gebruik de bestaande gemeente"))
+        self.use_existing_button.hide()
+        self.use_existing_button.clicked.connect(self._use_existing)
+        self._lookalike = ""
         self.errors = _label("", "errorBox")
         self.errors.setAccessibleName(self.tr("Fouten"))
         self.errors.hide()
@@ -166,6 +176,11 @@ class NewScanDialog(QDialog):
         left = QVBoxLayout()
         left.setSpacing(10)
         left.addLayout(form)
+        # Right under the fields, so it takes room from the participants table, not the screen.
+        lookalike_row = QHBoxLayout()
+        lookalike_row.addWidget(self.lookalike_warning, 1)
+        lookalike_row.addWidget(self.use_existing_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        left.addLayout(lookalike_row)
         left.addSpacing(8)
         left.addWidget(_label(self.tr("Deelnemers"), "sectionTitle"))
         left.addWidget(self.table, 1)
@@ -278,7 +293,26 @@ class NewScanDialog(QDialog):
     def _soort(self) -> SoortMeting:
         return SoortMeting(self.soort.currentData())
 
+    def _check_lookalike(self) -> None:
+        gemeente = self.gemeente.text()
+        existing = ""
+        if self._db is not None and gemeente.strip():
+            exclude = self._editing.id if self._editing is not None else None
+            existing = svc.lookalike_gemeente(self._db, gemeente, exclude_id=exclude)
+        self._lookalike = existing
+        self.lookalike_warning.setVisible(bool(existing))
+        self.use_existing_button.setVisible(bool(existing))
+        if existing:
+            # The way out is the button beside it, so the sentence leaves out the advice.
+            self.lookalike_warning.setText(svc.lookalike_problem(gemeente, existing, advice=False))
+            self.use_existing_button.setText(arg(self.tr("Gebruik '%1'"), existing))
+
+    def _use_existing(self) -> None:
+        if self._lookalike:
+            self.gemeente.setText(self._lookalike)
+
     def _check_duplicate(self) -> None:
+        self._check_lookalike()
         gemeente = self.gemeente.text().strip()
         same = []
         if self._db is not None and gemeente:
@@ -322,6 +356,12 @@ class NewScanDialog(QDialog):
                 self.participants.participants(),
             )
             self.show_problems(problems)
+            return
+        self._check_lookalike()
+        if self._lookalike:
+            # The warning is already on screen beside its way out: go there, say it once.
+            self.errors.hide()
+            self.use_existing_button.setFocus()
             return
         self.result_scan = scan
         super().accept()

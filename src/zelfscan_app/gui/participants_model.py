@@ -10,6 +10,18 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 Index = QModelIndex | QPersistentModelIndex
 
 
+def _cleaned(text: str) -> str:
+    """A name as typed, cleaned by `domain.names.clean_name` (NFC, NBSP and other white space
+    as one space, zero-width leftovers removed). Text it refuses (a control or bidi character)
+    is kept, collapsed, so the dialog's check names the problem instead of losing the input."""
+    from zelfscan_app.domain.names import NameProblem, clean_name
+
+    try:
+        return clean_name(text)
+    except NameProblem:
+        return " ".join(text.split())
+
+
 class ParticipantsModel(QAbstractTableModel):
     changed = Signal()
 
@@ -51,7 +63,7 @@ class ParticipantsModel(QAbstractTableModel):
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.EditRole:
             return False
-        text = " ".join(str(value or "").split())
+        text = _cleaned(str(value or ""))
         if self._rows[index.row()][index.column()] == text:
             return False
         self._rows[index.row()][index.column()] = text

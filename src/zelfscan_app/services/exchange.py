@@ -15,8 +15,9 @@ from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
+from zelfscan_app.domain.names import lookalike_message
 from zelfscan_app.domain.questionnaire import Questionnaire
-from zelfscan_app.domain.scan import Scan, SoortMeting
+from zelfscan_app.domain.scan import Scan, SoortMeting, content_fingerprint
 from zelfscan_app.errors import NotFound, ZelfscanError
 from zelfscan_app.storage import repository as repo
 from zelfscan_app.storage.database import Database
@@ -71,15 +72,23 @@ class ImportReport:
         return self.with_status(ImportStatus.REFUSED)
 
     @property
+    def not_stored(self) -> tuple[FileResult, ...]:
+        """Refused files and conflicts that were not stored (a lookalike gemeente name)."""
+        return self.refused + tuple(r for r in self.conflicts if r.scan_id is None)
+
+    @property
     def stored_ids(self) -> tuple[int, ...]:
         stored = (ImportStatus.IMPORTED, ImportStatus.CONFLICT)
         return tuple(r.scan_id for r in self.results if r.status in stored and r.scan_id)
 
     def summary(self) -> str:
+        kept = sum(1 for r in self.conflicts if r.scan_id is not None)
+        left_out = len(self.conflicts) - kept
+        how = f"{kept} apart bewaard, {left_out} niet ingelezen" if left_out else "apart bewaard"
         parts = [
             f"{len(self.imported)} geïmporteerd",
             f"{len(self.duplicates)} al aanwezig",
-            f"{len(self.conflicts)} conflict (apart bewaard)",
+            f"{len(self.conflicts)} conflict ({how})",
             f"{len(self.refused)} geweigerd",
         ]
         if self.cancelled:
@@ -114,7 +123,7 @@ def import_files(
 
 
 def import_file(db: Database, path: str | Path, questionnaire: Questionnaire) -> FileResult:
-    from sqlalchemy.exc import SQLAlchemyError
+    from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
     from zelfscan_app.exchange.reader import read_scan_file
 
@@ -123,14 +132,25 @@ def import_file(db: Database, path: str | Path, questionnaire: Questionnaire) ->
     except ZelfscanError as exc:
         return FileResult(str(path), ImportStatus.REFUSED, str(exc))
     try:
-        return _store(db, str(path), read.scan, read.sha256)
+        try:
+            return _store(db, str(path), read.scan, read.sha256)
+        except IntegrityError:
+            # Another process stored the same scan between our check and our insert (only
+            # possible where the import lock is not available): the unique index refused
+            # the copy, and a second look finds the winner.
+            return _store(db, str(path), read.scan, read.sha256)
     except SQLAlchemyError as exc:  # rolled back by the session; the file itself was fine
         message = f"{path}: de database kon de zelfscan niet opslaan ({type(exc).__name__})"
         return FileResult(str(path), ImportStatus.REFUSED, message)
 
 
 def _store(db: Database, path: str, scan: Scan, sha256: str) -> FileResult:
+    """Check and store in one transaction that holds the write lock from the first read, so
+    two imports of one file (even in two processes) store it once; the loser reports
+    'al aanwezig', or 'conflict' for the same gemeente, datum and soort with other content."""
+    fingerprint = content_fingerprint(scan)
     with db.session() as session:
+        repo.lock_scans_for_import(session)
         known = repo.scan_with_fingerprint(session, sha256)
         if known is not None:
             return FileResult(
@@ -140,17 +160,23 @@ def _store(db: Database, path: str, scan: Scan, sha256: str) -> FileResult:
                 scan_id=known,
                 title=scan.title,
             )
+        known = repo.scan_with_import_fingerprint(session, fingerprint)
+        if known is not None:
+            return _already_there(path, scan, known)
+        lookalikes = repo.gemeente_lookalikes(session, scan.gemeente)
+        if lookalikes:
+            # Storing it would create a second municipality that reads the same.
+            return FileResult(
+                path,
+                ImportStatus.CONFLICT,
+                f"{path}: niet ingelezen: {lookalike_message(scan.gemeente, lookalikes[0])}",
+                title=scan.title,
+            )
         items = repo.find_scans(session, gemeente=scan.gemeente, datum=scan.datum, soort=scan.soort)
         others = [repo.get_scan(session, item.id) for item in items]
         for other in others:
-            if _same_content(other, scan):
-                return FileResult(
-                    path,
-                    ImportStatus.DUPLICATE,
-                    f"{path}: deze zelfscan staat al in de database (zelfscan {other.id})",
-                    scan_id=other.id,
-                    title=scan.title,
-                )
+            if content_fingerprint(other) == fingerprint:
+                return _already_there(path, scan, other.id)
         warning = scan.warning
         if others:
             ids = ", ".join(str(o.id) for o in others)
@@ -164,7 +190,12 @@ def _store(db: Database, path: str, scan: Scan, sha256: str) -> FileResult:
                 )
                 if part
             )
-        scan_id = repo.add_scan(session, replace(scan, warning=warning), source_sha256=sha256)
+        scan_id = repo.add_scan(
+            session,
+            replace(scan, warning=warning),
+            source_sha256=sha256,
+            import_fingerprint=fingerprint,
+        )
     if others:
         message = (
             f"{path}: er bestaat al een andere zelfscan van {scan.gemeente} met dezelfde datum "
@@ -183,23 +214,14 @@ def _store(db: Database, path: str, scan: Scan, sha256: str) -> FileResult:
     )
 
 
-def _content(scan: Scan) -> tuple[object, ...]:
-    answers = tuple(sorted((a for a in scan.answers if not a.is_empty), key=lambda a: a.question))
-    return (
-        scan.gemeente.casefold(),
-        scan.regio,
-        scan.datum,
-        scan.soort,
-        scan.questionnaire_id,
-        scan.questionnaire_version,
-        scan.facilitator,
-        scan.participants,
-        answers,
+def _already_there(path: str, scan: Scan, scan_id: int | None) -> FileResult:
+    return FileResult(
+        path,
+        ImportStatus.DUPLICATE,
+        f"{path}: deze zelfscan staat al in de database (zelfscan {scan_id})",
+        scan_id=scan_id,
+        title=scan.title,
     )
-
-
-def _same_content(a: Scan, b: Scan) -> bool:
-    return _content(a) == _content(b)
 
 
 # Export ----------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from zelfscan_app.domain.names import NameProblem, clean_name, lookalike_message
 from zelfscan_app.domain.scan import AnswerValue, Participant, Scan, SoortMeting
 from zelfscan_app.errors import ZelfscanError
 from zelfscan_app.storage import repository as repo
@@ -113,7 +114,45 @@ def known_regions(db: Database) -> list[str]:
 def same_scans(db: Database, gemeente: str, datum: date, soort: SoortMeting) -> list[ScanListItem]:
     """Existing scans with the same gemeente, date and kind (a likely duplicate)."""
     with db.session() as session:
-        return repo.find_scans(session, gemeente=gemeente.strip(), datum=datum, soort=soort)
+        return repo.find_scans(session, gemeente=_cleaned(gemeente), datum=datum, soort=soort)
+
+
+def lookalike_gemeente(db: Database, gemeente: str, *, exclude_id: int | None = None) -> str:
+    """The existing municipality that `gemeente` is not, but looks like (confusable letters,
+    case, diacritics); '' when the name is new or exactly known. `exclude_id` is the scan
+    being edited: its own old name does not count."""
+    name = _cleaned(gemeente)
+    if not name:
+        return ""
+    with db.session() as session:
+        names = repo.gemeente_lookalikes(session, name, exclude_id=exclude_id)
+    return names[0] if names else ""
+
+
+def lookalike_problem(gemeente: str, existing: str, *, advice: bool = True) -> str:
+    """The one sentence shown for a lookalike ("… lijkt op de bestaande gemeente …")."""
+    return _sentence(lookalike_message(_cleaned(gemeente), existing, advice=advice))
+
+
+def _cleaned(name: str) -> str:
+    """A name cleaned for a lookup; a name that would be refused is compared as typed."""
+    try:
+        return clean_name(name)
+    except NameProblem:
+        return name.strip()
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:].rstrip(".") + "."
+
+
+def _name_problem(value: str, what: str, too_long: str) -> str:
+    """What is wrong with one name field as one Dutch sentence, or ''."""
+    try:
+        cleaned = clean_name(value, what=what)
+    except NameProblem as problem:
+        return _sentence(str(problem))
+    return too_long if len(cleaned) > NAME_LIMIT else ""
 
 
 def scan_problems(
@@ -124,19 +163,23 @@ def scan_problems(
 ) -> list[str]:
     """What blocks creating or changing a scan, one Dutch sentence each (empty when fine)."""
     problems: list[str] = []
-    if not gemeente.strip():
+    if not _cleaned(gemeente):
         problems.append("Vul de naam van de gemeente in.")
     for label, value in (("gemeente", gemeente), ("regio", regio), ("gespreksleider", facilitator)):
-        if len(value.strip()) > NAME_LIMIT:
-            problems.append(f"De naam van de {label} is langer dan {NAME_LIMIT} tekens.")
+        too_long = f"De naam van de {label} is langer dan {NAME_LIMIT} tekens."
+        if problem := _name_problem(value, label, too_long):
+            problems.append(problem)
     for number, person in enumerate(participants, start=1):
-        if not person.naam.strip() and (person.organisatie.strip() or person.rol.strip()):
+        if not _cleaned(person.naam) and (_cleaned(person.organisatie) or _cleaned(person.rol)):
             problems.append(f"Deelnemer {number} heeft nog geen naam.")
-        for value in (person.naam, person.organisatie, person.rol):
-            if len(value.strip()) > NAME_LIMIT:
-                problems.append(
-                    f"Een veld van deelnemer {number} is langer dan {NAME_LIMIT} tekens."
-                )
+        for label, value in (
+            ("naam", person.naam),
+            ("organisatie", person.organisatie),
+            ("rol", person.rol),
+        ):
+            too_long = f"Een veld van deelnemer {number} is langer dan {NAME_LIMIT} tekens."
+            if problem := _name_problem(value, f"{label} van deelnemer {number}", too_long):
+                problems.append(problem)
                 break
     return problems
 
@@ -151,23 +194,24 @@ def build_scan(
     facilitator: str = "",
     participants: list[Participant] | tuple[Participant, ...] = (),
 ) -> Scan:
-    """A new, unanswered scan from the dialog's fields; raises ZelfscanError when invalid."""
+    """A new, unanswered scan from the dialog's fields, every name cleaned by
+    `domain.names.clean_name`; raises ZelfscanError when invalid."""
     problems = scan_problems(gemeente, regio, facilitator, participants)
     if problems:
         raise ZelfscanError(" ".join(problems))
     people = tuple(
-        Participant(p.naam.strip(), p.organisatie.strip(), p.rol.strip())
+        Participant(clean_name(p.naam), clean_name(p.organisatie), clean_name(p.rol))
         for p in participants
-        if p.naam.strip()
+        if clean_name(p.naam)
     )
     return Scan(
-        gemeente=gemeente.strip(),
-        regio=regio.strip(),
+        gemeente=clean_name(gemeente),
+        regio=clean_name(regio),
         datum=datum,
         soort=soort,
         questionnaire_id=questionnaire.id,
         questionnaire_version=questionnaire.version,
-        facilitator=facilitator.strip(),
+        facilitator=clean_name(facilitator),
         participants=people,
     )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -29,6 +29,23 @@ class ScanRow(Base):
     warning: Mapped[str] = mapped_column(Text, default="")
     source_sha256: Mapped[str | None] = mapped_column(String(64), index=True, default=None)
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+    # Added in migration 0004 (both kept up to date by the repository, never by callers):
+    #: `domain.names.skeleton(gemeente)`: finds the same and lookalike municipalities by index.
+    gemeente_key: Mapped[str] = mapped_column(String(200), default="")
+    #: `domain.scan.content_fingerprint` of an imported scan as it was imported; unique among
+    #: scans outside the trash, so two imports of one workbook can never both be stored.
+    import_fingerprint: Mapped[str | None] = mapped_column(String(64), default=None)
+
+    __table_args__ = (
+        Index("ix_scans_gemeente_key", "gemeente_key", "datum", "soort"),
+        Index(
+            "uq_scans_import_fingerprint",
+            "import_fingerprint",
+            unique=True,
+            sqlite_where=text("deleted_at IS NULL"),
+            postgresql_where=text("deleted_at IS NULL"),
+        ),
+    )
 
     participants: Mapped[list[ParticipantRow]] = relationship(
         back_populates="scan",

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select, text, true
 from sqlalchemy.orm import Session, selectinload
 
+from zelfscan_app.domain.names import skeleton
 from zelfscan_app.domain.scan import Answer, AnswerValue, Participant, Scan, SoortMeting
 from zelfscan_app.errors import NotFound
 from zelfscan_app.storage.items import ScanListItem  # lives there so it loads without SQLAlchemy
@@ -42,10 +43,20 @@ def to_domain(row: ScanRow) -> Scan:
     )
 
 
-def add_scan(session: Session, scan: Scan, *, source_sha256: str | None = None) -> int:
+def add_scan(
+    session: Session,
+    scan: Scan,
+    *,
+    source_sha256: str | None = None,
+    import_fingerprint: str | None = None,
+) -> int:
+    """Store a new scan; `import_fingerprint` (imports only) is unique among live scans, so a
+    second copy raises IntegrityError at the flush."""
     stamp = now()
     row = ScanRow(
         gemeente=scan.gemeente,
+        gemeente_key=skeleton(scan.gemeente),
+        import_fingerprint=import_fingerprint,
         regio=scan.regio,
         datum=scan.datum,
         soort=scan.soort.value,
@@ -109,7 +120,11 @@ def get_scans(session: Session, scan_ids: list[int] | None = None) -> list[Scan]
     return [to_domain(row) for row in session.scalars(query)]
 
 
-def list_scans(session: Session, *, deleted: bool = False) -> list[ScanListItem]:
+def list_scans(
+    session: Session, *, deleted: bool = False, where: ColumnElement[bool] | None = None
+) -> list[ScanListItem]:
+    """The scan list (newest change first) with each scan's number of answers; `where`
+    narrows it in SQL."""
     answered = (
         select(AnswerRow.scan_id, func.count().label("n"))
         .where(AnswerRow.value.is_not(None))
@@ -120,6 +135,7 @@ def list_scans(session: Session, *, deleted: bool = False) -> list[ScanListItem]
         select(ScanRow, func.coalesce(answered.c.n, 0))
         .outerjoin(answered, answered.c.scan_id == ScanRow.id)
         .where(ScanRow.deleted_at.is_not(None) if deleted else ScanRow.deleted_at.is_(None))
+        .where(true() if where is None else where)
         .order_by(ScanRow.updated_at.desc(), ScanRow.id.desc())
     )
     return [
@@ -146,19 +162,67 @@ def find_scans(
     datum: date | None = None,
     soort: SoortMeting | None = None,
 ) -> list[ScanListItem]:
-    """Scans of one municipality (case-insensitive), newest first."""
-    items = [i for i in list_scans(session) if i.gemeente.casefold() == gemeente.casefold()]
+    """Scans of one municipality (case-insensitive), newest first.
+
+    Reads only that municipality's rows through the (gemeente_key, datum, soort) index, so an
+    import's duplicate check costs the same in a database of ten scans or ten thousand."""
+    where = ScanRow.gemeente_key == skeleton(gemeente)
     if datum is not None:
-        items = [i for i in items if i.datum == datum]
+        where = where & (ScanRow.datum == datum)
     if soort is not None:
-        items = [i for i in items if i.soort is soort]
+        where = where & (ScanRow.soort == soort.value)
+    wanted = gemeente.casefold()
+    items = [i for i in list_scans(session, where=where) if i.gemeente.casefold() == wanted]
     return sorted(items, key=lambda i: (i.datum, i.id), reverse=True)
 
 
+def gemeente_lookalikes(
+    session: Session, gemeente: str, *, exclude_id: int | None = None
+) -> list[str]:
+    """Names of municipalities in use (outside the trash) that look like `gemeente` but are
+    not exactly it (confusable letters, case, diacritics, punctuation); empty when the exact
+    name is in use, for then it is that municipality. `exclude_id` leaves one scan out."""
+    query = (
+        select(ScanRow.gemeente)
+        .distinct()
+        .where(ScanRow.gemeente_key == skeleton(gemeente), ScanRow.deleted_at.is_(None))
+    )
+    if exclude_id is not None:
+        query = query.where(ScanRow.id != exclude_id)
+    names = set(session.scalars(query))
+    return [] if gemeente in names else sorted(names, key=str.casefold)
+
+
 def scan_with_fingerprint(session: Session, sha256: str) -> int | None:
+    """The live scan imported from a file with these bytes (sha256), if any."""
     return session.scalar(
         select(ScanRow.id).where(ScanRow.source_sha256 == sha256, ScanRow.deleted_at.is_(None))
     )
+
+
+def scan_with_import_fingerprint(session: Session, fingerprint: str) -> int | None:
+    """The live scan imported with this content fingerprint, if any (unique index)."""
+    return session.scalar(
+        select(ScanRow.id).where(
+            ScanRow.import_fingerprint == fingerprint, ScanRow.deleted_at.is_(None)
+        )
+    )
+
+
+def lock_scans_for_import(session: Session) -> None:
+    """Take the database's write lock before an import reads what is already there.
+
+    Without it, two processes could both see "not there yet" and both store the file. SQLite:
+    a write that changes nothing takes the write lock and starts the transaction (the busy
+    timeout waits for another writer), so the checks read the latest committed state and no
+    other writer can come between check and insert. PostgreSQL: a table lock that lets
+    readers through but queues other importers. The unique fingerprint index stays the
+    guarantee whatever the engine."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
+        session.execute(text("UPDATE scans SET id = id WHERE 0"))
+    elif dialect == "postgresql":
+        session.execute(text("LOCK TABLE scans IN SHARE ROW EXCLUSIVE MODE"))
 
 
 def update_answer(
@@ -202,6 +266,7 @@ def update_metadata(session: Session, scan_id: int, scan: Scan) -> None:
     """Replace the metadata and participants of a scan (answers stay as they are)."""
     row = _row(session, scan_id)
     row.gemeente = scan.gemeente
+    row.gemeente_key = skeleton(scan.gemeente)
     row.regio = scan.regio
     row.datum = scan.datum
     row.soort = scan.soort.value
@@ -221,6 +286,12 @@ def restore_from_trash(session: Session, scan_id: int) -> None:
     row = session.get(ScanRow, scan_id)
     if row is None:
         raise NotFound(f"zelfscan {scan_id} bestaat niet")
+    if row.import_fingerprint is not None and scan_with_import_fingerprint(
+        session, row.import_fingerprint
+    ):
+        # The same workbook was imported again meanwhile: the user asked for this copy back,
+        # so it returns as a scan of its own, no longer the import's identity.
+        row.import_fingerprint = None
     row.deleted_at = None
 
 

@@ -1,0 +1,80 @@
+"""Two `zelfscan import` processes on the same files store each file once (issue 12.4)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sqlite3
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from tests.exchange.workbooks import rich_scan
+from zelfscan_app.domain.questionnaire import Questionnaire
+from zelfscan_app.exchange.writer import scan_bytes
+from zelfscan_app.storage.database import Database
+
+FILES = 40
+_LINE = re.compile(r"^(geïmporteerd|al aanwezig|conflict|geweigerd): (.+?\.xlsx): ", re.M)
+
+
+def _workbooks(q: Questionnaire, folder: Path) -> list[Path]:
+    base = rich_scan(q)
+    paths = []
+    for i in range(FILES):
+        # Two workbooks share gemeente, datum and soort with other content: a conflict pair.
+        gemeente = "Aldermeer" if i in (0, 1) else f"Gemeente {i:02d}"
+        scan = replace(base, gemeente=gemeente, facilitator=f"Gespreksleider {i}")
+        path = folder / f"scan-{i:02d}.xlsx"
+        path.write_bytes(scan_bytes(q, scan))
+        paths.append(path)
+    return paths
+
+
+def test_two_processes_importing_the_same_files_store_each_once(
+    q: Questionnaire, tmp_path: Path
+) -> None:
+    url = f"sqlite:///{tmp_path / 'gedeeld.sqlite'}"
+    Database(url).dispose()  # the schema exists before the race starts
+    paths = _workbooks(q, tmp_path)
+    command = [sys.executable, "-m", "zelfscan_app", "--database", url, "import"]
+    runs = [
+        subprocess.Popen(
+            command + [str(p) for p in paths],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+        )
+        for _ in range(2)
+    ]
+    outputs = [run.communicate(timeout=600) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], outputs
+
+    # The database: exactly one live scan per file.
+    with sqlite3.connect(tmp_path / "gedeeld.sqlite") as conn:
+        stored = conn.execute(
+            "SELECT source_sha256, count(*) FROM scans WHERE deleted_at IS NULL"
+            " GROUP BY source_sha256"
+        ).fetchall()
+    conn.close()
+    expected = {hashlib.sha256(p.read_bytes()).hexdigest() for p in paths}
+    assert dict(stored) == dict.fromkeys(expected, 1)
+
+    # The reports: each file stored by one process, reported as already there by the other.
+    per_file: dict[str, list[str]] = {str(p): [] for p in paths}
+    for stdout, _ in outputs:
+        for status, path in _LINE.findall(stdout):
+            per_file[path].append(status)
+    for path, statuses in per_file.items():
+        stored_by = [s for s in statuses if s in ("geïmporteerd", "conflict")]
+        assert len(statuses) == 2 and len(stored_by) == 1, (path, statuses)
+        assert statuses.count("al aanwezig") == 1, (path, statuses)
+    # Only the two Aldermeer workbooks can be a conflict (same gemeente, datum, soort).
+    conflicts = [p for p, s in per_file.items() if "conflict" in s]
+    assert len(conflicts) == 1 and conflicts[0] in (str(paths[0]), str(paths[1]))
+    # Bulk imports show progress on stderr; stdout keeps one line per file plus the summary.
+    for stdout, stderr in outputs:
+        assert f"{FILES} van {FILES} bestanden verwerkt" in stderr
+        assert len(stdout.strip().splitlines()) == FILES + 1
