@@ -218,6 +218,10 @@ def configure_styles(doc) -> None:
     _run_style(hint, size=7.5, bold=False, color=MUTED)
     _para_style(hint, before=1, after=0)
 
+    asked = _paragraph_style(doc, "Vraagtekst", base="Tabeltekst")
+    _run_style(asked, size=8, italic=True, color=MUTED)
+    _para_style(asked, before=3, after=0)
+
     table = doc.styles.add_style("Zelfscan tabel", WD_STYLE_TYPE.TABLE)
     table.base_style = doc.styles["Normal Table"]
     table.element.append(
@@ -361,8 +365,8 @@ def tag(doc, jinja: str) -> None:
     doc.add_paragraph(jinja, style="Normal")
 
 
-def prompt(doc, text: str) -> None:
-    doc.add_paragraph(text, style="Invulaanwijzing")
+def prompt(doc, text: str):
+    return doc.add_paragraph(text, style="Invulaanwijzing")
 
 
 @dataclass(frozen=True, slots=True)
@@ -539,6 +543,9 @@ PLAN_FIELDS = (
 
 def build_plan() -> object:
     doc = new_document("Plan van Aanpak {{ periode }} · {{ eigenaar }}", "Plan van Aanpak")
+    # Bijlage 5 opens with this line above the title: the municipality's own name for the plan.
+    evt = prompt(doc, "[Evt. titel van plan van aanpak]")
+    evt.paragraph_format.space_before = Pt(36)
     title_block(
         doc,
         "Plan van Aanpak {{ periode }}",
@@ -629,6 +636,16 @@ def build_plan() -> object:
     tag(doc, "{%p if not niet_op_orde %}")
     para(doc, "Geen enkele vraag is met ‘Niet op orde’ beantwoord.")
     tag(doc, "{%p endif %}")
+    tag(doc, "{%p if niet_beantwoord %}")
+    para(doc, "Vragen die nog niet beantwoord zijn", "Heading 2")
+    tag(doc, "{%p for v in niet_beantwoord %}")
+    para(
+        doc,
+        "Vraag {{ v.nummer }} (standaard {{ v.standaard }}): {{ v.tekst }} — nog te bespreken",
+        "List Bullet",
+    )
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
     prompt(
         doc,
         "[Vat hier de belangrijkste uitkomsten samen en noem suggesties voor "
@@ -648,7 +665,8 @@ def build_plan() -> object:
         "Per groep kwaliteitsstandaarden volgt een tabel. Elke vraag die met ‘Niet op orde’ is "
         "beantwoord staat erin als verbeterpunt; de huidige stand van zaken komt uit de "
         "toelichting en nuancering bij die vraag. Vul per verbeterpunt de verbeteractie, het "
-        "beoogde resultaat, wie het gaat doen, de planning en de kosten in.",
+        "beoogde resultaat, wie het gaat doen, de planning en de kosten in. Een vraag die "
+        "nog niet is beantwoord, staat er als open punt in.",
     )
     tag(doc, "{%p for g in groepen %}")
     para(doc, "{{ g.kop }}", "Heading 2")
@@ -658,7 +676,7 @@ def build_plan() -> object:
     spacer = para(doc, "", "Toelichting klein")
     spacer.paragraph_format.space_after = Pt(2)
     spacer.paragraph_format.keep_with_next = True
-    table(
+    plan_table = table(
         doc,
         PLAN_COLUMNS,
         [
@@ -673,7 +691,12 @@ def build_plan() -> object:
         description="Verbeterpunten met verbeteractie, beoogd resultaat, uitvoerder, planning "
         "en kosten",
     )
-    tag(doc, "{%p if not g.acties %}")
+    # The question the verbeterpunt comes from, small under the huidige stand van zaken.
+    state_cell = plan_table.rows[2].cells[1]
+    state_cell.add_paragraph("{%p if a.vraag %}", style="Tabeltekst")
+    state_cell.add_paragraph("{{ a.vraag }}", style="Vraagtekst")
+    state_cell.add_paragraph("{%p endif %}", style="Tabeltekst")
+    tag(doc, "{%p if g.alles_op_orde %}")
     para(
         doc,
         "Alle vragen bij {% if g.standaarden|length == 1 %}deze standaard{% else %}deze "

@@ -210,6 +210,7 @@ def _after_render(document, properties: DocumentProperties, images: Mapping[str,
     _fix_table_grids(document)
     _fix_property_order(document)
     _allow_long_rows_to_split(document)
+    _keep_table_starts_together(document)
     descriptions = [i.description for i in images.values() if i is not None]
     for doc_pr, description in zip(
         document.element.body.iter(qn("wp:docPr")), descriptions, strict=False
@@ -337,6 +338,34 @@ def _allow_long_rows_to_split(document) -> None:
             continue
         if sum(len(t.text or "") for t in row.iter(text)) > LONG_ROW_CHARS:
             tr_pr.remove(flag)
+
+
+def _keep_table_starts_together(document) -> None:
+    """No lone row at a page end or start: header and first body row stay with the next row,
+    and so does the row before the last. Word honours keep-with-next on a row's paragraphs.
+
+    Rows allowed to split (longer than LONG_ROW_CHARS) are left alone: keeping those with the
+    next could push a whole block to the next page and leave a mostly empty one behind.
+    """
+    from docx.oxml.ns import qn
+
+    for tbl in document.element.body.iter(qn("w:tbl")):
+        rows = tbl.findall(qn("w:tr"))
+        heads = [r for r in rows if r.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None]
+        body = [r for r in rows if r not in heads]
+        if not heads or len(body) < 2:
+            continue
+        keep = [*heads, body[0]]
+        if len(body) >= 3:
+            keep.append(body[-2])
+        for row in keep:
+            tr_pr = row.find(qn("w:trPr"))
+            if tr_pr is not None and tr_pr.find(qn("w:cantSplit")) is None and row not in heads:
+                continue
+            for p_pr in (p.get_or_add_pPr() for p in row.iter(qn("w:p"))):
+                if p_pr.find(qn("w:keepNext")) is None:
+                    p_pr.append(p_pr.makeelement(qn("w:keepNext"), {}))
+                reorder_properties(p_pr)
 
 
 _APP_PROPERTIES = "/docProps/app.xml"
