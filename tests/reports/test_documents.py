@@ -15,6 +15,7 @@ import pytest
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 
+from zelfscan_app.domain.actions import draft_actions
 from zelfscan_app.domain.scan import (
     Action,
     ActionStatus,
@@ -24,7 +25,6 @@ from zelfscan_app.domain.scan import (
     Scan,
     SoortMeting,
 )
-from zelfscan_app.domain.actions import draft_actions
 from zelfscan_app.reports.findings_document import render_findings
 from zelfscan_app.reports.plan_document import (
     default_period,

@@ -55,7 +55,7 @@ class Question(_Frozen):
 
     @property
     def improvement_point(self) -> str:
-        """'Vraag 4 — de opdracht is …'; a variant without a statement falls back to the question."""
+        """'Vraag 4 — de opdracht is …'; a variant without a statement shows the question."""
         return f"Vraag {self.number} — {self.verbeterpunt or self.text}"
 
 
