@@ -864,11 +864,30 @@ def build_region() -> object:
         "{{ regio }}",
         (
             ("Gemeenten", "{{ aantal_gemeenten }}"),
+            ("Zelfscans", "{{ selectie }}"),
             ("Vragenlijst", "{{ vragenlijst }}"),
             ("Weergave", "{{ weergave }}"),
             ("Opgesteld", "{{ vandaag }}"),
         ),
     )
+    tag(doc, "{%p if samenstelling %}")
+    para(doc, "Samengevoegde zelfscans per soort meting en jaar:", keep=True)
+    table(
+        doc,
+        (Column("Soort meting", 5.0), Column("Gemeenten", 2.6, align="center")),
+        [
+            tag_row("{%tr for m in samenstelling %}", 2),
+            ["{{ m.meting }}", "{{ m.aantal }}"],
+            tag_row("{%tr endfor %}", 2),
+        ],
+        caption="Samenstelling van het overzicht",
+        description="Aantal samengevoegde zelfscans per soort meting en jaar",
+    )
+    para(doc, "", "Toelichting klein")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if menging %}")
+    para(doc, "Let op: {{ menging }}", "Let op")
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p if beperking %}")
     para(doc, "{{ beperking }}", "Let op")
     tag(doc, "{%p endif %}")
@@ -950,17 +969,19 @@ def build_region() -> object:
     para(doc, "Scores per gemeente", "Heading 1")
     para(
         doc,
-        "De score per kwaliteitsstandaard van elke gemeente{% if anoniem %}, aangeduid met een "
-        "code{% endif %}. De kleur helpt bij het lezen; het getal is leidend. Een streepje "
+        "De soort meting en de score per kwaliteitsstandaard van elke gemeente{% if anoniem %}, "
+        "aangeduid met een code{% endif %}. De kleur helpt bij het lezen; het getal is leidend. Een streepje "
         "betekent: geen antwoorden, dus geen score.",
         keep=True,
     )
-    name_width = 4.0
-    cell_width = round((PORTRAIT_TEXT_CM - name_width) / 10, 2)
+    name_width = 3.4
+    meting_width = 2.6
+    cell_width = round((PORTRAIT_TEXT_CM - name_width - meting_width) / 10, 2)
     table(
         doc,
         (
             Column("Gemeente", name_width),
+            Column("Meting", meting_width),
             Column("", 0.6),
             Column("", cell_width, align="center"),
             Column("", 0.6),
@@ -971,18 +992,27 @@ def build_region() -> object:
                 "",
                 "",
                 "",
+                "",
             ],
             [
                 "{{ r.naam }}",
+                "{{ r.meting }}",
                 "{%tc for c in r.cellen %}",
                 "{% cellbg c.kleur %}{{ c.tekst }}",
                 "{%tc endfor %}",
             ],
-            ["{%tr endfor %}", "", "", ""],
+            ["{%tr endfor %}", "", "", "", ""],
         ],
         caption="Scores per gemeente",
-        description="Score per kwaliteitsstandaard per gemeente, met kleur per scoreklasse",
-        header=("Gemeente", "{%tc for s in standaard_nummers %}", "{{ s }}", "{%tc endfor %}"),
+        description="Soort meting en score per kwaliteitsstandaard per gemeente, met kleur per "
+        "scoreklasse",
+        header=(
+            "Gemeente",
+            "Meting",
+            "{%tc for s in standaard_nummers %}",
+            "{{ s }}",
+            "{%tc endfor %}",
+        ),
     )
     para(doc, "Kolommen: {{ standaard_legenda }}.", "Toelichting klein")
     tag(doc, "{%p endif %}")

@@ -67,3 +67,40 @@ def test_sheets_hold_the_numbers(questionnaire, tmp_path: Path) -> None:
     with zipfile.ZipFile(path) as archive:
         chart = archive.read("xl/charts/chart1.xml").decode()
     assert "radarChart" in chart and chart.count("<ser>") == 3  # mean, lowest, highest
+
+
+def test_radar_lowest_and_highest_have_distinct_styles(tmp_path: Path, questionnaire) -> None:
+    from xml.etree import ElementTree
+
+    from zelfscan_app.services import region as svc
+
+    report = svc.RegionReport(svc.build_picture(questionnaire, region(questionnaire, 6)))
+    path = svc.write_workbook(report, tmp_path / "regio.xlsx")
+    from openpyxl import load_workbook
+
+    headers = [c.value for c in load_workbook(path)["Resultaten"][4]][1:4]
+    assert headers == ["Gemiddelde", "Laagste", "Hoogste"]
+    with zipfile.ZipFile(path) as archive:
+        root = ElementTree.fromstring(archive.read("xl/charts/chart1.xml"))
+    ns = {
+        "c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
+        "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    }
+    looks = {}
+    for series in root.iterfind(".//c:ser", ns):
+        # The title refers to the header cell: B4 Gemiddelde, C4 Laagste, D4 Hoogste.
+        ref = series.find("c:tx/c:strRef/c:f", ns).text
+        title = {"B4": "Gemiddelde", "C4": "Laagste", "D4": "Hoogste"}[ref.split("!")[-1]]
+        line = series.find("c:spPr/a:ln", ns)
+        colour = line.find("a:solidFill/a:srgbClr", ns).get("val")
+        dash = line.find("a:prstDash", ns)
+        marker = series.find("c:marker/c:symbol", ns).get("val")
+        looks[title] = (
+            colour,
+            None if dash is None else dash.get("val"),
+            marker,
+        )
+    assert set(looks) == {"Gemiddelde", "Laagste", "Hoogste"}
+    low, high, mean = looks["Laagste"], looks["Hoogste"], looks["Gemiddelde"]
+    assert low[0] != high[0] and low[1] != high[1] and low[2] != high[2]
+    assert mean[0] not in (low[0], high[0])

@@ -44,7 +44,8 @@ SHEET_TOELICHTINGEN = "Toelichtingen"
 
 NO_VALUE = "–"
 _GREY_TEXT = "595959"
-_BAND = "8C8C8C"
+#: (colour, dash, marker) of the radar's Laagste and Hoogste series.
+_SPREAD_STYLES = (("C55A11", "sysDot", "triangle"), ("404040", "dash", "diamond"))
 _PERCENT = '0"%"'
 CLASS_LABELS = ("0–24%", "25–49%", "50–74%", "75–99%", "100%")
 
@@ -290,7 +291,7 @@ def _score_value(value: float | None) -> float | str:
 
 
 def _radar(ws: Worksheet, header_row: int, last: int, *, spread: bool) -> None:
-    """A native radar chart: the mean in blue, lowest and highest as thin grey dashes."""
+    """A native radar chart: the mean in blue, lowest and highest in two distinct styles."""
     from openpyxl.chart import RadarChart, Reference
     from openpyxl.chart.layout import Layout, ManualLayout
     from openpyxl.chart.legend import Legend
@@ -319,10 +320,15 @@ def _radar(ws: Worksheet, header_row: int, last: int, *, spread: bool) -> None:
     mean.marker.size = 7
     mean.marker.graphicalProperties = GraphicalProperties(solidFill=BLUE)
     mean.marker.graphicalProperties.line.solidFill = BLUE
-    for series in chart.series[1:]:
-        line = LineProperties(solidFill=_BAND, w=15875, prstDash="dash")
+    # Lowest and highest must be told apart, also in grey print: an orange dotted line with
+    # triangles for the lowest, a dark dashed line with diamonds for the highest.
+    for series, (colour, dash, symbol) in zip(chart.series[1:], _SPREAD_STYLES, strict=False):
+        line = LineProperties(solidFill=colour, w=19050, prstDash=dash)
         series.graphicalProperties = GraphicalProperties(ln=line)
-        series.marker.symbol = "none"
+        series.marker.symbol = symbol
+        series.marker.size = 6
+        series.marker.graphicalProperties = GraphicalProperties(solidFill=colour)
+        series.marker.graphicalProperties.line.solidFill = colour
     if spread:
         chart.legend = Legend()
         chart.legend.position = "b"

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from zelfscan_app.domain.actions import draft_actions
 from zelfscan_app.domain.questionnaire import Questionnaire
@@ -24,6 +25,9 @@ from zelfscan_app.services import actions as action_service
 from zelfscan_app.services import scans as scan_service
 from zelfscan_app.storage import repository as scans_repo
 from zelfscan_app.storage.database import Database
+
+if TYPE_CHECKING:
+    from zelfscan_app.reports.region_document import RegionDetails
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,6 +250,7 @@ def region_document(
     template: Path,
     regio: str = "",
     today: date | None = None,
+    details: RegionDetails | None = None,
 ) -> bytes:
     from zelfscan_app.reports.region_document import render_region_report
 
@@ -259,6 +264,7 @@ def region_document(
         spider_png=png,
         regio=regio,
         today=today,
+        details=details,
     )
 
 
@@ -271,6 +277,7 @@ def write_region_report(
     *,
     regio: str = "",
     template_dir: str | Path | None = None,
+    details: RegionDetails | None = None,
 ) -> WrittenDocument:
     """The regional report for `zelfscan merge --docx`.
 
@@ -281,7 +288,7 @@ def write_region_report(
     path = _check_out(out)
     template = find_template(TemplateKind.REGION, template_dir)
     data = region_document(
-        questionnaire, summary, names, disclosure, template=template, regio=regio
+        questionnaire, summary, names, disclosure, template=template, regio=regio, details=details
     )
     return WrittenDocument(save_document(data, path), template)
 
