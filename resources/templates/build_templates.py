@@ -843,13 +843,18 @@ def build_findings() -> object:
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
 
-    para(doc, "Duiding", "Heading 1")
+    para(doc, "Duiding door de groep", "Heading 1")
+    tag(doc, "{%p for alinea in duiding %}")
+    para(doc, "{{ alinea }}")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p if not duiding %}")
     prompt(
         doc,
         "[Duid hier de uitkomsten in de context van de gemeente en de regio: herkenning van de "
         "uitkomsten, mogelijke verklaringen, succesfactoren en verbeterpunten, en de partijen "
         "die (aanvullend) betrokken moeten worden.]",
     )
+    tag(doc, "{%p endif %}")
     return doc
 
 

@@ -498,13 +498,37 @@ def findings(questionnaire) -> bytes:
     )
 
 
+def test_findings_report_prints_the_groups_duiding(questionnaire) -> None:
+    template = find_template(TemplateKind.FINDINGS)
+    empty = open_docx(
+        render_findings(
+            questionnaire, sample_scan(questionnaire), template=template, spider_png=TINY_PNG
+        )
+    )
+    tail = [p for p in empty.paragraphs if p.text][-2:]
+    assert tail[0].text == "Duiding door de groep"
+    assert tail[1].style.name == "Invulaanwijzing"  # the placeholder while nothing is written
+    written = open_docx(
+        render_findings(
+            questionnaire,
+            sample_scan(questionnaire, duiding="De groep herkent het beeld.\n\nWmo blijft achter."),
+            template=template,
+            spider_png=TINY_PNG,
+        )
+    )
+    texts = [p.text for p in written.paragraphs if p.text]
+    at = texts.index("Duiding door de groep")
+    assert texts[at + 1 :] == ["De groep herkent het beeld.", "Wmo blijft achter."]
+    assert not any(p.style.name == "Invulaanwijzing" for p in written.paragraphs[-4:])
+
+
 def test_findings_report_structure(findings, questionnaire) -> None:
     document = open_docx(findings)
     assert headings(document, 1) == [
         "Uitkomsten in één oogopslag",
         "Antwoorden en toelichtingen per kwaliteitsstandaard",
         "Bespreekpunten",
-        "Duiding",
+        "Duiding door de groep",
     ]
     level2 = headings(document, 2)
     assert level2[0] == "Score per kwaliteitsstandaard"

@@ -6,6 +6,7 @@ group's answer, toelichting and nuancering, per standard.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -50,12 +51,19 @@ def findings_context(questionnaire: Questionnaire, scan: Scan, *, today: date) -
         }
         for standard in questionnaire.standards
     ]
+    context["duiding"] = duiding_paragraphs(scan.duiding)
     context["bespreekpunten"] = [
         {"nummer": q.number, "tekst": q.text}
         for q in questionnaire.questions
         if scan.answer(q.number).bespreekpunt
     ]
     return context
+
+
+def duiding_paragraphs(text: str) -> list[str]:
+    """The group's duiding as paragraphs: a blank line starts a new one, a newline stays."""
+    blocks = re.split(r"\n\s*\n", text.replace("\r\n", "\n").strip())
+    return [b.strip() for b in blocks if b.strip()]
 
 
 def _question_row(scan: Scan, number: int, text: str) -> dict[str, object]:

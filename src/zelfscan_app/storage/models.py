@@ -29,6 +29,8 @@ class ScanRow(Base):
     warning: Mapped[str] = mapped_column(Text, default="")
     source_sha256: Mapped[str | None] = mapped_column(String(64), index=True, default=None)
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+    # Added in migration 0005: the group's interpretation of the results.
+    duiding: Mapped[str] = mapped_column(Text, default="")
 
     participants: Mapped[list[ParticipantRow]] = relationship(
         back_populates="scan",
