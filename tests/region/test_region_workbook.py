@@ -104,3 +104,31 @@ def test_radar_lowest_and_highest_have_distinct_styles(tmp_path: Path, questionn
     low, high, mean = looks["Laagste"], looks["Hoogste"], looks["Gemiddelde"]
     assert low[0] != high[0] and low[1] != high[1] and low[2] != high[2]
     assert mean[0] not in (low[0], high[0])
+
+
+def test_headers_never_break_inside_a_word_and_explanations_carry_the_question(
+    tmp_path: Path, questionnaire
+) -> None:
+    from openpyxl import load_workbook
+
+    from zelfscan_app.exchange.region_workbook import header_word_width
+
+    report = svc.RegionReport(svc.build_picture(questionnaire, region(questionnaire, 6)))
+    wb = load_workbook(svc.write_workbook(report, tmp_path / "regio.xlsx"))
+    checked = 0
+    for ws in wb.worksheets[1:]:
+        for row in ws.iter_rows(max_row=8):
+            for cell in row:
+                if cell.value and cell.fill.fgColor.rgb.endswith("1F4E79"):  # a header cell
+                    width = ws.column_dimensions[cell.column_letter].width
+                    assert width >= header_word_width(cell.value), (ws.title, cell.value)
+                    checked += 1
+    assert checked > 20
+    # '1Gezin1Plan1Regisseur' (21 letters) gets a column wide enough for it.
+    assert header_word_width("6. 1Gezin1Plan1Regisseur") > 15
+
+    texts = wb["Toelichtingen"]
+    header = [c.value for c in texts[4]]
+    assert header[:3] == ["Gemeente", "Nr", "Vraag"]
+    rows = [r for r in texts.iter_rows(min_row=5, values_only=True) if r[1]]
+    assert rows and all(r[2] == questionnaire.question(r[1]).text for r in rows)

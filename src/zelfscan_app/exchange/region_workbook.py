@@ -113,9 +113,34 @@ def region_workbook_bytes(book: RegionWorkbook) -> bytes:
         page_setup(ws, book.title)
         if ws.title != SHEET_TOELICHTING:
             ws.page_setup.fitToHeight = 0
+            fit_header_words(ws)
     out = BytesIO()
     wb.save(out)
     return out.getvalue()
+
+
+#: Column width (Excel's character units) one character of a bold 11 pt header needs.
+HEADER_CHAR_WIDTH = 1.15
+
+
+def header_word_width(text: str) -> float:
+    """The width a header's longest word needs, so a wrapped header never breaks inside it."""
+    longest = max((len(word) for word in str(text or "").split()), default=0)
+    return round(longest * HEADER_CHAR_WIDTH + 2, 1)
+
+
+def fit_header_words(ws: Worksheet) -> None:
+    """Widen columns whose header cell (the blue, wrapped ones) would break a word in two."""
+    from openpyxl.utils import get_column_letter
+
+    for row in ws.iter_rows(max_row=8):
+        for cell in row:
+            if cell.value is None or cell.fill.fgColor.rgb not in (BLUE, f"00{BLUE}"):
+                continue
+            letter = get_column_letter(cell.column)
+            needed = header_word_width(str(cell.value))
+            if (ws.column_dimensions[letter].width or 8.43) < needed:
+                ws.column_dimensions[letter].width = needed
 
 
 def _title(ws: Worksheet, title: str, subtitle: str) -> None:
@@ -499,8 +524,16 @@ def _fill_toelichtingen(ws: Worksheet, book: RegionWorkbook) -> None:
 
     assert book.texts is not None
     q = book.questionnaire
-    headers = ("Gemeente", "Nr", "Kwaliteitsstandaard", "Antwoord", "Toelichting", "Nuancering")
-    widths = (20, 5, 24, 13, 60, 40)
+    headers = (
+        "Gemeente",
+        "Nr",
+        "Vraag",
+        "Kwaliteitsstandaard",
+        "Antwoord",
+        "Toelichting",
+        "Nuancering",
+    )
+    widths = (20, 5, 40, 24, 13, 55, 38)
     subtitle = book.title + (
         " — namen in de teksten vervangen door codes" if book.anonymous else ""
     )
@@ -519,8 +552,17 @@ def _fill_toelichtingen(ws: Worksheet, book: RegionWorkbook) -> None:
     row = header_row
     for entry in sorted(book.texts, key=lambda t: t.question):
         row += 1
-        standard = standard_label(q, q.question(entry.question).standard)
-        values = (entry.label, None, standard, entry.answer, entry.toelichting, entry.nuancering)
+        question = q.question(entry.question)
+        standard = standard_label(q, question.standard)
+        values = (
+            entry.label,
+            None,
+            question.text,
+            standard,
+            entry.answer,
+            entry.toelichting,
+            entry.nuancering,
+        )
         for column, value in enumerate(values, start=1):
             cell = looks(ws.cell(row, column), "text", look)
             if column == 2:
@@ -528,7 +570,12 @@ def _fill_toelichtingen(ws: Worksheet, book: RegionWorkbook) -> None:
             else:
                 write_text(cell, value or "")
         ws.row_dimensions[row].height = row_height(
-            [(entry.toelichting, widths[4]), (entry.nuancering, widths[5]), (standard, widths[2])]
+            [
+                (question.text, widths[2]),
+                (standard, widths[3]),
+                (entry.toelichting, widths[5]),
+                (entry.nuancering, widths[6]),
+            ]
         )
     ws.auto_filter.ref = (
         f"A{header_row}:{get_column_letter(len(headers))}{max(row, header_row + 1)}"
