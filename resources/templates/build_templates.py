@@ -335,10 +335,9 @@ def new_document(footer_text: str, title: str):
     props.keywords = "zelfscan; kwaliteitskader; sjabloon"
     props.language = "nl-NL"
     props.revision = 1
-    fixed = datetime(2026, 1, 1)
+    fixed = datetime(2026, 1, 1)  # a fixed date, so a rebuild without changes is identical
     props.created = fixed
     props.modified = fixed
-    props.last_printed = fixed
     # The default template's body holds nothing, but be explicit: start from an empty body.
     return doc
 
@@ -1068,12 +1067,43 @@ def schema_order(doc) -> None:
                 reorder_properties(element)
 
 
+APP_XML = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    "<Application>Zelfscan Kwaliteitskader</Application><DocSecurity>0</DocSecurity>"
+    "<Company></Company><Manager></Manager></Properties>"
+)
+
+
+def clean_package(doc) -> None:
+    """No traces of python-docx's own default template in ours.
+
+    That template was saved by 'Microsoft Macintosh Word' from Normal.dotm, with a blank
+    thumbnail and a last-printed date; a municipality's copy would carry them on to every
+    document. The app names itself instead, and Word makes no preview picture.
+    """
+    package = doc.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype.endswith("/metadata/thumbnail"):
+            del package.rels[rel_id]
+    for part in package.parts:
+        if str(part.partname) == "/docProps/app.xml":
+            part._blob = APP_XML.encode("utf-8")
+    core = doc.core_properties._element
+    for element in core.findall(qn("cp:lastPrinted")):
+        core.remove(element)
+    settings = doc.settings.element
+    for element in settings.findall(qn("w:savePreviewPicture")):
+        settings.remove(element)
+
+
 def main(target: Path = HERE) -> list[Path]:
     written = []
     for name, build in BUILDERS.items():
         path = target / name
         doc = build()
         schema_order(doc)
+        clean_package(doc)
         doc.save(path)
         written.append(path)
     return written

@@ -20,7 +20,7 @@ from zelfscan_app.reports.scan_context import (
     scan_basics,
     spider_description,
 )
-from zelfscan_app.reports.templates import DocumentProperties, Image, render
+from zelfscan_app.reports.templates import DocumentProperties, Image, document_author, render
 
 SPIDER_WIDTH_MM = 130
 UNANSWERED = "Niet beantwoord"
@@ -84,6 +84,7 @@ def render_findings(
     template: Path,
     spider_png: bytes | None,
     today: date | None = None,
+    author: str = "",
 ) -> bytes:
     """The findings report (spider, score table, answers with toelichting) as .docx bytes."""
     context = findings_context(questionnaire, scan, today=today or date.today())
@@ -98,6 +99,7 @@ def render_findings(
         DocumentProperties(
             title=f"Resultaten zelfscan – {context['eigenaar']}, {context['meting_kort']}",
             subject="Rapportage zelfscan Kwaliteitskader Werken aan veiligheid",
+            author=document_author(author),
         ),
         images={"spinnenweb": spider},
     )

@@ -16,7 +16,7 @@ from zelfscan_app.domain.actions import current_state
 from zelfscan_app.domain.questionnaire import PlanGroup, Question, Questionnaire
 from zelfscan_app.domain.scan import Action, ActionStatus, AnswerValue, Scan
 from zelfscan_app.reports.scan_context import scan_basics, spider_description
-from zelfscan_app.reports.templates import DocumentProperties, Image, render
+from zelfscan_app.reports.templates import DocumentProperties, Image, document_author, render
 
 SPIDER_WIDTH_MM = 125
 
@@ -197,8 +197,12 @@ def render_plan(
     period: tuple[int, int] | None = None,
     earlier: Sequence[EarlierAction] = (),
     today: date | None = None,
+    author: str = "",
 ) -> bytes:
-    """The plan van aanpak as .docx bytes; `actions` as returned by services.actions."""
+    """The plan van aanpak as .docx bytes; `actions` as returned by services.actions.
+
+    `author` is the user's organisation for the file properties (empty: the app's name).
+    """
     period = period or default_period(scan.datum)
     context = plan_context(
         questionnaire,
@@ -219,6 +223,7 @@ def render_plan(
         DocumentProperties(
             title=f"Plan van Aanpak {period_text(period)} – {context['eigenaar']}",
             subject="Plan van aanpak Kwaliteitskader Werken aan veiligheid",
+            author=document_author(author),
         ),
         images={"spinnenweb": spider},
     )

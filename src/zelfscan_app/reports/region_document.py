@@ -24,7 +24,7 @@ from zelfscan_app.reports.scan_context import (
     score_class,
     score_colour,
 )
-from zelfscan_app.reports.templates import DocumentProperties, Image, render
+from zelfscan_app.reports.templates import DocumentProperties, Image, document_author, render
 
 SPIDER_WIDTH_MM = 130
 CLASS_LABELS = ("0–24%", "25–49%", "50–74%", "75–99%", "100%", "geen score")
@@ -51,7 +51,7 @@ def scrub_names(text: str, names: Mapping[str, str]) -> str:
     """Replace every real name (whole word, any case) by its display name, longest first."""
     for real in sorted(names, key=len, reverse=True):
         if real and names[real] != real:
-            pattern = re.compile(rf"(?<!\w){re.escape(real)}(?!\w)", re.IGNORECASE)
+            pattern = re.compile(rf"(?<!\w)(?:gemeente\s+)?{re.escape(real)}(?!\w)", re.IGNORECASE)
             text = pattern.sub(names[real], text)
     return text
 
@@ -224,8 +224,9 @@ def render_region_report(
     regio: str = "",
     today: date | None = None,
     details: RegionDetails | None = None,
+    author: str = "",
 ) -> bytes:
-    """The regional report as .docx bytes.
+    """The regional report as .docx bytes; an anonymised one is always by the app.
 
     `names` maps each municipality in `summary` to the label to print: itself when not
     anonymised, `domain.region.anonymous_names(...)` when anonymised (then it must cover all).
@@ -256,6 +257,7 @@ def render_region_report(
         DocumentProperties(
             title=f"Regionale rapportage zelfscan – {context['regio']}",
             subject="Regionale rapportage zelfscan Kwaliteitskader Werken aan veiligheid",
+            author=document_author("" if disclosure.anonymous else author),
             scrub_app_properties=disclosure.anonymous,
         ),
         images={"spinnenweb": spider},

@@ -106,11 +106,26 @@ class DocumentProperties:
     title: str
     subject: str = ""
     keywords: str = "zelfscan; kwaliteitskader"
-    author: str = "Zelfscan Kwaliteitskader"
+    author: str = "Zelfscan Kwaliteitskader"  # APP_AUTHOR, or the user's organisation
     #: Also blank the template's company/manager (docProps/app.xml): an anonymised report must
     #: not carry a name there either.
     scrub_app_properties: bool = False
     when: datetime = field(default_factory=lambda: datetime.now().replace(microsecond=0))
+
+
+APP_AUTHOR = "Zelfscan Kwaliteitskader"
+MAX_AUTHOR = 120
+
+
+def document_author(organisation: str = "") -> str:
+    """The author written into a document: the user's organisation if chosen, else the app.
+
+    Never a person's name from the scan: the participants stay out of the file properties.
+    """
+    name = " ".join(clean_text(organisation or "").split())
+    if len(name) > MAX_AUTHOR:
+        raise ZelfscanError(f"de naam van de organisatie is langer dan {MAX_AUTHOR} tekens")
+    return name or APP_AUTHOR
 
 
 def render(
@@ -231,6 +246,7 @@ def _after_render(document, properties: DocumentProperties, images: Mapping[str,
     core.created = properties.when
     core.modified = properties.when
     core.revision = 1
+    _drop_template_traces(document)
     if properties.scrub_app_properties:
         _scrub_app_properties(document)
 
@@ -369,6 +385,53 @@ def _keep_table_starts_together(document) -> None:
 
 
 _APP_PROPERTIES = "/docProps/app.xml"
+
+#: Extended properties that describe the template (or the Word that saved it), not this
+#: document: a stale page count, 'Normal.dotm', 'Microsoft Macintosh Word'.
+_STALE_APP_FIELDS = (
+    "Template",
+    "TotalTime",
+    "Pages",
+    "Words",
+    "Characters",
+    "CharactersWithSpaces",
+    "Lines",
+    "Paragraphs",
+    "AppVersion",
+    "HeadingPairs",
+    "TitlesOfParts",
+)
+
+
+def _drop_template_traces(document) -> None:
+    """Every output names the app as its application and carries no preview picture or
+    print date inherited from its template (a thumbnail would show the template's page)."""
+    from docx.oxml.ns import qn
+
+    core = document.core_properties._element
+    for element in core.findall(qn("cp:lastPrinted")):
+        core.remove(element)
+    package = document.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype.endswith("/metadata/thumbnail"):
+            del package.rels[rel_id]
+    for part in package.parts:
+        if str(part.partname) == _APP_PROPERTIES:
+            xml = part.blob.decode("utf-8")
+            for name in _STALE_APP_FIELDS:
+                xml = re.sub(
+                    rf"<(?:\w+:)?{name}\b[^>]*?(?:/>|>.*?</(?:\w+:)?{name}>)", "", xml, flags=re.S
+                )
+            xml = re.sub(
+                r"<Application>[^<]*</Application>",
+                f"<Application>{APP_AUTHOR}</Application>",
+                xml,
+            )
+            if "<Application>" not in xml:
+                xml = xml.replace(
+                    "</Properties>", f"<Application>{APP_AUTHOR}</Application></Properties>"
+                )
+            part._blob = xml.encode("utf-8")
 
 
 def _scrub_app_properties(document) -> None:

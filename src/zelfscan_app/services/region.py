@@ -517,9 +517,10 @@ class RegionReport:
         if not self.anonymous or not text or self._scrubber is None:
             return text
         pattern, replacements = self._scrubber
-        return pattern.sub(
+        scrubbed = pattern.sub(
             lambda m: replacements.get(m.group(0).casefold(), OTHER_MUNICIPALITY), text
         )
+        return no_double_gemeente(scrubbed)
 
     # Content -------------------------------------------------------------------------------------
     def ordered(self) -> list[Contribution]:
@@ -740,6 +741,14 @@ class RegionReport:
         )
 
 
+_DOUBLE_GEMEENTE = re.compile(r"(?<!\w)gemeente\s+(Gemeente [A-Z]+)(?!\w)", re.IGNORECASE)
+
+
+def no_double_gemeente(text: str) -> str:
+    """'in gemeente Aldermeer' scrubbed is 'in Gemeente I', never 'in gemeente Gemeente I'."""
+    return _DOUBLE_GEMEENTE.sub(r"\1", text)
+
+
 def _person_names(text: str) -> list[str]:
     """A participant's full name and its longer parts ('Fatima el Amrani' → also 'Amrani')."""
     text = " ".join(text.split())
@@ -802,7 +811,11 @@ def _save_text(text: str, target: Path) -> Path:
 
 
 def write_document(
-    report: RegionReport, path: str | Path, *, template_dir: str | Path | None = None
+    report: RegionReport,
+    path: str | Path,
+    *,
+    template_dir: str | Path | None = None,
+    author: str = "",
 ) -> Path:
     """The regional Word report (.docx), with the same names or codes as the other exports."""
     from zelfscan_app.services.documents import write_region_report
@@ -817,6 +830,7 @@ def write_document(
         regio=report.regio_label,
         template_dir=template_dir,
         details=report.document_details(),
+        author=author,
     )
     return written.path
 
