@@ -672,9 +672,10 @@ def build_plan() -> object:
     tag(doc, "{%p for s in g.standaarden %}")
     para(doc, "{{ s.nummer }}\t{{ s.tekst }}", "Standaardtekst")
     tag(doc, "{%p endfor %}")
+    # Not kept with the table: LibreOffice keeps such a paragraph with the whole table and
+    # then moves the group to a new page, leaving the page before it mostly empty.
     spacer = para(doc, "", "Toelichting klein")
     spacer.paragraph_format.space_after = Pt(2)
-    spacer.paragraph_format.keep_with_next = True
     plan_table = table(
         doc,
         PLAN_COLUMNS,
@@ -910,12 +911,12 @@ def build_region() -> object:
     figure(doc, "Figuur 1. {{ figuur_bijschrift }}")
     para(doc, "Score per kwaliteitsstandaard", "Heading 2")
     columns = (
-        Column("Nr", 1.0, align="center"),
-        Column("Kwaliteitsstandaard", 7.4),
-        Column("Gemiddeld", 2.2, align="center"),
+        Column("Nr", 0.9, align="center"),
+        Column("Kwaliteitsstandaard", 6.8),
+        Column("Gemiddeld", 2.5, align="center"),  # wide enough for its header in one word
         Column("Laagste", 2.1, align="center"),
         Column("Hoogste", 2.1, align="center"),
-        Column("Gemeenten met score", 2.2, align="center"),
+        Column("Gemeenten met score", 2.6, align="center"),
     )
     table(
         doc,
@@ -978,8 +979,8 @@ def build_region() -> object:
         "betekent: geen antwoorden, dus geen score.",
         keep=True,
     )
-    name_width = 3.4
-    meting_width = 2.6
+    name_width = 2.9
+    meting_width = 2.1
     cell_width = round((PORTRAIT_TEXT_CM - name_width - meting_width) / 10, 2)
     table(
         doc,

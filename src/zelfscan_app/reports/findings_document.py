@@ -32,8 +32,10 @@ def findings_context(questionnaire: Questionnaire, scan: Scan, *, today: date) -
     people = len(scan.participants)
     if people:
         who = f"{people} {'persoon' if people == 1 else 'personen'}"
+        # One organisation per line, as the plan lists them: names such as 'Gemeente,
+        # Leerplicht' carry a comma, so no punctuation mark can separate them unambiguously.
         context["deelnemers_tekst"] = (
-            f"{who} uit: {'; '.join(organisations)}" if organisations else who
+            "\n".join([f"{who} uit:", *organisations]) if organisations else who
         )
     else:
         context["deelnemers_tekst"] = "–"
