@@ -672,10 +672,9 @@ def build_plan() -> object:
     tag(doc, "{%p for s in g.standaarden %}")
     para(doc, "{{ s.nummer }}\t{{ s.tekst }}", "Standaardtekst")
     tag(doc, "{%p endfor %}")
-    # Not kept with the table: LibreOffice keeps such a paragraph with the whole table and
-    # then moves the group to a new page, leaving the page before it mostly empty.
     spacer = para(doc, "", "Toelichting klein")
     spacer.paragraph_format.space_after = Pt(2)
+    spacer.paragraph_format.keep_with_next = True  # the group's heading stays with its table
     plan_table = table(
         doc,
         PLAN_COLUMNS,

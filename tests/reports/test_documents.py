@@ -252,7 +252,7 @@ def test_plan_has_one_row_per_niet_op_orde_question(plan_doc, questionnaire) -> 
             question = questionnaire.question(number)
             cells = [c.text for c in row.cells]
             # The full question stays readable, small under the huidige stand van zaken.
-            assert cells[1].endswith(f"Vraag {number}: {question.text}")
+            assert cells[1].endswith(f"Vraag: {question.text}")
             assert cells[2:] == ["", "", "", "", ""]
             if number in UNANSWERED:
                 assert cells[0] == f"Vraag {number} is niet beantwoord — nog te bespreken"
@@ -416,7 +416,7 @@ def test_typed_text_is_escaped_and_cannot_change_layout(questionnaire) -> None:
     assert 'A & B <w:p/> "quoted" {{ gemeente }} {% if x %}bellpagenul\nline two' in current
     assert "Nuancering: nuance ']]>" in current
     # \a and \f did not create paragraphs or pages: the state, then the question under it
-    assert [p.text.startswith("Vraag ") for p in row.cells[1].paragraphs] == [False, True]
+    assert [p.text.startswith("Vraag: ") for p in row.cells[1].paragraphs] == [False, True]
     assert document.paragraphs[2].text == "Gemeente Aldermeer & Co <x>"  # under the title
 
 

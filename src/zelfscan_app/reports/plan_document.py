@@ -81,7 +81,7 @@ def action_row(action: Action, question: Question | None = None) -> dict[str, st
         planning = f"{planning}\nStatus: {action.status.value}".strip()
     asked = ""
     if question is not None and question.text not in action.maatregel:
-        asked = f"Vraag {question.number}: {question.text}"
+        asked = f"Vraag: {question.text}"
     return {
         "maatregel": action.maatregel,
         "huidige_stand": action.huidige_stand,
@@ -100,7 +100,7 @@ def unanswered_row(question: Question, scan: Scan) -> dict[str, str]:
     return {
         "maatregel": f"Vraag {question.number} is niet beantwoord — nog te bespreken",
         "huidige_stand": current_state(answer.toelichting, answer.nuancering),
-        "vraag": f"Vraag {question.number}: {question.text}",
+        "vraag": f"Vraag: {question.text}",
         "verbeteractie": "",
         "beoogd_resultaat": "",
         "wie": "",
