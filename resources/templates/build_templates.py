@@ -978,10 +978,10 @@ def build_region() -> object:
         "betekent: geen antwoorden, dus geen score.",
         keep=True,
     )
-    name_width = 2.9
-    meting_width = 2.1
+    name_width = 2.6
+    meting_width = 2.3
     cell_width = round((PORTRAIT_TEXT_CM - name_width - meting_width) / 10, 2)
-    table(
+    heat = table(
         doc,
         (
             Column("Gemeente", name_width),
@@ -1017,6 +1017,15 @@ def build_region() -> object:
             "{{ s }}",
             "{%tc endfor %}",
         ),
+    )
+    # Narrow cell margins, so '100%' fits a score cell on one line.
+    heat._tbl.tblPr.append(
+        parse_xml(
+            f"<w:tblCellMar {nsdecls('w')}>"
+            '<w:top w:w="57" w:type="dxa"/><w:left w:w="40" w:type="dxa"/>'
+            '<w:bottom w:w="57" w:type="dxa"/><w:right w:w="40" w:type="dxa"/>'
+            "</w:tblCellMar>"
+        )
     )
     para(doc, "Kolommen: {{ standaard_legenda }}.", "Toelichting klein")
     tag(doc, "{%p endif %}")
