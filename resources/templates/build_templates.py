@@ -517,17 +517,17 @@ COUNTS_SENTENCE = (
 # The plan van aanpak (bijlage 5) -----------------------------------------------------------
 
 PLAN_COLUMNS = (
-    Column("Maatregel/verbeterpunt", 4.8),
+    Column("Maatregel/verbeterpunt", 4.4),
     Column(
         "Huidige stand van zaken",
-        4.8,
+        6.0,
         "incl. evt. raakvlakken met ander lokaal beleid/lokale speerpunten (kort & bondig!)",
     ),
-    Column("Omschrijving verbeteractie", 4.8, "wat moet er gebeuren, hoe wordt dit opgepakt?"),
-    Column("Beoogd resultaat", 3.9, "wanneer zijn we tevreden (prestatie-indicatoren)?"),
-    Column("Wie gaat het doen?", 2.8),
-    Column("Planning", 2.5),
-    Column("Kosten", 2.5),
+    Column("Omschrijving verbeteractie", 4.6, "wat moet er gebeuren, hoe wordt dit opgepakt?"),
+    Column("Beoogd resultaat", 3.7, "wanneer zijn we tevreden (prestatie-indicatoren)?"),
+    Column("Wie gaat het doen?", 2.6),
+    Column("Planning", 2.4),
+    Column("Kosten", 2.4),
 )
 PLAN_FIELDS = (
     "maatregel",
