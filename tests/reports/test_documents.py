@@ -571,9 +571,9 @@ def test_findings_metadata_lists_participants(findings, questionnaire) -> None:
     meta = {r.cells[0].text: r.cells[1].text for r in document.tables[0].rows}
     assert meta["Datum"] == "15 maart 2026"
     assert meta["Soort meting"] == "nulmeting"
-    # One organisation per line: 'Gemeente, beleid Jeugd' has a comma, so no list separator.
+    # One separator: 'Gemeente, beleid Jeugd' has a comma, so the list uses '·' only.
     assert meta["Deelnemers"] == (
-        "4 personen uit:\nGemeente, beleid Jeugd\nVeilig Thuis\nLokaal team"
+        "4 personen uit: Gemeente, beleid Jeugd · Veilig Thuis · Lokaal team"
     )
     assert ";" not in meta["Deelnemers"]
     bullets = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]

@@ -226,6 +226,7 @@ def _fill_resultaten(ws: Worksheet, book: RegionWorkbook) -> None:
     ws.column_dimensions["A"].width = 34
     for letter in "BCDE":
         ws.column_dimensions[letter].width = 13
+    ws.column_dimensions["E"].width = 16  # 'Gemeenten (n)' on one line: the row is 20 pt high
     _title(ws, "Regionale resultaten per kwaliteitsstandaard", f"{book.title} — {count} gemeenten")
     header_row = 4
     headers = ("Kwaliteitsstandaard", "Gemiddelde", "Laagste", "Hoogste", "Gemeenten (n)")

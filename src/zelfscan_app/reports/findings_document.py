@@ -24,6 +24,7 @@ from zelfscan_app.reports.templates import DocumentProperties, Image, document_a
 
 SPIDER_WIDTH_MM = 130
 UNANSWERED = "Niet beantwoord"
+PARTICIPANT_SEPARATOR = " · "
 
 
 def findings_context(questionnaire: Questionnaire, scan: Scan, *, today: date) -> dict[str, object]:
@@ -32,10 +33,10 @@ def findings_context(questionnaire: Questionnaire, scan: Scan, *, today: date) -
     people = len(scan.participants)
     if people:
         who = f"{people} {'persoon' if people == 1 else 'personen'}"
-        # One organisation per line, as the plan lists them: names such as 'Gemeente,
-        # Leerplicht' carry a comma, so no punctuation mark can separate them unambiguously.
+        # One separator, the middle dot the app uses everywhere: names such as 'Gemeente,
+        # Leerplicht' carry a comma, so neither ',' nor ';' can separate them unambiguously.
         context["deelnemers_tekst"] = (
-            "\n".join([f"{who} uit:", *organisations]) if organisations else who
+            f"{who} uit: {PARTICIPANT_SEPARATOR.join(organisations)}" if organisations else who
         )
     else:
         context["deelnemers_tekst"] = "–"
