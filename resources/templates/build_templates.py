@@ -218,6 +218,10 @@ def configure_styles(doc) -> None:
     _run_style(hint, size=7.5, bold=False, color=MUTED)
     _para_style(hint, before=1, after=0)
 
+    asked = _paragraph_style(doc, "Vraagtekst", base="Tabeltekst")
+    _run_style(asked, size=8, italic=True, color=MUTED)
+    _para_style(asked, before=3, after=0)
+
     table = doc.styles.add_style("Zelfscan tabel", WD_STYLE_TYPE.TABLE)
     table.base_style = doc.styles["Normal Table"]
     table.element.append(
@@ -331,10 +335,9 @@ def new_document(footer_text: str, title: str):
     props.keywords = "zelfscan; kwaliteitskader; sjabloon"
     props.language = "nl-NL"
     props.revision = 1
-    fixed = datetime(2026, 1, 1)
+    fixed = datetime(2026, 1, 1)  # a fixed date, so a rebuild without changes is identical
     props.created = fixed
     props.modified = fixed
-    props.last_printed = fixed
     # The default template's body holds nothing, but be explicit: start from an empty body.
     return doc
 
@@ -361,8 +364,8 @@ def tag(doc, jinja: str) -> None:
     doc.add_paragraph(jinja, style="Normal")
 
 
-def prompt(doc, text: str) -> None:
-    doc.add_paragraph(text, style="Invulaanwijzing")
+def prompt(doc, text: str):
+    return doc.add_paragraph(text, style="Invulaanwijzing")
 
 
 @dataclass(frozen=True, slots=True)
@@ -514,17 +517,17 @@ COUNTS_SENTENCE = (
 # The plan van aanpak (bijlage 5) -----------------------------------------------------------
 
 PLAN_COLUMNS = (
-    Column("Maatregel/verbeterpunt", 4.8),
+    Column("Maatregel/verbeterpunt", 4.4),
     Column(
         "Huidige stand van zaken",
-        4.8,
+        6.0,
         "incl. evt. raakvlakken met ander lokaal beleid/lokale speerpunten (kort & bondig!)",
     ),
-    Column("Omschrijving verbeteractie", 4.8, "wat moet er gebeuren, hoe wordt dit opgepakt?"),
-    Column("Beoogd resultaat", 3.9, "wanneer zijn we tevreden (prestatie-indicatoren)?"),
-    Column("Wie gaat het doen?", 2.8),
-    Column("Planning", 2.5),
-    Column("Kosten", 2.5),
+    Column("Omschrijving verbeteractie", 4.6, "wat moet er gebeuren, hoe wordt dit opgepakt?"),
+    Column("Beoogd resultaat", 3.7, "wanneer zijn we tevreden (prestatie-indicatoren)?"),
+    Column("Wie gaat het doen?", 2.6),
+    Column("Planning", 2.4),
+    Column("Kosten", 2.4),
 )
 PLAN_FIELDS = (
     "maatregel",
@@ -539,6 +542,9 @@ PLAN_FIELDS = (
 
 def build_plan() -> object:
     doc = new_document("Plan van Aanpak {{ periode }} · {{ eigenaar }}", "Plan van Aanpak")
+    # Bijlage 5 opens with this line above the title: the municipality's own name for the plan.
+    evt = prompt(doc, "[Evt. titel van plan van aanpak]")
+    evt.paragraph_format.space_before = Pt(36)
     title_block(
         doc,
         "Plan van Aanpak {{ periode }}",
@@ -629,6 +635,16 @@ def build_plan() -> object:
     tag(doc, "{%p if not niet_op_orde %}")
     para(doc, "Geen enkele vraag is met ‘Niet op orde’ beantwoord.")
     tag(doc, "{%p endif %}")
+    tag(doc, "{%p if niet_beantwoord %}")
+    para(doc, "Vragen die nog niet beantwoord zijn", "Heading 2")
+    tag(doc, "{%p for v in niet_beantwoord %}")
+    para(
+        doc,
+        "Vraag {{ v.nummer }} (standaard {{ v.standaard }}): {{ v.tekst }} — nog te bespreken",
+        "List Bullet",
+    )
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
     prompt(
         doc,
         "[Vat hier de belangrijkste uitkomsten samen en noem suggesties voor "
@@ -648,7 +664,8 @@ def build_plan() -> object:
         "Per groep kwaliteitsstandaarden volgt een tabel. Elke vraag die met ‘Niet op orde’ is "
         "beantwoord staat erin als verbeterpunt; de huidige stand van zaken komt uit de "
         "toelichting en nuancering bij die vraag. Vul per verbeterpunt de verbeteractie, het "
-        "beoogde resultaat, wie het gaat doen, de planning en de kosten in.",
+        "beoogde resultaat, wie het gaat doen, de planning en de kosten in. Een vraag die "
+        "nog niet is beantwoord, staat er als open punt in.",
     )
     tag(doc, "{%p for g in groepen %}")
     para(doc, "{{ g.kop }}", "Heading 2")
@@ -657,8 +674,8 @@ def build_plan() -> object:
     tag(doc, "{%p endfor %}")
     spacer = para(doc, "", "Toelichting klein")
     spacer.paragraph_format.space_after = Pt(2)
-    spacer.paragraph_format.keep_with_next = True
-    table(
+    spacer.paragraph_format.keep_with_next = True  # the group's heading stays with its table
+    plan_table = table(
         doc,
         PLAN_COLUMNS,
         [
@@ -673,7 +690,12 @@ def build_plan() -> object:
         description="Verbeterpunten met verbeteractie, beoogd resultaat, uitvoerder, planning "
         "en kosten",
     )
-    tag(doc, "{%p if not g.acties %}")
+    # The question the verbeterpunt comes from, small under the huidige stand van zaken.
+    state_cell = plan_table.rows[2].cells[1]
+    state_cell.add_paragraph("{%p if a.vraag %}", style="Tabeltekst")
+    state_cell.add_paragraph("{{ a.vraag }}", style="Vraagtekst")
+    state_cell.add_paragraph("{%p endif %}", style="Tabeltekst")
+    tag(doc, "{%p if g.alles_op_orde %}")
     para(
         doc,
         "Alle vragen bij {% if g.standaarden|length == 1 %}deze standaard{% else %}deze "
@@ -820,13 +842,18 @@ def build_findings() -> object:
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
 
-    para(doc, "Duiding", "Heading 1")
+    para(doc, "Duiding door de groep", "Heading 1")
+    tag(doc, "{%p for alinea in duiding %}")
+    para(doc, "{{ alinea }}")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p if not duiding %}")
     prompt(
         doc,
         "[Duid hier de uitkomsten in de context van de gemeente en de regio: herkenning van de "
         "uitkomsten, mogelijke verklaringen, succesfactoren en verbeterpunten, en de partijen "
         "die (aanvullend) betrokken moeten worden.]",
     )
+    tag(doc, "{%p endif %}")
     return doc
 
 
@@ -841,11 +868,30 @@ def build_region() -> object:
         "{{ regio }}",
         (
             ("Gemeenten", "{{ aantal_gemeenten }}"),
+            ("Zelfscans", "{{ selectie }}"),
             ("Vragenlijst", "{{ vragenlijst }}"),
             ("Weergave", "{{ weergave }}"),
             ("Opgesteld", "{{ vandaag }}"),
         ),
     )
+    tag(doc, "{%p if samenstelling %}")
+    para(doc, "Samengevoegde zelfscans per soort meting en jaar:", keep=True)
+    table(
+        doc,
+        (Column("Soort meting", 5.0), Column("Gemeenten", 2.6, align="center")),
+        [
+            tag_row("{%tr for m in samenstelling %}", 2),
+            ["{{ m.meting }}", "{{ m.aantal }}"],
+            tag_row("{%tr endfor %}", 2),
+        ],
+        caption="Samenstelling van het overzicht",
+        description="Aantal samengevoegde zelfscans per soort meting en jaar",
+    )
+    para(doc, "", "Toelichting klein")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if menging %}")
+    para(doc, "Let op: {{ menging }}", "Let op")
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p if beperking %}")
     para(doc, "{{ beperking }}", "Let op")
     tag(doc, "{%p endif %}")
@@ -864,12 +910,12 @@ def build_region() -> object:
     figure(doc, "Figuur 1. {{ figuur_bijschrift }}")
     para(doc, "Score per kwaliteitsstandaard", "Heading 2")
     columns = (
-        Column("Nr", 1.0, align="center"),
-        Column("Kwaliteitsstandaard", 7.4),
-        Column("Gemiddeld", 2.2, align="center"),
+        Column("Nr", 0.9, align="center"),
+        Column("Kwaliteitsstandaard", 6.8),
+        Column("Gemiddeld", 2.5, align="center"),  # wide enough for its header in one word
         Column("Laagste", 2.1, align="center"),
         Column("Hoogste", 2.1, align="center"),
-        Column("Gemeenten met score", 2.2, align="center"),
+        Column("Gemeenten met score", 2.6, align="center"),
     )
     table(
         doc,
@@ -927,17 +973,19 @@ def build_region() -> object:
     para(doc, "Scores per gemeente", "Heading 1")
     para(
         doc,
-        "De score per kwaliteitsstandaard van elke gemeente{% if anoniem %}, aangeduid met een "
-        "code{% endif %}. De kleur helpt bij het lezen; het getal is leidend. Een streepje "
+        "De soort meting en de score per kwaliteitsstandaard van elke gemeente{% if anoniem %}, "
+        "aangeduid met een code{% endif %}. De kleur helpt bij het lezen; het getal is leidend. Een streepje "
         "betekent: geen antwoorden, dus geen score.",
         keep=True,
     )
-    name_width = 4.0
-    cell_width = round((PORTRAIT_TEXT_CM - name_width) / 10, 2)
-    table(
+    name_width = 2.6
+    meting_width = 2.3
+    cell_width = round((PORTRAIT_TEXT_CM - name_width - meting_width) / 10, 2)
+    heat = table(
         doc,
         (
             Column("Gemeente", name_width),
+            Column("Meting", meting_width),
             Column("", 0.6),
             Column("", cell_width, align="center"),
             Column("", 0.6),
@@ -948,18 +996,36 @@ def build_region() -> object:
                 "",
                 "",
                 "",
+                "",
             ],
             [
                 "{{ r.naam }}",
+                "{{ r.meting }}",
                 "{%tc for c in r.cellen %}",
                 "{% cellbg c.kleur %}{{ c.tekst }}",
                 "{%tc endfor %}",
             ],
-            ["{%tr endfor %}", "", "", ""],
+            ["{%tr endfor %}", "", "", "", ""],
         ],
         caption="Scores per gemeente",
-        description="Score per kwaliteitsstandaard per gemeente, met kleur per scoreklasse",
-        header=("Gemeente", "{%tc for s in standaard_nummers %}", "{{ s }}", "{%tc endfor %}"),
+        description="Soort meting en score per kwaliteitsstandaard per gemeente, met kleur per "
+        "scoreklasse",
+        header=(
+            "Gemeente",
+            "Meting",
+            "{%tc for s in standaard_nummers %}",
+            "{{ s }}",
+            "{%tc endfor %}",
+        ),
+    )
+    # Narrow cell margins, so '100%' fits a score cell on one line.
+    heat._tbl.tblPr.append(
+        parse_xml(
+            f"<w:tblCellMar {nsdecls('w')}>"
+            '<w:top w:w="57" w:type="dxa"/><w:left w:w="40" w:type="dxa"/>'
+            '<w:bottom w:w="57" w:type="dxa"/><w:right w:w="40" w:type="dxa"/>'
+            "</w:tblCellMar>"
+        )
     )
     para(doc, "Kolommen: {{ standaard_legenda }}.", "Toelichting klein")
     tag(doc, "{%p endif %}")
@@ -1010,12 +1076,43 @@ def schema_order(doc) -> None:
                 reorder_properties(element)
 
 
+APP_XML = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    "<Application>Zelfscan Kwaliteitskader</Application><DocSecurity>0</DocSecurity>"
+    "<Company></Company><Manager></Manager></Properties>"
+)
+
+
+def clean_package(doc) -> None:
+    """No traces of python-docx's own default template in ours.
+
+    That template was saved by 'Microsoft Macintosh Word' from Normal.dotm, with a blank
+    thumbnail and a last-printed date; a municipality's copy would carry them on to every
+    document. The app names itself instead, and Word makes no preview picture.
+    """
+    package = doc.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype.endswith("/metadata/thumbnail"):
+            del package.rels[rel_id]
+    for part in package.parts:
+        if str(part.partname) == "/docProps/app.xml":
+            part._blob = APP_XML.encode("utf-8")
+    core = doc.core_properties._element
+    for element in core.findall(qn("cp:lastPrinted")):
+        core.remove(element)
+    settings = doc.settings.element
+    for element in settings.findall(qn("w:savePreviewPicture")):
+        settings.remove(element)
+
+
 def main(target: Path = HERE) -> list[Path]:
     written = []
     for name, build in BUILDERS.items():
         path = target / name
         doc = build()
         schema_order(doc)
+        clean_package(doc)
         doc.save(path)
         written.append(path)
     return written

@@ -8,7 +8,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from tests.reports.test_documents import NIET_OP_ORDE, plan_tables, sample_scan
+from tests.reports.test_documents import NIET_OP_ORDE, UNANSWERED, plan_tables, sample_scan
 from zelfscan_app.cli.main import main
 from zelfscan_app.services import actions as action_service
 from zelfscan_app.services.exchange import export_scan, import_file
@@ -34,8 +34,11 @@ def test_plan_by_scan_number(
     assert message.startswith(f"Plan van aanpak geschreven naar {out}")
     assert "plan-van-aanpak.docx" in message
     document = docx.Document(str(out))
-    assert document.paragraphs[0].text == "Plan van Aanpak 2026 – 2028"
-    assert sum(len(t.rows) - 1 for t in plan_tables(document)) == len(NIET_OP_ORDE) + 1
+    assert document.paragraphs[1].text == "Plan van Aanpak 2026 – 2028"  # under [Evt. titel]
+    assert (
+        sum(len(t.rows) - 1 for t in plan_tables(document))
+        == len(NIET_OP_ORDE) + len(UNANSWERED) + 1
+    )  # + empty row of 9
 
 
 def test_rapport_by_scan_number(
@@ -59,7 +62,7 @@ def test_plan_from_a_workbook_uses_stored_actions_once_imported(
     out = tmp_path / "plan.docx"
     assert run(db_url, "plan", str(workbook), "--out", str(out)) == 0
     rows = [r for t in plan_tables(docx.Document(str(out))) for r in t.rows[1:]]
-    assert rows[0].cells[0].text.startswith("Vraag 1: ")
+    assert rows[0].cells[0].text.startswith("Vraag 1 — ")
     assert rows[0].cells[2].text == ""  # not imported: drafts only
 
     imported = import_file(db, workbook, questionnaire).scan_id

@@ -23,7 +23,7 @@ def test_help_is_dutch_with_the_contract_options(capsys: pytest.CaptureFixture[s
     for command, options in (
         ("form", ("--out", "--gemeente", "--regio")),
         ("import", ("BESTAND",)),
-        ("export", ("--gemeente", "--datum", "--soort", "--out")),
+        ("export", ("--gemeente", "--datum", "--soort", "--out", "--met-deelnemers")),
     ):
         with pytest.raises(SystemExit) as exit_info:
             main([command, "--help"])
@@ -100,3 +100,19 @@ def test_import_missing_file(capsys: pytest.CaptureFixture[str], db_url: str) ->
     code, _, err = run(capsys, "--database", db_url, "import", "bestaat-niet.xlsx")
     assert code == 1
     assert "geweigerd: bestaat-niet.xlsx: het bestand bestaat niet" in err
+
+
+def test_export_names_participants_only_when_asked(
+    capsys: pytest.CaptureFixture[str], db_url: str, tmp_path: Path
+) -> None:
+    main(["--database", db_url, "demo"])
+    capsys.readouterr()
+    plain, named = tmp_path / "zonder.xlsx", tmp_path / "met.xlsx"
+    base = ["--database", db_url, "export", "--gemeente", "Aldermeer", "--out"]
+    code, stdout, _ = run(capsys, *base, str(plain))
+    assert code == 0 and "(zonder namen van deelnemers)" in stdout
+    code, stdout, _ = run(capsys, *base, str(named), "--met-deelnemers")
+    assert code == 0 and "(met namen van deelnemers)" in stdout
+    q = default_questionnaire()
+    assert read_scan_file(plain, q).scan.participants == ()
+    assert read_scan_file(named, q).scan.participants  # the demo scans have participants

@@ -20,7 +20,7 @@ def rich() -> Scan:
 
 @pytest.fixture(scope="session")
 def rich_bytes(rich: Scan) -> bytes:
-    return scan_bytes(default_questionnaire(), rich)
+    return scan_bytes(default_questionnaire(), rich, with_participants=True)
 
 
 @pytest.fixture

@@ -110,7 +110,7 @@ def test_case_or_accent_only_difference_is_flagged_too(
         assert result.status is ImportStatus.CONFLICT and result.scan_id is None, name
         assert "lijkt op de bestaande gemeente 'Súdwest-Fryslân'" in result.message
     # The same scan with only another case is the same scan: already there.
-    same = scan_bytes(q, replace(rich, gemeente="súdwest-fryslân"))
+    same = scan_bytes(q, replace(rich, gemeente="súdwest-fryslân"), with_participants=True)
     result = service.import_files(db, [write(same, "zelfde.xlsx")], q).results[0]
     assert result.status is ImportStatus.DUPLICATE
     assert len(list_scans(db)) == 1

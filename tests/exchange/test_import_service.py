@@ -40,7 +40,7 @@ def normalised_rich(data: bytes, q: Questionnaire) -> Scan:
 def test_several_files_each_all_or_nothing(
     db: Database, q: Questionnaire, rich: Scan, rich_bytes: bytes, write
 ) -> None:
-    other = scan_bytes(q, replace(rich, gemeente="Harlingen"))
+    other = scan_bytes(q, replace(rich, gemeente="Harlingen"), with_participants=True)
     paths = [
         write(rich_bytes, "a.xlsx"),
         write(b"geen excel", "b.xlsx"),
@@ -97,7 +97,7 @@ def test_same_scan_exported_again_is_recognised(
 ) -> None:
     """A fresh export of the same scan has other bytes (timestamps) but the same content."""
     scan_id = create_scan(db, rich)
-    out = service.export_scan(db, q, scan_id, tmp_path / "opnieuw.xlsx")
+    out = service.export_scan(db, q, scan_id, tmp_path / "opnieuw.xlsx", with_participants=True)
     report = service.import_files(db, [out], q)
     assert report.results[0].status is ImportStatus.DUPLICATE
     assert report.results[0].scan_id == scan_id

@@ -34,12 +34,14 @@ def test_rich_scan_round_trips_exactly(q: Questionnaire, rich: Scan, rich_bytes:
 
 def test_every_demo_scan_round_trips(q: Questionnaire) -> None:
     for scan in demo_scans(q):
-        assert read_scan_bytes(scan_bytes(q, scan), "demo.xlsx", q).scan == normalised(scan)
+        assert read_scan_bytes(
+            scan_bytes(q, scan, with_participants=True), "demo.xlsx", q
+        ).scan == normalised(scan)
 
 
 def test_round_trip_through_the_database(db: Database, q: Questionnaire, tmp_path: Path) -> None:
     scan_id = create_scan(db, rich_scan(q))
-    out = service.export_scan(db, q, scan_id, tmp_path / "uit.xlsx")
+    out = service.export_scan(db, q, scan_id, tmp_path / "uit.xlsx", with_participants=True)
     other = Database(f"sqlite:///{tmp_path / 'regio.sqlite'}")
     report = service.import_files(other, [out], q)
     assert [r.status for r in report.results] == [service.ImportStatus.IMPORTED]
@@ -63,7 +65,7 @@ def test_workbook_saved_again_by_libreoffice_reads_the_same(
     )
     source = tmp_path / "in" / "scan.xlsx"
     source.parent.mkdir()
-    source.write_bytes(scan_bytes(q, scan))
+    source.write_bytes(scan_bytes(q, scan, with_participants=True))
     out = tmp_path / "out"
     subprocess.run(
         ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to",
@@ -104,7 +106,7 @@ def test_any_text_round_trips(toelichting: str, nuancering: str, naam: str) -> N
         participants=(Participant(naam or "x", "", ""),),
         answers=(Answer(1, None, toelichting, nuancering, True),),
     )
-    data = scan_bytes(q, scan)
+    data = scan_bytes(q, scan, with_participants=True)
     try:
         cleaned = clean_name(naam or "x")
     except NameProblem:

@@ -24,6 +24,7 @@ def test_export_then_import_round_trips(
     original = svc.get_scan(window.db, item.id)
     target = tmp_path / "export.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    answer_participants_box(qtbot, window, "&Met namen")
     window.actions.export.trigger()
     assert target.is_file()
     assert str(target) in window.statusBar().currentMessage()
@@ -42,7 +43,53 @@ def test_export_then_import_round_trips(
     imported = svc.get_scan(window.db, new.id)
     assert imported.values == original.values
     assert imported.answers == original.answers
+    assert imported.participants == original.participants  # chosen: with names
     assert not shown, "a clean import needs no dialog"
+
+
+def answer_participants_box(qtbot: QtBot, window: MainWindow, button: str | None) -> list[str]:
+    """Once the 'names along?' question is open, press `button` (None: press Enter)."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    seen: list[str] = []
+
+    def poll() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox) or not box.isVisible():
+            QTimer.singleShot(20, poll)
+            return
+        seen.append(box.text())
+        if button is None:
+            qtbot.keyClick(box, Qt.Key.Key_Return)
+        else:
+            (chosen,) = [b for b in box.buttons() if b.text() == button]
+            qtbot.mouseClick(chosen, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, poll)
+    return seen
+
+
+def test_export_leaves_participants_names_out_unless_chosen(
+    qtbot: QtBot, demo_window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    window = demo_window
+    window.list_page.table.selectRow(2)
+    scan = svc.get_scan(window.db, window.list_page.current_item().id)
+    assert scan.participants
+    target = tmp_path / "naar-de-regio.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    asked = answer_participants_box(qtbot, window, None)  # Enter: the default
+    window.actions.export.trigger()
+    assert asked == [f"Namen van de {len(scan.participants)} deelnemers meesturen?"]
+    assert load_workbook(target).sheetnames == ["Toelichting", "Vragen", "Resultaten"]
+    with zipfile.ZipFile(target) as archive:
+        xml = "".join(archive.read(n).decode("utf-8", "replace") for n in archive.namelist())
+    assert not any(p.naam in xml for p in scan.participants)
 
 
 def test_a_refused_file_is_reported_in_dutch(

@@ -163,3 +163,59 @@ def test_results_mention_open_actions_of_the_earlier_scan(qtbot: QtBot, wide: Ma
     click_toolbar(qtbot, wide, wide.actions.results)
     assert not pages.notice.isVisible()
     assert not math.isnan(series_lines(pages.results_view.canvas.figure)[0].get_ydata()[0])
+
+
+def open_results(qtbot: QtBot, window: MainWindow, scan_id: int):
+    click_scan(qtbot, window, scan_id)
+    click_toolbar(qtbot, window, window.actions.results)
+    view = window.pages.results_view
+    qtbot.waitUntil(view.canvas.isVisible, timeout=5000)
+    return view
+
+
+def test_duiding_typed_survives_a_restart_and_fills_the_report(
+    qtbot: QtBot, demo_url: str, tmp_path
+) -> None:
+    import docx
+
+    from tests.gui.conftest import make_window
+    from zelfscan_app.services import documents
+
+    window = make_window(qtbot, demo_url)
+    scan_id = scan_id_of(window, "Aldermeer", NUL)
+    view = open_results(qtbot, window, scan_id)
+    tabs = view.tabs
+    bar = tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(view.duiding_tab).center())
+    assert tabs.currentWidget() is view.duiding
+    editor = view.duiding.editor
+    qtbot.mouseClick(editor.viewport(), Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(editor, "De groep herkent het beeld.")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "Wmo blijft achter")
+    qtbot.waitUntil(lambda: view.duiding.status.text() == "Opgeslagen", timeout=5000)
+    qtbot.keyClicks(editor, "; dat bespreken we met Veilig Thuis.")
+    window.close()  # at once, within the save delay: closing stores what was typed
+    window.db.dispose()
+
+    again = make_window(qtbot, demo_url)
+    view = open_results(qtbot, again, scan_id)
+    expected = (
+        "De groep herkent het beeld.\n\nWmo blijft achter; dat bespreken we met Veilig Thuis."
+    )
+    assert view.duiding.editor.toPlainText() == expected
+    other = scan_id_of(again, "Brugwijk", NUL)
+    assert get_scan(again.db, other).duiding == ""  # stored with this scan only
+
+    written = documents.write_findings(
+        again.db, again.questionnaire, scan_id, tmp_path / "rapport.docx"
+    )
+    texts = [p.text for p in docx.Document(str(written.path)).paragraphs if p.text]
+    at = texts.index("Duiding door de groep")
+    assert texts[at + 1 : at + 3] == [
+        "De groep herkent het beeld.",
+        "Wmo blijft achter; dat bespreken we met Veilig Thuis.",
+    ]
+    again.close()
+    again.db.dispose()

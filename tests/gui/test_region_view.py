@@ -367,3 +367,26 @@ def test_other_questionnaire_scans_are_mentioned(qtbot: QtBot, db, questionnaire
     qtbot.addWidget(view)
     assert view.report.picture.count == 3
     assert "andere vragenlijst" in view.notice.text()
+
+
+def test_the_report_names_the_choice_made_in_the_window(
+    view: RegionView, qtbot: QtBot, tmp_path: Path
+) -> None:
+    import docx
+
+    def meta_and_notes(path: Path) -> str:
+        document = docx.Document(str(path))
+        cells = [c.text for t in document.tables[:2] for r in t.rows for c in r.cells]
+        return "\n".join([*cells, *(p.text for p in document.paragraphs[:12])])
+
+    combo = view.soort_combo
+    assert combo.currentText() == "Nieuwste per gemeente"
+    mixed = meta_and_notes(view.export_document(tmp_path / "nieuwste.docx"))
+    assert "Nieuwste zelfscan per gemeente" in mixed
+    assert "Dit overzicht mengt soorten metingen: 4 nulmetingen uit 2025 en 4 evaluaties" in mixed
+
+    combo.setCurrentIndex(combo.findText("Alleen nulmetingen"))  # what choosing it does
+    qtbot.waitUntil(lambda: "nulmeting" in view.subtitle.text().lower(), timeout=5000)
+    only = meta_and_notes(view.export_document(tmp_path / "nulmetingen.docx"))
+    assert "Alleen nulmetingen" in only and "nulmeting 2025" in only
+    assert "mengt" not in only

@@ -164,3 +164,50 @@ def test_workbook_bytes_are_a_valid_package(picture) -> None:
     with zipfile.ZipFile(BytesIO(data)) as archive:
         assert archive.testzip() is None
         assert "docProps/core.xml" in archive.namelist()
+
+
+def test_scrubbed_text_never_says_gemeente_gemeente(questionnaire: Questionnaire) -> None:
+    scans = [
+        replace_answer_text(
+            s, f"Zoals in gemeente {NAMES[(i + 1) % 6]} en de Gemeente {s.gemeente}."
+        )
+        for i, s in enumerate(region(questionnaire, 6))
+    ]
+    report = svc.RegionReport(
+        svc.build_picture(questionnaire, scans), anonymous=True, with_texts=True
+    )
+    texts = [
+        line.toelichting
+        for number in report.picture.question_numbers
+        for line in report.answers(number)
+        if line.toelichting
+    ]
+    assert texts
+    for text in texts:
+        assert "gemeente gemeente" not in text.casefold(), text
+        assert text.startswith("Zoals in Gemeente ")
+
+
+def replace_answer_text(scan, text: str):
+    from dataclasses import replace
+
+    answers = tuple(replace(a, toelichting=text) for a in scan.answers)
+    return replace(scan, answers=answers)
+
+
+def test_anonymised_report_is_by_the_app_whatever_author_is_chosen(
+    picture: svc.RegionPicture, tmp_path: Path
+) -> None:
+    import docx
+
+    named = svc.write_document(
+        svc.RegionReport(picture), tmp_path / "a.docx", author="GGD Veenland"
+    )
+    assert docx.Document(str(named)).core_properties.author == "GGD Veenland"
+    anonymous = svc.write_document(
+        svc.RegionReport(picture, anonymous=True), tmp_path / "b.docx", author="GGD Veenland"
+    )
+    props = docx.Document(str(anonymous)).core_properties
+    assert props.author == props.last_modified_by == "Zelfscan Kwaliteitskader"
+    assert props.title == "Regionale rapportage zelfscan – Regio"  # the region names a member
+    assert not zip_leaks(anonymous)

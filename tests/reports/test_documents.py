@@ -15,6 +15,7 @@ import pytest
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 
+from zelfscan_app.domain.actions import draft_actions
 from zelfscan_app.domain.scan import (
     Action,
     ActionStatus,
@@ -237,7 +238,10 @@ def test_plan_has_one_row_per_niet_op_orde_question(plan_doc, questionnaire) -> 
     tables = plan_tables(document)
     for group, table in zip(plan_groups(questionnaire), tables, strict=True):
         expected = [
-            n for n in NIET_OP_ORDE if questionnaire.question(n).standard in group.standards
+            q.number
+            for q in questionnaire.questions
+            if q.standard in group.standards
+            and (q.number in NIET_OP_ORDE or q.number in UNANSWERED)
         ]
         body = table.rows[1:]
         if not expected:  # an empty row to write in, and a note saying why
@@ -245,15 +249,84 @@ def test_plan_has_one_row_per_niet_op_orde_question(plan_doc, questionnaire) -> 
             continue
         assert len(body) == len(expected)
         for row, number in zip(body, expected, strict=True):
+            question = questionnaire.question(number)
             cells = [c.text for c in row.cells]
-            assert cells[0] == f"Vraag {number}: {questionnaire.question(number).text}"
+            # The full question stays readable, small under the huidige stand van zaken.
+            assert cells[1].endswith(f"Vraag: {question.text}")
+            assert cells[2:] == ["", "", "", "", ""]
+            if number in UNANSWERED:
+                assert cells[0] == f"Vraag {number} is niet beantwoord — nog te bespreken"
+                continue
+            # A statement, not the question with a question mark.
+            assert cells[0] == f"Vraag {number} — {question.verbeterpunt}"
+            assert not cells[0].endswith("?")
             toelichting, nuancering = NIET_OP_ORDE[number]
             assert toelichting in cells[1]
             if nuancering:
                 assert f"Nuancering: {nuancering}" in cells[1]
-            assert cells[2:] == ["", "", "", "", ""]
     header_hints = [c.paragraphs[-1].text for c in tables[0].rows[0].cells]
     assert "(kort & bondig!)" in header_hints[1]
+
+
+ALL_OP_ORDE = "zijn met ‘Op orde’ beantwoord"
+
+
+def body_texts(document) -> list[str]:
+    """Paragraph texts in body order, a table as '[tabel]'."""
+    texts = []
+    for child in document.element.body.iterchildren():
+        if child.tag == qn("w:p"):
+            texts.append("".join(t.text or "" for t in child.iter(qn("w:t"))))
+        elif child.tag == qn("w:tbl"):
+            texts.append("[tabel]")
+    return texts
+
+
+def group_texts(document, heading: str) -> list[str]:
+    texts = body_texts(document)
+    start = texts.index(heading)
+    following = [
+        i for i, t in enumerate(texts) if t.startswith("Kwaliteitsstandaard") and i > start
+    ]
+    return texts[start : following[0] if following else len(texts)]
+
+
+NINE = "Kwaliteitsstandaard 9: Beschikbaarheid gespecialiseerd hulpaanbod"
+
+
+def test_an_unanswered_question_is_never_called_op_orde(questionnaire) -> None:
+    # Standard 9 has one question (24). Answered Op orde, the plan may say so …
+    scan = sample_scan(questionnaire)
+    template = find_template(TemplateKind.PLAN)
+    answered = open_docx(
+        render_plan(
+            questionnaire,
+            scan,
+            draft_actions(questionnaire, scan),
+            template=template,
+            spider_png=TINY_PNG,
+        )
+    )
+    assert any(ALL_OP_ORDE in t for t in group_texts(answered, NINE))
+    # … left open, it says the question is open, in a row of its group, and never 'Op orde'.
+    scan = replace(scan, answers=tuple(a for a in scan.answers if a.question != 24))
+    document = open_docx(
+        render_plan(
+            questionnaire,
+            scan,
+            draft_actions(questionnaire, scan),
+            template=template,
+            spider_png=TINY_PNG,
+        )
+    )
+    assert not any(ALL_OP_ORDE in t for t in group_texts(document, NINE))
+    table = plan_tables(document)[3]
+    assert table.rows[1].cells[0].text == "Vraag 24 is niet beantwoord — nog te bespreken"
+    paragraphs = [p.text for p in document.paragraphs]
+    assert "Vragen die nog niet beantwoord zijn" in paragraphs
+    question = questionnaire.question(24)
+    assert f"Vraag 24 (standaard 9): {question.text} — nog te bespreken" in paragraphs
+    assert not any(ALL_OP_ORDE in t for t in body_texts(document))
 
 
 def test_plan_tables_sit_in_a_landscape_section(plan_doc) -> None:
@@ -342,8 +415,9 @@ def test_typed_text_is_escaped_and_cannot_change_layout(questionnaire) -> None:
     current = row.cells[1].text
     assert 'A & B <w:p/> "quoted" {{ gemeente }} {% if x %}bellpagenul\nline two' in current
     assert "Nuancering: nuance ']]>" in current
-    assert len(row.cells[1].paragraphs) == 1  # \a and \f did not create paragraphs or pages
-    assert document.paragraphs[1].text == "Gemeente Aldermeer & Co <x>"
+    # \a and \f did not create paragraphs or pages: the state, then the question under it
+    assert [p.text.startswith("Vraag: ") for p in row.cells[1].paragraphs] == [False, True]
+    assert document.paragraphs[2].text == "Gemeente Aldermeer & Co <x>"  # under the title
 
 
 def test_stored_actions_fill_the_plan_and_earlier_open_actions_follow(
@@ -424,13 +498,37 @@ def findings(questionnaire) -> bytes:
     )
 
 
+def test_findings_report_prints_the_groups_duiding(questionnaire) -> None:
+    template = find_template(TemplateKind.FINDINGS)
+    empty = open_docx(
+        render_findings(
+            questionnaire, sample_scan(questionnaire), template=template, spider_png=TINY_PNG
+        )
+    )
+    tail = [p for p in empty.paragraphs if p.text][-2:]
+    assert tail[0].text == "Duiding door de groep"
+    assert tail[1].style.name == "Invulaanwijzing"  # the placeholder while nothing is written
+    written = open_docx(
+        render_findings(
+            questionnaire,
+            sample_scan(questionnaire, duiding="De groep herkent het beeld.\n\nWmo blijft achter."),
+            template=template,
+            spider_png=TINY_PNG,
+        )
+    )
+    texts = [p.text for p in written.paragraphs if p.text]
+    at = texts.index("Duiding door de groep")
+    assert texts[at + 1 :] == ["De groep herkent het beeld.", "Wmo blijft achter."]
+    assert not any(p.style.name == "Invulaanwijzing" for p in written.paragraphs[-4:])
+
+
 def test_findings_report_structure(findings, questionnaire) -> None:
     document = open_docx(findings)
     assert headings(document, 1) == [
         "Uitkomsten in één oogopslag",
         "Antwoorden en toelichtingen per kwaliteitsstandaard",
         "Bespreekpunten",
-        "Duiding",
+        "Duiding door de groep",
     ]
     level2 = headings(document, 2)
     assert level2[0] == "Score per kwaliteitsstandaard"
@@ -473,9 +571,11 @@ def test_findings_metadata_lists_participants(findings, questionnaire) -> None:
     meta = {r.cells[0].text: r.cells[1].text for r in document.tables[0].rows}
     assert meta["Datum"] == "15 maart 2026"
     assert meta["Soort meting"] == "nulmeting"
+    # One separator: 'Gemeente, beleid Jeugd' has a comma, so the list uses '·' only.
     assert meta["Deelnemers"] == (
-        "4 personen uit: Gemeente, beleid Jeugd; Veilig Thuis; Lokaal team"
+        "4 personen uit: Gemeente, beleid Jeugd · Veilig Thuis · Lokaal team"
     )
+    assert ";" not in meta["Deelnemers"]
     bullets = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
     assert bullets == [f"Vraag 7: {questionnaire.question(7).text}"]  # the one bespreekpunt
 
@@ -503,3 +603,25 @@ def test_output_must_be_docx_in_an_existing_folder(
     doc_service.write_plan(db, questionnaire, scan_id, target)
     assert target.read_bytes()[:2] == b"PK"
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def keeps_with_next(row) -> bool:
+    paragraphs = list(row._tr.iter(qn("w:p")))
+    return all(p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None for p in paragraphs)
+
+
+def test_plan_tables_keep_header_and_first_rows_together(plan_doc) -> None:
+    """No lone row at a page end: header + first row hold on to the next, the last has company."""
+    document = open_docx(plan_doc[0])
+    tables = [t for t in plan_tables(document) if len(t.rows) >= 4]  # header + 3 rows or more
+    assert tables
+    for table in tables:
+        rows = table.rows
+        assert keeps_with_next(rows[0]) and keeps_with_next(rows[1])
+        assert keeps_with_next(rows[-2])
+        assert not keeps_with_next(rows[-1])
+        assert not any(keeps_with_next(r) for r in rows[2:-2])  # the middle may break anywhere
+    # The heading and standard texts before each table hold on to it.
+    for paragraph in document.paragraphs:
+        if paragraph.style.name in ("Heading 2", "Standaardtekst"):
+            assert paragraph.paragraph_format.keep_with_next is not False

@@ -7,6 +7,7 @@ import random
 import re
 import shutil
 import zipfile
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -29,7 +30,7 @@ from zelfscan_app.domain.region import (
     anonymous_names,
     summarize_region,
 )
-from zelfscan_app.domain.scan import AnswerValue
+from zelfscan_app.domain.scan import AnswerValue, SoortMeting
 from zelfscan_app.reports.region_document import render_region_report, scrub_names
 from zelfscan_app.reports.templates import TemplateKind, find_template
 from zelfscan_app.services import documents as doc_service
@@ -89,13 +90,13 @@ def test_named_report_has_heatmap_distribution_and_question_counts(questionnaire
     ]
     assert len(document.inline_shapes) == 1
     heat = table_titled(document, "Gemeente")
-    assert first_row(heat) == ["Gemeente", *[str(n) for n in range(1, 11)]]
+    assert first_row(heat) == ["Gemeente", "Meting", *[str(n) for n in range(1, 11)]]
     assert [r.cells[0].text for r in heat.rows[1:]] == list(NAMES)
     lindehout = [c.text for c in heat.rows[-1].cells]
-    assert lindehout[9] == "–"  # no answers for standard 9: no score, not 0
+    assert lindehout[10] == "–"  # no answers for standard 9: no score, not 0
     grid = heat._tbl.tblGrid.findall(docx.oxml.ns.qn("w:gridCol"))
-    assert len(grid) == 11 and int(grid[0].get(docx.oxml.ns.qn("w:w"))) > int(
-        grid[1].get(docx.oxml.ns.qn("w:w"))
+    assert len(grid) == 12 and int(grid[0].get(docx.oxml.ns.qn("w:w"))) > int(
+        grid[2].get(docx.oxml.ns.qn("w:w"))
     )
     spread = table_titled(document, "Nr")
     assert first_row(spread) == [
@@ -245,3 +246,99 @@ def test_write_region_report_draws_the_regional_spider(questionnaire, tmp_path: 
     with zipfile.ZipFile(written.path) as archive:
         assert archive.testzip() is None
     assert io.BytesIO(written.path.read_bytes()).getbuffer().nbytes > 20_000
+
+
+# What the report mixes (from the service, as CLI and GUI write it) ---------------------------
+
+
+def mixed_scans(questionnaire):
+    from tests.region.helpers import make_scan
+
+    scans = []
+    for index, name in enumerate(NAMES):
+        evaluatie = index % 3 == 0  # Aldermeer and Eikenrade: an evaluatie in 2026
+        scans.append(
+            make_scan(
+                questionnaire,
+                name,
+                seed=index,
+                datum=date(2026, 10, 5 + index) if evaluatie else date(2025, 3, 3 + index),
+                soort=SoortMeting.EVALUATIE if evaluatie else SoortMeting.NULMETING,
+                skip=frozenset({24, 30}) if name == "Dalvoorde" else frozenset(),
+            )
+        )
+    # The two evaluating municipalities also have an older nulmeting.
+    scans += [
+        make_scan(questionnaire, n, seed=40 + i, datum=date(2025, 2, 1 + i))
+        for i, n in enumerate(("Aldermeer", "Eikenrade"))
+    ]
+    return [replace(s, id=i + 1) for i, s in enumerate(scans)]
+
+
+def first_page(document) -> list[str]:
+    """Paragraph and table-cell texts before the first Heading 1."""
+    texts = []
+    for child in document.element.body.iterchildren():
+        if child.tag == docx.oxml.ns.qn("w:p"):
+            paragraph = docx.text.paragraph.Paragraph(child, document)
+            if paragraph.style.name == "Heading 1":
+                break
+            texts.append(paragraph.text)
+        elif child.tag == docx.oxml.ns.qn("w:tbl"):
+            table = docx.table.Table(child, document)
+            texts += [" | ".join(c.text for c in row.cells) for row in table.rows]
+    return texts
+
+
+def write_report(questionnaire, tmp_path, soort=None, **options) -> docx.document.Document:
+    from zelfscan_app.services import region as svc
+
+    picture = svc.build_picture(questionnaire, mixed_scans(questionnaire), soort=soort)
+    report = svc.RegionReport(picture, **options)
+    path = svc.write_document(report, tmp_path / "regio.docx")
+    return open_docx(path.read_bytes())
+
+
+def test_the_report_says_what_it_mixes(questionnaire, tmp_path) -> None:
+    document = write_report(questionnaire, tmp_path)
+    page = first_page(document)
+    assert "Zelfscans | Nieuwste zelfscan per gemeente" in page
+    assert "nulmeting 2025 | 4" in page and "evaluatie 2026 | 2" in page
+    mixed = next(t for t in page if t.startswith("Let op: Dit overzicht mengt soorten metingen"))
+    assert "4 nulmetingen uit 2025 en 2 evaluaties uit 2026" in mixed
+    assert "‘alleen nulmetingen’" in mixed and "--soort nulmeting" in mixed
+    # The incompleteness warning the command line prints is in the document too.
+    assert "Let op: Onvolledig (niet alle vragen beantwoord): Dalvoorde (29 van 31)." in page
+    heat = table_titled(document, "Gemeente")
+    rows = {r.cells[0].text: r.cells[1].text for r in heat.rows[1:]}
+    assert rows["Aldermeer"] == "evaluatie 2026-10-05"
+    assert rows["Brugwijk"] == "nulmeting 2025-03-04"
+
+
+def test_only_nulmetingen_is_named_and_mixes_nothing(questionnaire, tmp_path) -> None:
+    document = write_report(questionnaire, tmp_path, soort=SoortMeting.NULMETING)
+    page = first_page(document)
+    assert "Zelfscans | Alleen nulmetingen" in page
+    assert "nulmeting 2025 | 6" in page
+    assert not any("mengt" in t for t in page)
+
+
+def test_anonymised_mix_names_soort_but_no_dates(questionnaire, tmp_path) -> None:
+    document = write_report(questionnaire, tmp_path, anonymous=True, seed=3)
+    text = "\n".join(first_page(document))
+    assert "evaluatie 2026 | 2" in text
+    heat = table_titled(document, "Gemeente")
+    assert {r.cells[1].text for r in heat.rows[1:]} == {"nulmeting", "evaluatie"}
+    xml = "".join(xml_parts(open_docx_bytes(document)).values())
+    assert not re.search(r"20\d\d-\d\d-\d\d", visible_text_of(xml))
+    assert not any(n in xml for n in NAMES)
+
+
+def open_docx_bytes(document) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def visible_text_of(xml: str) -> str:
+    return "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml))

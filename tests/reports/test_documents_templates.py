@@ -14,6 +14,7 @@ import pytest
 from docx.shared import RGBColor
 
 from tests.reports.test_documents import TINY_PNG, open_docx, sample_scan
+from zelfscan_app.errors import ZelfscanError
 from zelfscan_app.reports.findings_document import render_findings
 from zelfscan_app.reports.templates import (
     ENV_TEMPLATES,
@@ -47,7 +48,14 @@ def test_committed_templates_are_what_the_build_script_makes(tmp_path: Path) -> 
     assert {p.name for p in written} == {k.value for k in TemplateKind}
     for path in written:
         committed = templates_dir() / path.name
-        for name in ("word/document.xml", "word/styles.xml", "word/footer1.xml"):
+        for name in (
+            "word/document.xml",
+            "word/styles.xml",
+            "word/footer1.xml",
+            "docProps/app.xml",
+            "docProps/core.xml",
+            "word/settings.xml",
+        ):
             assert part_xml(path, name) == part_xml(committed, name), (
                 f"{path.name} {name} is out of date: run resources/templates/build_templates.py"
             )
@@ -175,3 +183,116 @@ def test_templates_document_their_placeholders() -> None:
         for name in set(re.findall(r"\{\{ ([a-z_]+(?:\.[a-z_]+)?)", text)):
             if name not in ("s", "w"):  # bare loop variables, described in words
                 assert f"`{name}`" in readme, f"{kind.value}: {name} is not in README.md"
+
+
+TEMPLATE_TRACES = ("Microsoft Macintosh Word", "Normal.dotm", "lastPrinted", "thumbnail")
+
+
+def package_text(data: bytes) -> tuple[list[str], str]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = archive.namelist()
+        text = "".join(
+            archive.read(n).decode("utf-8", "replace")
+            for n in names
+            if n.endswith((".xml", ".rels"))
+        )
+    return names, text
+
+
+@pytest.mark.parametrize("kind", list(TemplateKind))
+def test_templates_carry_no_traces_of_another_word(kind: TemplateKind) -> None:
+    names, text = package_text(find_template(kind).read_bytes())
+    assert not any("thumbnail" in n for n in names)
+    for trace in TEMPLATE_TRACES:
+        assert trace not in text, f"{kind.value}: {trace}"
+    assert "<Application>Zelfscan Kwaliteitskader</Application>" in text
+    assert "savePreviewPicture" not in text
+
+
+def word_saved_template(tmp_path: Path) -> Path:
+    """The bundled findings template as Word would save it: app.xml, thumbnail, print date."""
+    source = find_template(TemplateKind.FINDINGS)
+    target = tmp_path / TemplateKind.FINDINGS.value
+    app = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'extended-properties"><Template>Normal.dotm</Template><TotalTime>3</TotalTime>'
+        "<Pages>4</Pages><Application>Microsoft Macintosh Word</Application>"
+        "<Company>Huisstijl BV</Company><AppVersion>16.0000</AppVersion></Properties>"
+    )
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "docProps/app.xml":
+                data = app.encode()
+            elif item.filename == "_rels/.rels":
+                data = data.replace(
+                    b"</Relationships>",
+                    b'<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/package/'
+                    b'2006/relationships/metadata/thumbnail" Target="docProps/thumbnail.jpeg"/>'
+                    b"</Relationships>",
+                )
+            elif item.filename == "[Content_Types].xml" and b'Extension="jpeg"' not in data:
+                data = data.replace(
+                    b"<Default ",
+                    b'<Default Extension="jpeg" ContentType="image/jpeg"/><Default ',
+                    1,
+                )
+            elif item.filename == "docProps/core.xml":
+                data = data.replace(
+                    b"</cp:coreProperties>",
+                    b"<cp:lastPrinted>2019-05-01T00:00:00Z</cp:lastPrinted></cp:coreProperties>",
+                )
+            dst.writestr(item, data)
+        dst.writestr("docProps/thumbnail.jpeg", b"\xff\xd8\xff\xd9")
+    return target
+
+
+def test_outputs_take_properties_from_the_scan_not_the_template(questionnaire, tmp_path) -> None:
+    template = word_saved_template(tmp_path)
+    scan = sample_scan(questionnaire)
+    data = render_findings(questionnaire, scan, template=template, spider_png=TINY_PNG)
+    names, text = package_text(data)
+    assert not any("thumbnail" in n for n in names)
+    for trace in TEMPLATE_TRACES:
+        assert trace not in text, trace
+    assert "<Application>Zelfscan Kwaliteitskader</Application>" in text
+    assert "<Pages>" not in text  # the template's page count is not this document's
+    assert "<Company>Huisstijl BV</Company>" in text  # the municipality's own house style stays
+    props = open_docx(data).core_properties
+    assert props.title == "Resultaten zelfscan – Gemeente Aldermeer, nulmeting 15 maart 2026"
+    assert props.subject.startswith("Rapportage zelfscan")
+    assert props.author == props.last_modified_by == "Zelfscan Kwaliteitskader"
+    assert props.last_printed is None
+    chosen = render_findings(
+        questionnaire, scan, template=template, spider_png=TINY_PNG, author=" GGD  Veenland "
+    )
+    assert open_docx(chosen).core_properties.author == "GGD Veenland"
+
+
+def test_a_too_long_organisation_is_refused_in_dutch(questionnaire) -> None:
+    with pytest.raises(ZelfscanError, match="organisatie is langer dan"):
+        render_findings(
+            questionnaire,
+            sample_scan(questionnaire),
+            template=find_template(TemplateKind.FINDINGS),
+            spider_png=TINY_PNG,
+            author="x" * 500,
+        )
+
+
+def test_a_municipality_typed_with_gemeente_is_not_doubled(questionnaire) -> None:
+    from zelfscan_app.domain.actions import draft_actions
+    from zelfscan_app.reports.plan_document import render_plan
+
+    scan = sample_scan(questionnaire, gemeente="Gemeente Aldermeer")
+    data = render_plan(
+        questionnaire,
+        scan,
+        draft_actions(questionnaire, scan),
+        template=find_template(TemplateKind.PLAN),
+        spider_png=TINY_PNG,
+    )
+    text = "\n".join(p.text for p in open_docx(data).paragraphs)
+    assert "de gemeente Aldermeer" in text
+    assert not re.search(r"gemeente gemeente", text, re.IGNORECASE)

@@ -152,27 +152,53 @@ def test_single_series_has_no_legend(axes) -> None:
     assert not fig.legends
 
 
+def band_patches(fig) -> dict[int, object]:
+    """The drawn spread bars by standard number (gid 'band-<n>')."""
+    found = {}
+    for artist in fig.findobj():
+        gid = getattr(artist, "get_gid", lambda: "")() or ""
+        if gid.startswith("band-"):
+            found[int(gid.removeprefix("band-"))] = artist
+    return found
+
+
 def test_band_between_min_and_max(axes) -> None:
     low = {k: 20.0 for k in range(1, 11)}
     high = {k: 80.0 for k in range(1, 11)}
     chart = SpiderChart(axes, (Series("Gemiddelde", SCORES),), band=Band("Spreiding", low, high))
     fig = build_figure(chart)
-    (band,) = [p for p in fig.findobj() if (getattr(p, "get_gid", lambda: "")() or "") == "band"]
-    radii = band.get_path().vertices[:, 1]
-    assert set(np.round(radii, 6)) == {20.0, 80.0}
+    bands = band_patches(fig)
+    assert sorted(bands) == list(range(1, 11))
+    for band in bands.values():
+        assert set(np.round(band.get_path().vertices[:, 1], 6)) == {20.0, 80.0}
     legend = fig.legends[0]
     assert "Spreiding" in [t.get_text() for t in legend.get_texts()]
+
+
+def test_band_vertices_are_the_numbers_per_axis(axes) -> None:
+    """Minimums of 17–33 % between neighbours at 0 % stay at 17–33 %, not at the centre."""
+    low = {1: 0.0, 2: 0.0, 3: 17.0, 4: 0.0, 5: 0.0, 6: 33.0, 7: 0.0, 8: 25.0, 9: 0.0, 10: 50.0}
+    high = {k: 100.0 for k in range(1, 11)} | {9: 60.0, 3: 83.0}
+    chart = SpiderChart(axes, (Series("Gemiddelde", SCORES),), band=Band("Spreiding", low, high))
+    bands = band_patches(build_figure(chart))
+    for index, axis in enumerate(axes):
+        vertices = bands[axis.number].get_path().vertices
+        angles, radii = vertices[:, 0], vertices[:, 1]
+        assert radii.min() == pytest.approx(low[axis.number])
+        assert radii.max() == pytest.approx(high[axis.number])
+        # The bar sits on its own spoke, nowhere near the neighbours.
+        spoke = axis_angle(index, len(axes))
+        assert np.all(np.abs(angles - spoke) < math.pi / len(axes))
+        inner = angles[np.isclose(radii, low[axis.number])]
+        assert inner.min() < spoke < inner.max()  # the inner edge is an arc at the minimum
 
 
 def test_band_breaks_at_missing_standard(axes) -> None:
     low = {k: 20.0 for k in range(1, 11)} | {6: None}
     high = {k: 80.0 for k in range(1, 11)} | {6: None}
     chart = SpiderChart(axes, (Series("G", SCORES),), band=Band("Spreiding", low, high))
-    fig = build_figure(chart)
-    bands = [p for p in fig.findobj() if (getattr(p, "get_gid", lambda: "")() or "") == "band"]
-    gap_angle = axis_angle(5, 10)
-    for patch in bands:
-        assert not np.any(np.isclose(patch.get_path().vertices[:, 0], gap_angle))
+    bands = band_patches(build_figure(chart))
+    assert 6 not in bands and len(bands) == 9
 
 
 def _boxes_overlap(a, b) -> bool:

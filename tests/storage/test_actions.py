@@ -26,7 +26,7 @@ def test_drafts_one_row_per_niet_op_orde(questionnaire) -> None:
     drafts = draft_actions(questionnaire, scan)
     assert [a.question for a in drafts] == [1, 25]
     assert drafts[0].standard == 1
-    assert drafts[0].maatregel.startswith("Vraag 1: ")
+    assert drafts[0].maatregel == f"Vraag 1 — {questionnaire.question(1).verbeterpunt}"
     assert drafts[0].huidige_stand == "Geen visie vastgesteld.\nNuancering: Jeugd wel, Wmo niet."
     assert drafts[1].standard == questionnaire.question(25).standard
 

@@ -55,6 +55,20 @@ def test_round_trip_scan(db: Database) -> None:
     assert loaded.id == scan_id
 
 
+def test_duiding_is_stored_with_the_scan_and_bounded(db: Database) -> None:
+    scan_id = svc.create_scan(db, make_scan(duiding="Eerste indruk."))
+    assert svc.get_scan(db, scan_id).duiding == "Eerste indruk."
+    svc.set_duiding(db, scan_id, "Herkenbaar.\n\nWmo blijft achter — ‘nog te bespreken’.")
+    loaded = svc.get_scan(db, scan_id)
+    assert loaded.duiding == "Herkenbaar.\n\nWmo blijft achter — ‘nog te bespreken’."
+    assert loaded.answers == make_scan().answers  # nothing else changed
+    with pytest.raises(ZelfscanError, match="duiding is langer dan"):
+        svc.set_duiding(db, scan_id, "x" * (svc.DUIDING_LIMIT + 1))
+    assert svc.get_scan(db, scan_id).duiding.startswith("Herkenbaar.")
+    with pytest.raises(NotFound):
+        svc.set_duiding(db, scan_id + 99, "x")
+
+
 def test_each_answer_is_committed_at_once(db: Database, db_url: str) -> None:
     scan_id = svc.create_scan(db, make_scan(answers=()))
     svc.set_answer(db, scan_id, 5, OP)
@@ -156,6 +170,9 @@ def test_database_of_first_release_is_upgraded_without_loss(tmp_path: Path) -> N
     assert scan.warning == ""
     svc.set_bespreekpunt(upgraded, 7, 1, True)  # the new column works
     assert svc.get_scan(upgraded, 7).answer(1).bespreekpunt
+    assert scan.duiding == ""  # 0005: an old scan has no duiding yet
+    svc.set_duiding(upgraded, 7, "Herkenbaar beeld.")
+    assert svc.get_scan(upgraded, 7).duiding == "Herkenbaar beeld."
 
 
 def test_foreign_database_gets_clear_message(tmp_path: Path) -> None:

@@ -142,7 +142,7 @@ def test_migration_0004_upgrades_a_0003_database_with_race_leftovers(tmp_path: P
 
     db = Database(url)  # opening upgrades to head
     try:
-        assert db.current_revision() == SCHEMA_REVISION == "0004"
+        assert db.current_revision() == SCHEMA_REVISION
         live = {i.id: i for i in svc.list_scans(db)}
         # The first copy with a plan stays; the other copy with a plan stays visible (warned);
         # the plain copies go to the trash, where they can be restored.

@@ -51,6 +51,17 @@ def test_questions_are_closed_dutch_questions(questionnaire: Questionnaire) -> N
         assert q.help, q.number
 
 
+def test_every_question_has_an_improvement_statement(questionnaire: Questionnaire) -> None:
+    for q in questionnaire.questions:
+        assert q.verbeterpunt, q.number
+        assert not q.verbeterpunt.endswith(("?", ".")), q.number
+        assert q.verbeterpunt[0].islower(), q.number  # it follows 'Vraag 4 — '
+    assert questionnaire.question(4).improvement_point == (
+        "Vraag 4 — de opdracht is niet bekend bij de teams of de gemeente bespreekt de "
+        "uitvoering niet periodiek met hen"
+    )
+
+
 def test_begrippenkader(questionnaire: Questionnaire) -> None:
     names = {t.term for t in questionnaire.terms}
     required = {
@@ -113,6 +124,10 @@ def _unknown_onderdeel(d: dict) -> None:
     d["questions"][0]["onderdelen"] = ["bestaat_niet"]
 
 
+def _question_as_verbeterpunt(d: dict) -> None:
+    d["questions"][3]["verbeterpunt"] = "Is de opdracht bekend?"
+
+
 def _standard_without_questions(d: dict) -> None:
     d["questions"] = [q for q in d["questions"] if q["standard"] != 9]
 
@@ -127,6 +142,7 @@ def _standard_without_questions(d: dict) -> None:
         (_missing_text, "text ontbreekt"),
         (_unknown_onderdeel, "onderdeel 'bestaat_niet'"),
         (_standard_without_questions, "kwaliteitsstandaard 9 heeft geen enkele vraag"),
+        (_question_as_verbeterpunt, "vraag 4: het verbeterpunt is een stelling, geen vraag"),
     ],
 )
 def test_broken_variant_names_file_and_problem(tmp_path: Path, change, expected: str) -> None:

@@ -7,6 +7,10 @@ import argparse
 from zelfscan_app.cli.context import CliContext
 
 _SCAN_HELP = "het nummer van een zelfscan in de database (bijvoorbeeld 12) of een .xlsx-werkboek"
+_AUTHOR_HELP = (
+    "uw organisatie als auteur in de documenteigenschappen (standaard: Zelfscan "
+    "Kwaliteitskader); nooit de naam van een deelnemer"
+)
 _TEMPLATES_HELP = (
     "map met eigen sjablonen (in huisstijl); een sjabloon dat daar niet staat, komt uit het "
     "programma. Standaard: de omgevingsvariabele ZELFSCAN_TEMPLATES"
@@ -43,6 +47,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="looptijd in de titel (standaard: twee jaar vanaf de zelfscan)",
     )
     plan.add_argument("--sjablonen", metavar="MAP", help=_TEMPLATES_HELP)
+    plan.add_argument("--auteur", default="", metavar="ORGANISATIE", help=_AUTHOR_HELP)
     plan.set_defaults(func=run_plan)
 
     report = commands.add_parser(
@@ -58,6 +63,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     report.add_argument("scan", metavar="ZELFSCAN", help=_SCAN_HELP)
     report.add_argument("--out", required=True, metavar="BESTAND", help="het .docx-bestand")
     report.add_argument("--sjablonen", metavar="MAP", help=_TEMPLATES_HELP)
+    report.add_argument("--auteur", default="", metavar="ORGANISATIE", help=_AUTHOR_HELP)
     report.set_defaults(func=run_report)
 
 
@@ -78,6 +84,7 @@ def run_plan(args: argparse.Namespace, ctx: CliContext) -> int:
         args.out,
         template_dir=args.sjablonen,
         period=args.periode,
+        author=args.auteur,
     )
     return _done(ctx, "Plan van aanpak", written)
 
@@ -86,6 +93,11 @@ def run_report(args: argparse.Namespace, ctx: CliContext) -> int:
     from zelfscan_app.services.documents import write_findings_for
 
     written = write_findings_for(
-        ctx.db, ctx.questionnaire, args.scan, args.out, template_dir=args.sjablonen
+        ctx.db,
+        ctx.questionnaire,
+        args.scan,
+        args.out,
+        template_dir=args.sjablonen,
+        author=args.auteur,
     )
     return _done(ctx, "Rapportage", written)

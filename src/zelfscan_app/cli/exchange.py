@@ -81,6 +81,11 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="nulmeting, evaluatie of toetsingsmoment",
     )
     export.add_argument("--out", required=True, metavar="BESTAND", help="het .xlsx-bestand")
+    export.add_argument(
+        "--met-deelnemers",
+        action="store_true",
+        help="ook het blad Deelnemers met namen meesturen (standaard: zonder namen)",
+    )
     export.set_defaults(func=run_export)
 
 
@@ -137,10 +142,13 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
 
     soort = SoortMeting(args.soort) if args.soort else None
     item = choose_scan(ctx.db, gemeente=args.gemeente, datum=args.datum, soort=soort)
-    path = export_scan(ctx.db, ctx.questionnaire, item.id, args.out)
+    path = export_scan(
+        ctx.db, ctx.questionnaire, item.id, args.out, with_participants=args.met_deelnemers
+    )
+    names = "met" if args.met_deelnemers else "zonder"
     ctx.say(
         f"Zelfscan {item.id} ({item.gemeente}, {item.soort.value} {item.datum.isoformat()}) "
-        f"geschreven naar {path}."
+        f"geschreven naar {path} ({names} namen van deelnemers)."
     )
     if item.warning:
         ctx.warn(item.warning)

@@ -83,6 +83,12 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="naam van de regio in de uitvoer",
     )
     parser.add_argument(
+        "--auteur",
+        default="",
+        metavar="ORGANISATIE",
+        help="uw organisatie als auteur van het rapport (--docx); bij --anoniem het programma",
+    )
+    parser.add_argument(
         "--gemeenten",
         metavar="BESTAND",
         help="tekstbestand met alle gemeenten van de regio (één per regel): wie ontbreekt?",
@@ -177,7 +183,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.json:
         written.append(region.write_json(report, args.json))
     if args.docx:
-        written.append(region.write_document(report, args.docx))
+        written.append(region.write_document(report, args.docx, author=args.auteur))
     ctx.say(merge.summary())
     for path in written:
         ctx.say(f"Geschreven: {path}")

@@ -30,7 +30,7 @@ def draft_actions(questionnaire: Questionnaire, scan: Scan) -> list[Action]:
             Action(
                 standard=question.standard,
                 question=question.number,
-                maatregel=f"Vraag {question.number}: {question.text}",
+                maatregel=question.improvement_point,
                 huidige_stand=current_state(answer.toelichting, answer.nuancering),
             )
         )

@@ -47,8 +47,16 @@ class Question(_Frozen):
     number: int = Field(ge=1)
     standard: int = Field(ge=1)
     text: str = Field(min_length=1, max_length=1000)
+    #: The plan van aanpak's improvement point when the answer is 'Niet op orde', as a
+    #: statement ("de opdracht is niet bekend bij de teams"), not the question with a '?'.
+    verbeterpunt: str = Field(default="", max_length=300)
     help: str = ""
     onderdelen: tuple[str, ...] = ()
+
+    @property
+    def improvement_point(self) -> str:
+        """'Vraag 4 — de opdracht is …'; a variant without a statement shows the question."""
+        return f"Vraag {self.number} — {self.verbeterpunt or self.text}"
 
 
 class Term(_Frozen):
@@ -160,6 +168,12 @@ def structure_problems(q: Questionnaire) -> list[str]:
                     f"vraag {question.number} noemt onderdeel '{key}', dat niet bij "
                     f"kwaliteitsstandaard {standard.number} hoort"
                 )
+    for question in q.questions:
+        if question.verbeterpunt.endswith("?"):
+            problems.append(
+                f"vraag {question.number}: het verbeterpunt is een stelling, geen vraag "
+                "(haal het vraagteken weg)"
+            )
     for standard in q.standards:
         if not any(x.standard == standard.number for x in q.questions):
             problems.append(f"kwaliteitsstandaard {standard.number} heeft geen enkele vraag")

@@ -76,6 +76,8 @@ class Scan:
     answers: tuple[Answer, ...] = ()
     id: int | None = None
     warning: str = ""
+    #: 'Duiding door de groep': the group's own reading of the results (routekaart fase 3).
+    duiding: str = ""
 
     @property
     def values(self) -> Mapping[int, AnswerValue | None]:

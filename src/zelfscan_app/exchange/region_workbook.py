@@ -44,7 +44,8 @@ SHEET_TOELICHTINGEN = "Toelichtingen"
 
 NO_VALUE = "–"
 _GREY_TEXT = "595959"
-_BAND = "8C8C8C"
+#: (colour, dash, marker) of the radar's Laagste and Hoogste series.
+_SPREAD_STYLES = (("C55A11", "sysDot", "triangle"), ("404040", "dash", "diamond"))
 _PERCENT = '0"%"'
 CLASS_LABELS = ("0–24%", "25–49%", "50–74%", "75–99%", "100%")
 
@@ -112,9 +113,34 @@ def region_workbook_bytes(book: RegionWorkbook) -> bytes:
         page_setup(ws, book.title)
         if ws.title != SHEET_TOELICHTING:
             ws.page_setup.fitToHeight = 0
+            fit_header_words(ws)
     out = BytesIO()
     wb.save(out)
     return out.getvalue()
+
+
+#: Column width (Excel's character units) one character of a bold 11 pt header needs.
+HEADER_CHAR_WIDTH = 1.15
+
+
+def header_word_width(text: str) -> float:
+    """The width a header's longest word needs, so a wrapped header never breaks inside it."""
+    longest = max((len(word) for word in str(text or "").split()), default=0)
+    return round(longest * HEADER_CHAR_WIDTH + 2, 1)
+
+
+def fit_header_words(ws: Worksheet) -> None:
+    """Widen columns whose header cell (the blue, wrapped ones) would break a word in two."""
+    from openpyxl.utils import get_column_letter
+
+    for row in ws.iter_rows(max_row=8):
+        for cell in row:
+            if cell.value is None or cell.fill.fgColor.rgb not in (BLUE, f"00{BLUE}"):
+                continue
+            letter = get_column_letter(cell.column)
+            needed = header_word_width(str(cell.value))
+            if (ws.column_dimensions[letter].width or 8.43) < needed:
+                ws.column_dimensions[letter].width = needed
 
 
 def _title(ws: Worksheet, title: str, subtitle: str) -> None:
@@ -200,6 +226,7 @@ def _fill_resultaten(ws: Worksheet, book: RegionWorkbook) -> None:
     ws.column_dimensions["A"].width = 34
     for letter in "BCDE":
         ws.column_dimensions[letter].width = 13
+    ws.column_dimensions["E"].width = 16  # 'Gemeenten (n)' on one line: the row is 20 pt high
     _title(ws, "Regionale resultaten per kwaliteitsstandaard", f"{book.title} — {count} gemeenten")
     header_row = 4
     headers = ("Kwaliteitsstandaard", "Gemiddelde", "Laagste", "Hoogste", "Gemeenten (n)")
@@ -290,7 +317,7 @@ def _score_value(value: float | None) -> float | str:
 
 
 def _radar(ws: Worksheet, header_row: int, last: int, *, spread: bool) -> None:
-    """A native radar chart: the mean in blue, lowest and highest as thin grey dashes."""
+    """A native radar chart: the mean in blue, lowest and highest in two distinct styles."""
     from openpyxl.chart import RadarChart, Reference
     from openpyxl.chart.layout import Layout, ManualLayout
     from openpyxl.chart.legend import Legend
@@ -319,10 +346,15 @@ def _radar(ws: Worksheet, header_row: int, last: int, *, spread: bool) -> None:
     mean.marker.size = 7
     mean.marker.graphicalProperties = GraphicalProperties(solidFill=BLUE)
     mean.marker.graphicalProperties.line.solidFill = BLUE
-    for series in chart.series[1:]:
-        line = LineProperties(solidFill=_BAND, w=15875, prstDash="dash")
+    # Lowest and highest must be told apart, also in grey print: an orange dotted line with
+    # triangles for the lowest, a dark dashed line with diamonds for the highest.
+    for series, (colour, dash, symbol) in zip(chart.series[1:], _SPREAD_STYLES, strict=False):
+        line = LineProperties(solidFill=colour, w=19050, prstDash=dash)
         series.graphicalProperties = GraphicalProperties(ln=line)
-        series.marker.symbol = "none"
+        series.marker.symbol = symbol
+        series.marker.size = 6
+        series.marker.graphicalProperties = GraphicalProperties(solidFill=colour)
+        series.marker.graphicalProperties.line.solidFill = colour
     if spread:
         chart.legend = Legend()
         chart.legend.position = "b"
@@ -493,8 +525,16 @@ def _fill_toelichtingen(ws: Worksheet, book: RegionWorkbook) -> None:
 
     assert book.texts is not None
     q = book.questionnaire
-    headers = ("Gemeente", "Nr", "Kwaliteitsstandaard", "Antwoord", "Toelichting", "Nuancering")
-    widths = (20, 5, 24, 13, 60, 40)
+    headers = (
+        "Gemeente",
+        "Nr",
+        "Vraag",
+        "Kwaliteitsstandaard",
+        "Antwoord",
+        "Toelichting",
+        "Nuancering",
+    )
+    widths = (20, 5, 40, 24, 13, 55, 38)
     subtitle = book.title + (
         " — namen in de teksten vervangen door codes" if book.anonymous else ""
     )
@@ -513,8 +553,17 @@ def _fill_toelichtingen(ws: Worksheet, book: RegionWorkbook) -> None:
     row = header_row
     for entry in sorted(book.texts, key=lambda t: t.question):
         row += 1
-        standard = standard_label(q, q.question(entry.question).standard)
-        values = (entry.label, None, standard, entry.answer, entry.toelichting, entry.nuancering)
+        question = q.question(entry.question)
+        standard = standard_label(q, question.standard)
+        values = (
+            entry.label,
+            None,
+            question.text,
+            standard,
+            entry.answer,
+            entry.toelichting,
+            entry.nuancering,
+        )
         for column, value in enumerate(values, start=1):
             cell = looks(ws.cell(row, column), "text", look)
             if column == 2:
@@ -522,7 +571,12 @@ def _fill_toelichtingen(ws: Worksheet, book: RegionWorkbook) -> None:
             else:
                 write_text(cell, value or "")
         ws.row_dimensions[row].height = row_height(
-            [(entry.toelichting, widths[4]), (entry.nuancering, widths[5]), (standard, widths[2])]
+            [
+                (question.text, widths[2]),
+                (standard, widths[3]),
+                (entry.toelichting, widths[5]),
+                (entry.nuancering, widths[6]),
+            ]
         )
     ws.auto_filter.ref = (
         f"A{header_row}:{get_column_letter(len(headers))}{max(row, header_row + 1)}"

@@ -58,8 +58,8 @@ def page_setup(ws: Worksheet, gemeente: str) -> None:
     ws.print_options.horizontalCentered = True
     if ws.title in (L.SHEET_VRAGEN, L.SHEET_DEELNEMERS):
         ws.print_title_rows = "1:1"
-    safe = gemeente.replace("&", "&&")
-    ws.oddHeader.left.text = f"Zelfscan Kwaliteitskader — {safe}"
+    safe = gemeente.strip().replace("&", "&&")
+    ws.oddHeader.left.text = "Zelfscan Kwaliteitskader" + (f" — {safe}" if safe else "")
     ws.oddHeader.left.size = 9
     ws.oddHeader.right.text = ws.title
     ws.oddHeader.right.size = 9

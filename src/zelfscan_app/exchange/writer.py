@@ -68,8 +68,14 @@ def form_bytes(questionnaire: Questionnaire, *, gemeente: str = "", regio: str =
     return _build(questionnaire, None, gemeente=gemeente, regio=regio)
 
 
-def scan_bytes(questionnaire: Questionnaire, scan: Scan) -> bytes:
-    """A scan from the database as a filled workbook."""
+def scan_bytes(
+    questionnaire: Questionnaire, scan: Scan, *, with_participants: bool = False
+) -> bytes:
+    """A scan from the database as a filled workbook.
+
+    The `Deelnemers` sheet names people; it travels only when the user chooses so
+    (`with_participants`), since the workbook usually goes to the region.
+    """
     if scan.questionnaire_id != questionnaire.id:
         raise ZelfscanError(
             f"de zelfscan hoort bij vragenlijst '{scan.questionnaire_id}', niet bij "
@@ -80,7 +86,13 @@ def scan_bytes(questionnaire: Questionnaire, scan: Scan) -> bytes:
         raise ZelfscanError(
             f"de zelfscan bevat antwoorden op vragen die niet in de vragenlijst staan ({unknown})"
         )
-    return _build(questionnaire, scan, gemeente=scan.gemeente, regio=scan.regio)
+    return _build(
+        questionnaire,
+        scan,
+        gemeente=scan.gemeente,
+        regio=scan.regio,
+        with_participants=with_participants,
+    )
 
 
 def save_atomic(data: bytes, path: str | Path) -> Path:
@@ -118,7 +130,14 @@ def save_atomic(data: bytes, path: str | Path) -> Path:
 # Building ----------------------------------------------------------------------------------
 
 
-def _build(questionnaire: Questionnaire, scan: Scan | None, *, gemeente: str, regio: str) -> bytes:
+def _build(
+    questionnaire: Questionnaire,
+    scan: Scan | None,
+    *,
+    gemeente: str,
+    regio: str,
+    with_participants: bool = True,
+) -> bytes:
     from openpyxl import Workbook
 
     from zelfscan_app import __version__
@@ -130,15 +149,25 @@ def _build(questionnaire: Questionnaire, scan: Scan | None, *, gemeente: str, re
     toelichting.title = L.SHEET_TOELICHTING
     vragen = wb.create_sheet(L.SHEET_VRAGEN)
     resultaten = wb.create_sheet(L.SHEET_RESULTATEN)
-    deelnemers = wb.create_sheet(L.SHEET_DEELNEMERS)
+    sheets = [toelichting, vragen, resultaten]
 
-    _fill_toelichting(toelichting, questionnaire, scan, gemeente=gemeente, regio=regio)
+    _fill_toelichting(
+        toelichting,
+        questionnaire,
+        scan,
+        gemeente=gemeente,
+        regio=regio,
+        with_participants=with_participants,
+    )
     last_row = _fill_vragen(vragen, questionnaire, scan)
     _fill_resultaten(resultaten, questionnaire, scan, last_vragen_row=last_row)
-    _fill_deelnemers(deelnemers, scan)
-    header = gemeente or "(gemeente)"
-    for ws in (toelichting, vragen, resultaten, deelnemers):
-        page_setup(ws, header)
+    if with_participants:
+        sheets.append(wb.create_sheet(L.SHEET_DEELNEMERS))
+        _fill_deelnemers(sheets[-1], scan)
+    # A print header cannot read a cell: a blank form prints no '(gemeente)' placeholder; the
+    # name the group types shows on the Resultaten sheet, and in the header of every export.
+    for ws in sheets:
+        page_setup(ws, gemeente)
     _set_defined_print_areas(wb)
     out = BytesIO()
     wb.save(out)
@@ -146,7 +175,13 @@ def _build(questionnaire: Questionnaire, scan: Scan | None, *, gemeente: str, re
 
 
 def _fill_toelichting(
-    ws: Worksheet, q: Questionnaire, scan: Scan | None, *, gemeente: str, regio: str
+    ws: Worksheet,
+    q: Questionnaire,
+    scan: Scan | None,
+    *,
+    gemeente: str,
+    regio: str,
+    with_participants: bool = True,
 ) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -203,12 +238,16 @@ def _fill_toelichting(
 
     row = first + len(values) + 1
     heading = "Over deze werkmap" if scan else "Zo vult u dit formulier in"
-    row = write_paragraphs(ws, row, heading, _instructions(scan), numbered=True)
+    row = write_paragraphs(ws, row, heading, _instructions(scan, with_participants), numbered=True)
     blocks = [f"{b.title}. {b.description}".strip() for b in q.blocks]
     write_paragraphs(ws, row + 1, "De vragenlijst", blocks, numbered=False)
 
 
-def _instructions(scan: Scan | None) -> list[str]:
+#: Where the Toelichting sheet holds the gemeente (column B of the first key row).
+GEMEENTE_CELL = "$B$5"
+
+
+def _instructions(scan: Scan | None, with_participants: bool = True) -> list[str]:
     lines = []
     if scan is None:
         lines.append(
@@ -229,13 +268,19 @@ def _instructions(scan: Scan | None) -> list[str]:
         "Schrijf bij elke vraag in 'Toelichting' waarom de groep tot dit antwoord kwam, en in "
         "'Nuancering' wat het antwoord verfijnt (bijvoorbeeld: voor jeugd wel, voor volwassenen "
         "nog niet). Zet 'Ja' bij 'Bespreekpunt' als de vraag later terug moet komen.",
-        "Noteer op het blad 'Deelnemers' wie meedeed: naam, organisatie en rol.",
+        (
+            "Noteer op het blad 'Deelnemers' wie meedeed: naam, organisatie en rol."
+            if with_participants
+            else "De namen van de deelnemers zijn niet meegestuurd; kies bij het exporteren "
+            "'met deelnemers' om ze mee te sturen."
+        ),
         "Het blad 'Resultaten' toont de score per kwaliteitsstandaard en het spinnenweb. De score "
         "is het percentage 'Op orde' van de beantwoorde vragen; een kwaliteitsstandaard zonder "
         "antwoorden heeft (nog) geen score.",
         "Verander de namen van de bladen en de kolomkoppen niet en voeg geen rijen tussen de "
-        "vragen in; dan kan het programma het bestand inlezen. Een tekst die met =, +, - of @ "
-        "begint, blijft gewone tekst.",
+        "vragen in; dan kan het programma het bestand inlezen. Begint een tekst met =, +, - of "
+        "@, typ dan eerst een apostrof ('), bijvoorbeeld '- niet bekend: anders maakt Excel er "
+        "een formule van, en formules leest het programma niet in.",
     ]
     return lines
 
@@ -332,7 +377,10 @@ def _fill_vragen(ws: Worksheet, q: Questionnaire, scan: Scan | None) -> int:
         allow_blank=True,
         showErrorMessage=True,
         errorTitle="Bespreekpunt",
-        error="Kies 'Ja' of laat de cel leeg.",
+        error="Kies 'Ja' of 'Nee', of laat de cel leeg.",
+        showInputMessage=True,
+        promptTitle="Bespreekpunt",
+        prompt="Kies 'Ja' als de vraag later terug moet komen.",
     )
     ws.add_data_validation(flags)
     flags.add(f"{letter}2:{letter}{row}")
@@ -398,9 +446,17 @@ def _fill_resultaten(
             "om de scores bij te werken."
         )
     else:
-        subtitle = "Rekent vanzelf mee met de antwoorden op het blad Vragen."
+        subtitle = ""
         note = ""
-    write_text(ws["A2"], subtitle)
+    if scan is None:
+        # The gemeente the group types on Toelichting, so a printed form says whose it is.
+        here = f"{L.SHEET_TOELICHTING}!{GEMEENTE_CELL}"
+        ws["A2"] = (
+            f'=IF({here}="","Rekent vanzelf mee met de antwoorden op het blad Vragen.",'
+            f'{here}&" — rekent vanzelf mee met de antwoorden op het blad Vragen.")'
+        )
+    else:
+        write_text(ws["A2"], subtitle)
     ws["A2"].font = calibri(size=12)
 
     header_row = 4

@@ -160,7 +160,13 @@ class ExchangeActions(QObject):
             box.exec()
 
     # Export ---------------------------------------------------------------------------------
-    def export_current(self, path: str | None = None) -> Path | None:
+    def export_current(
+        self, path: str | None = None, *, with_participants: bool | None = None
+    ) -> Path | None:
+        """Save the chosen scan as a workbook; names of participants only when the user says so.
+
+        `with_participants=None` asks (default answer: without names) when the scan has any.
+        """
         w = self._window
         scan_id = w.current_scan_id()
         if not self.available or w.db is None or scan_id is None:
@@ -180,9 +186,15 @@ class ExchangeActions(QObject):
             )
         if not path:
             return None
+        if with_participants is None:
+            with_participants = bool(scan.participants) and self._ask_participants(
+                len(scan.participants)
+            )
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            written = export_scan(w.db, w.questionnaire, scan_id, path)
+            written = export_scan(
+                w.db, w.questionnaire, scan_id, path, with_participants=with_participants
+            )
         except (ZelfscanError, OSError) as exc:
             QApplication.restoreOverrideCursor()
             QMessageBox.warning(w, self.tr("Exporteren"), str(exc))
@@ -190,3 +202,27 @@ class ExchangeActions(QObject):
         QApplication.restoreOverrideCursor()
         w.statusBar().showMessage(arg(self.tr("Opgeslagen als %1"), written), 10000)
         return Path(written)
+
+    def _ask_participants(self, count: int) -> bool:
+        """'Met namen' only on an explicit choice; Enter and Esc keep the names out."""
+        box = QMessageBox(self._window)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Zelfscan exporteren"))
+        box.setText(
+            arg(self.tr("Namen van de %1 deelnemers meesturen?"), count)
+            if count != 1
+            else self.tr("Naam van de deelnemer meesturen?")
+        )
+        box.setInformativeText(
+            self.tr(
+                "Een werkmap gaat meestal naar de regio. Zonder namen blijft het blad "
+                "'Deelnemers' weg; antwoorden, toelichtingen en scores gaan wel mee."
+            )
+        )
+        without = box.addButton(self.tr("&Zonder namen"), QMessageBox.ButtonRole.RejectRole)
+        with_names = box.addButton(self.tr("&Met namen"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(without)
+        box.setEscapeButton(without)
+        self._participants_box = box  # reachable for a test while it is open
+        box.exec()
+        return box.clickedButton() is with_names

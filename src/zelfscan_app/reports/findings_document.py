@@ -6,6 +6,7 @@ group's answer, toelichting and nuancering, per standard.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -19,10 +20,11 @@ from zelfscan_app.reports.scan_context import (
     scan_basics,
     spider_description,
 )
-from zelfscan_app.reports.templates import DocumentProperties, Image, render
+from zelfscan_app.reports.templates import DocumentProperties, Image, document_author, render
 
 SPIDER_WIDTH_MM = 130
 UNANSWERED = "Niet beantwoord"
+PARTICIPANT_SEPARATOR = " · "
 
 
 def findings_context(questionnaire: Questionnaire, scan: Scan, *, today: date) -> dict[str, object]:
@@ -31,8 +33,10 @@ def findings_context(questionnaire: Questionnaire, scan: Scan, *, today: date) -
     people = len(scan.participants)
     if people:
         who = f"{people} {'persoon' if people == 1 else 'personen'}"
+        # One separator, the middle dot the app uses everywhere: names such as 'Gemeente,
+        # Leerplicht' carry a comma, so neither ',' nor ';' can separate them unambiguously.
         context["deelnemers_tekst"] = (
-            f"{who} uit: {'; '.join(organisations)}" if organisations else who
+            f"{who} uit: {PARTICIPANT_SEPARATOR.join(organisations)}" if organisations else who
         )
     else:
         context["deelnemers_tekst"] = "–"
@@ -50,12 +54,19 @@ def findings_context(questionnaire: Questionnaire, scan: Scan, *, today: date) -
         }
         for standard in questionnaire.standards
     ]
+    context["duiding"] = duiding_paragraphs(scan.duiding)
     context["bespreekpunten"] = [
         {"nummer": q.number, "tekst": q.text}
         for q in questionnaire.questions
         if scan.answer(q.number).bespreekpunt
     ]
     return context
+
+
+def duiding_paragraphs(text: str) -> list[str]:
+    """The group's duiding as paragraphs: a blank line starts a new one, a newline stays."""
+    blocks = re.split(r"\n\s*\n", text.replace("\r\n", "\n").strip())
+    return [b.strip() for b in blocks if b.strip()]
 
 
 def _question_row(scan: Scan, number: int, text: str) -> dict[str, object]:
@@ -76,6 +87,7 @@ def render_findings(
     template: Path,
     spider_png: bytes | None,
     today: date | None = None,
+    author: str = "",
 ) -> bytes:
     """The findings report (spider, score table, answers with toelichting) as .docx bytes."""
     context = findings_context(questionnaire, scan, today=today or date.today())
@@ -90,6 +102,7 @@ def render_findings(
         DocumentProperties(
             title=f"Resultaten zelfscan – {context['eigenaar']}, {context['meting_kort']}",
             subject="Rapportage zelfscan Kwaliteitskader Werken aan veiligheid",
+            author=document_author(author),
         ),
         images={"spinnenweb": spider},
     )

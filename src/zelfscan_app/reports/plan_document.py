@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from zelfscan_app.domain.questionnaire import PlanGroup, Questionnaire
+from zelfscan_app.domain.actions import current_state
+from zelfscan_app.domain.questionnaire import PlanGroup, Question, Questionnaire
 from zelfscan_app.domain.scan import Action, ActionStatus, AnswerValue, Scan
 from zelfscan_app.reports.scan_context import scan_basics, spider_description
-from zelfscan_app.reports.templates import DocumentProperties, Image, render
+from zelfscan_app.reports.templates import DocumentProperties, Image, document_author, render
 
 SPIDER_WIDTH_MM = 125
 
@@ -69,19 +70,75 @@ def plan_groups(questionnaire: Questionnaire) -> list[PlanGroup]:
     return groups
 
 
-def action_row(action: Action) -> dict[str, str]:
+def action_row(action: Action, question: Question | None = None) -> dict[str, str]:
+    """One table row; `question` adds its full text under the huidige stand van zaken.
+
+    The verbeterpunt is a statement ("Vraag 4 — de opdracht is niet bekend …"), so the question
+    the group answered stays readable in the row, unless the verbeterpunt already quotes it.
+    """
     planning = action.planning
     if action.status is not ActionStatus.GEPLAND:
         planning = f"{planning}\nStatus: {action.status.value}".strip()
+    asked = ""
+    if question is not None and question.text not in action.maatregel:
+        asked = f"Vraag: {question.text}"
     return {
         "maatregel": action.maatregel,
         "huidige_stand": action.huidige_stand,
+        "vraag": asked,
         "verbeteractie": action.verbeteractie,
         "beoogd_resultaat": action.beoogd_resultaat,
         "wie": action.wie,
         "planning": planning,
         "kosten": action.kosten,
     }
+
+
+def unanswered_row(question: Question, scan: Scan) -> dict[str, str]:
+    """A row for a question without an answer: it is open, never silently 'op orde'."""
+    answer = scan.answer(question.number)
+    return {
+        "maatregel": f"Vraag {question.number} is niet beantwoord — nog te bespreken",
+        "huidige_stand": current_state(answer.toelichting, answer.nuancering),
+        "vraag": f"Vraag: {question.text}",
+        "verbeteractie": "",
+        "beoogd_resultaat": "",
+        "wie": "",
+        "planning": "",
+        "kosten": "",
+    }
+
+
+def group_rows(
+    questionnaire: Questionnaire, scan: Scan, group: PlanGroup, actions: Sequence[Action]
+) -> list[dict[str, str]]:
+    """The group's actions in their order, with a row per unanswered question slotted in."""
+    order = {q.number: i for i, q in enumerate(questionnaire.questions)}
+    rows: list[tuple[float, int, dict[str, str]]] = []
+    last = -1.0
+    for index, action in enumerate(a for a in actions if a.standard in group.standards):
+        question = (
+            questionnaire.question(action.question)
+            if action.question is not None and questionnaire.has_question(action.question)
+            else None
+        )
+        if question is not None:
+            last = float(order[question.number])
+        rows.append((last, index, action_row(action, question)))
+    for question in questionnaire.questions:
+        if question.standard in group.standards and scan.answer(question.number).value is None:
+            rows.append((order[question.number] + 0.5, -1, unanswered_row(question, scan)))
+    rows.sort(key=lambda r: (r[0], r[1]))
+    return [row for _, _, row in rows]
+
+
+def all_op_orde(questionnaire: Questionnaire, scan: Scan, group: PlanGroup) -> bool:
+    """Only then may the plan say that every question of the group is 'Op orde'."""
+    return all(
+        scan.answer(q.number).value is AnswerValue.OP_ORDE
+        for q in questionnaire.questions
+        if q.standard in group.standards
+    )
 
 
 def plan_context(
@@ -100,13 +157,19 @@ def plan_context(
         for q in questionnaire.questions
         if scan.answer(q.number).value is AnswerValue.NIET_OP_ORDE
     ]
+    context["niet_beantwoord"] = [
+        {"nummer": q.number, "standaard": q.standard, "tekst": q.text}
+        for q in questionnaire.questions
+        if scan.answer(q.number).value is None
+    ]
     context["groepen"] = [
         {
             "kop": group_heading(group),
             "standaarden": [
                 {"nummer": n, "tekst": questionnaire.standard(n).text} for n in group.standards
             ],
-            "acties": [action_row(a) for a in actions if a.standard in group.standards],
+            "acties": group_rows(questionnaire, scan, group, actions),
+            "alles_op_orde": all_op_orde(questionnaire, scan, group),
         }
         for group in plan_groups(questionnaire)
     ]
@@ -134,8 +197,12 @@ def render_plan(
     period: tuple[int, int] | None = None,
     earlier: Sequence[EarlierAction] = (),
     today: date | None = None,
+    author: str = "",
 ) -> bytes:
-    """The plan van aanpak as .docx bytes; `actions` as returned by services.actions."""
+    """The plan van aanpak as .docx bytes; `actions` as returned by services.actions.
+
+    `author` is the user's organisation for the file properties (empty: the app's name).
+    """
     period = period or default_period(scan.datum)
     context = plan_context(
         questionnaire,
@@ -156,6 +223,7 @@ def render_plan(
         DocumentProperties(
             title=f"Plan van Aanpak {period_text(period)} – {context['eigenaar']}",
             subject="Plan van aanpak Kwaliteitskader Werken aan veiligheid",
+            author=document_author(author),
         ),
         images={"spinnenweb": spider},
     )

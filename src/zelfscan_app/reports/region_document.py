@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -23,17 +24,34 @@ from zelfscan_app.reports.scan_context import (
     score_class,
     score_colour,
 )
-from zelfscan_app.reports.templates import DocumentProperties, Image, render
+from zelfscan_app.reports.templates import DocumentProperties, Image, document_author, render
 
 SPIDER_WIDTH_MM = 130
 CLASS_LABELS = ("0–24%", "25–49%", "50–74%", "75–99%", "100%", "geen score")
+
+
+@dataclass(frozen=True, slots=True)
+class RegionDetails:
+    """What was merged, as the caller may show it: the report says what it mixes.
+
+    `selection` names the choice ('nieuwste zelfscan per gemeente' or 'alleen nulmetingen'),
+    `composition` counts scans per soort and year ('nulmeting 2025', 3), `meting` gives each
+    municipality's soort (and date, when names are shown) by real name, and `notes` are the
+    sentences the command line prints (missing, incomplete, versions), already anonymised.
+    """
+
+    selection: str
+    composition: tuple[tuple[str, int], ...] = ()
+    mixed: str = ""
+    meting: Mapping[str, str] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
 
 
 def scrub_names(text: str, names: Mapping[str, str]) -> str:
     """Replace every real name (whole word, any case) by its display name, longest first."""
     for real in sorted(names, key=len, reverse=True):
         if real and names[real] != real:
-            pattern = re.compile(rf"(?<!\w){re.escape(real)}(?!\w)", re.IGNORECASE)
+            pattern = re.compile(rf"(?<!\w)(?:gemeente\s+)?{re.escape(real)}(?!\w)", re.IGNORECASE)
             text = pattern.sub(names[real], text)
     return text
 
@@ -69,6 +87,7 @@ def region_context(
     *,
     regio: str,
     today: date,
+    details: RegionDetails | None = None,
 ) -> dict[str, object]:
     from zelfscan_app.dutch_dates import dutch_date
 
@@ -103,8 +122,15 @@ def region_context(
         "vandaag": dutch_date(today),
         "beperking": disclosure.reason,
         "waarschuwingen": [
-            scrub_names(w, shown) if disclosure.anonymous else w for w in summary.warnings
+            scrub_names(w, shown) if disclosure.anonymous else w
+            for w in (details.notes if details is not None else summary.warnings)
         ],
+        "selectie": _selection(details),
+        "samenstelling": [
+            {"meting": label, "aantal": count}
+            for label, count in (details.composition if details else ())
+        ],
+        "menging": details.mixed if details is not None else "",
         "figuur_bijschrift": (
             f"Gemiddelde score per kwaliteitsstandaard van {total} gemeenten"
             + (
@@ -130,6 +156,7 @@ def region_context(
     context["heatmap"] = [
         {
             "naam": label,
+            "meting": (details.meting.get(real, "") if details is not None else ""),
             "cellen": [
                 {
                     "tekst": percent(summary.per_municipality[real].get(s.number)),
@@ -155,6 +182,12 @@ def region_context(
     ]
     context["per_vraag"] = [s for s in context["per_vraag"] if s["vragen"]]
     return context
+
+
+def _selection(details: RegionDetails | None) -> str:
+    if details is None:
+        return "nieuwste zelfscan per gemeente"
+    return details.selection
 
 
 def _distribution(summary: RegionSummary, number: int, title: str, total: int) -> dict:
@@ -190,14 +223,22 @@ def render_region_report(
     spider_png: bytes | None,
     regio: str = "",
     today: date | None = None,
+    details: RegionDetails | None = None,
+    author: str = "",
 ) -> bytes:
-    """The regional report as .docx bytes.
+    """The regional report as .docx bytes; an anonymised one is always by the app.
 
     `names` maps each municipality in `summary` to the label to print: itself when not
     anonymised, `domain.region.anonymous_names(...)` when anonymised (then it must cover all).
     """
     context = region_context(
-        questionnaire, summary, names, disclosure, regio=regio, today=today or date.today()
+        questionnaire,
+        summary,
+        names,
+        disclosure,
+        regio=regio,
+        today=today or date.today(),
+        details=details,
     )
     spider = (
         Image(
@@ -216,6 +257,7 @@ def render_region_report(
         DocumentProperties(
             title=f"Regionale rapportage zelfscan – {context['regio']}",
             subject="Regionale rapportage zelfscan Kwaliteitskader Werken aan veiligheid",
+            author=document_author("" if disclosure.anonymous else author),
             scrub_app_properties=disclosure.anonymous,
         ),
         images={"spinnenweb": spider},

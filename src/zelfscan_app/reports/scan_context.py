@@ -47,6 +47,12 @@ def score_colour(score: float | None) -> str:
     return NO_SCORE_COLOUR if index is None else SCORE_COLOURS[index]
 
 
+def plain_name(gemeente: str) -> str:
+    """'Aldermeer' also when typed as 'Gemeente Aldermeer': templates say 'de gemeente …'."""
+    name = " ".join(gemeente.split())
+    return name[9:] if name.lower().startswith("gemeente ") and len(name) > 9 else name
+
+
 def owner(gemeente: str) -> str:
     """'Gemeente Aldermeer' for the title, without doubling a name that already says so."""
     name = gemeente.strip()
@@ -117,7 +123,7 @@ def scan_basics(questionnaire: Questionnaire, scan: Scan, today: date) -> dict[s
     c = counts(questionnaire, scan)
     people = len(scan.participants)
     return {
-        "gemeente": scan.gemeente,
+        "gemeente": plain_name(scan.gemeente),
         "eigenaar": owner(scan.gemeente),
         "regio": scan.regio or NO_SCORE,
         "datum": dutch_date(scan.datum),

@@ -34,7 +34,6 @@ from zelfscan_app.reports.spider_data import (
     GREY,
     Series,
     SpiderChart,
-    Vertex,
     axis_angle,
     closed_polyline,
     format_percent,
@@ -548,27 +547,53 @@ def _draw_grid(ax: Axes, chart: SpiderChart, angles: Sequence[float], pen: _Pen)
         )
 
 
-def _draw_band(ax: Axes, chart: SpiderChart) -> None:
+#: Share of the angle between two spokes that one spoke's spread bar covers.
+BAND_WIDTH = 0.34
+BAND_ARC_POINTS = 9
+
+
+def band_sectors(chart: SpiderChart) -> list[tuple[int, list[float], list[float]]]:
+    """Per spoke with a score: (standard, angles, radii) of a bar from lowest to highest.
+
+    The spread is drawn per axis, not as a ring between two polygons: a ring's inner edge is a
+    straight chord, so a minimum of 17 % between two neighbours at 0 % vanished into the centre.
+    """
     band = chart.band
     if band is None:
-        return
-    low = series_vertices(chart, Series("low", band.low))
-    high = series_vertices(chart, Series("high", band.high))
-    both = tuple(
-        h if (h.radius is not None and lo.radius is not None) else Vertex(h.standard, h.angle, None)
-        for h, lo in zip(high, low, strict=True)
-    )
-    inner_of = {v.standard: v for v in low}
-    for run in present_runs(both):
-        inner = [inner_of[v.standard] for v in reversed(run)]
+        return []
+    count = len(chart.axes)
+    half = math.pi * BAND_WIDTH / count
+    sectors = []
+    for low, high in zip(
+        series_vertices(chart, Series("low", band.low)),
+        series_vertices(chart, Series("high", band.high)),
+        strict=True,
+    ):
+        if low.radius is None or high.radius is None:
+            continue
+        steps = [
+            low.angle - half + 2 * half * i / (BAND_ARC_POINTS - 1) for i in range(BAND_ARC_POINTS)
+        ]
+        sectors.append(
+            (
+                low.standard,
+                steps + steps[::-1],
+                [high.radius] * len(steps) + [low.radius] * len(steps),
+            )
+        )
+    return sectors
+
+
+def _draw_band(ax: Axes, chart: SpiderChart) -> None:
+    for standard, angles, radii in band_sectors(chart):
         ax.fill(
-            [v.angle for v in run] + [v.angle for v in inner],
-            [v.radius for v in run] + [v.radius for v in inner],
+            angles,
+            radii,
             color=BAND_GREY,
             alpha=0.55,
             linewidth=0,
             zorder=2,
-            gid="band",
+            gid=f"band-{standard}",
         )
 
 

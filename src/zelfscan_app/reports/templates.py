@@ -106,11 +106,26 @@ class DocumentProperties:
     title: str
     subject: str = ""
     keywords: str = "zelfscan; kwaliteitskader"
-    author: str = "Zelfscan Kwaliteitskader"
+    author: str = "Zelfscan Kwaliteitskader"  # APP_AUTHOR, or the user's organisation
     #: Also blank the template's company/manager (docProps/app.xml): an anonymised report must
     #: not carry a name there either.
     scrub_app_properties: bool = False
     when: datetime = field(default_factory=lambda: datetime.now().replace(microsecond=0))
+
+
+APP_AUTHOR = "Zelfscan Kwaliteitskader"
+MAX_AUTHOR = 120
+
+
+def document_author(organisation: str = "") -> str:
+    """The author written into a document: the user's organisation if chosen, else the app.
+
+    Never a person's name from the scan: the participants stay out of the file properties.
+    """
+    name = " ".join(clean_text(organisation or "").split())
+    if len(name) > MAX_AUTHOR:
+        raise ZelfscanError(f"de naam van de organisatie is langer dan {MAX_AUTHOR} tekens")
+    return name or APP_AUTHOR
 
 
 def render(
@@ -210,6 +225,7 @@ def _after_render(document, properties: DocumentProperties, images: Mapping[str,
     _fix_table_grids(document)
     _fix_property_order(document)
     _allow_long_rows_to_split(document)
+    _keep_table_starts_together(document)
     descriptions = [i.description for i in images.values() if i is not None]
     for doc_pr, description in zip(
         document.element.body.iter(qn("wp:docPr")), descriptions, strict=False
@@ -230,6 +246,7 @@ def _after_render(document, properties: DocumentProperties, images: Mapping[str,
     core.created = properties.when
     core.modified = properties.when
     core.revision = 1
+    _drop_template_traces(document)
     if properties.scrub_app_properties:
         _scrub_app_properties(document)
 
@@ -339,7 +356,82 @@ def _allow_long_rows_to_split(document) -> None:
             tr_pr.remove(flag)
 
 
+def _keep_table_starts_together(document) -> None:
+    """No lone row at a page end or start: header and first body row stay with the next row,
+    and so does the row before the last. Word honours keep-with-next on a row's paragraphs.
+
+    Rows allowed to split (longer than LONG_ROW_CHARS) are left alone: keeping those with the
+    next could push a whole block to the next page and leave a mostly empty one behind.
+    """
+    from docx.oxml.ns import qn
+
+    for tbl in document.element.body.iter(qn("w:tbl")):
+        rows = tbl.findall(qn("w:tr"))
+        heads = [r for r in rows if r.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None]
+        body = [r for r in rows if r not in heads]
+        if not heads or len(body) < 2:
+            continue
+        keep = [*heads, body[0]]
+        if len(body) >= 3:
+            keep.append(body[-2])
+        for row in keep:
+            tr_pr = row.find(qn("w:trPr"))
+            if tr_pr is not None and tr_pr.find(qn("w:cantSplit")) is None and row not in heads:
+                continue
+            for p_pr in (p.get_or_add_pPr() for p in row.iter(qn("w:p"))):
+                if p_pr.find(qn("w:keepNext")) is None:
+                    p_pr.append(p_pr.makeelement(qn("w:keepNext"), {}))
+                reorder_properties(p_pr)
+
+
 _APP_PROPERTIES = "/docProps/app.xml"
+
+#: Extended properties that describe the template (or the Word that saved it), not this
+#: document: a stale page count, 'Normal.dotm', 'Microsoft Macintosh Word'.
+_STALE_APP_FIELDS = (
+    "Template",
+    "TotalTime",
+    "Pages",
+    "Words",
+    "Characters",
+    "CharactersWithSpaces",
+    "Lines",
+    "Paragraphs",
+    "AppVersion",
+    "HeadingPairs",
+    "TitlesOfParts",
+)
+
+
+def _drop_template_traces(document) -> None:
+    """Every output names the app as its application and carries no preview picture or
+    print date inherited from its template (a thumbnail would show the template's page)."""
+    from docx.oxml.ns import qn
+
+    core = document.core_properties._element
+    for element in core.findall(qn("cp:lastPrinted")):
+        core.remove(element)
+    package = document.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype.endswith("/metadata/thumbnail"):
+            del package.rels[rel_id]
+    for part in package.parts:
+        if str(part.partname) == _APP_PROPERTIES:
+            xml = part.blob.decode("utf-8")
+            for name in _STALE_APP_FIELDS:
+                xml = re.sub(
+                    rf"<(?:\w+:)?{name}\b[^>]*?(?:/>|>.*?</(?:\w+:)?{name}>)", "", xml, flags=re.S
+                )
+            xml = re.sub(
+                r"<Application>[^<]*</Application>",
+                f"<Application>{APP_AUTHOR}</Application>",
+                xml,
+            )
+            if "<Application>" not in xml:
+                xml = xml.replace(
+                    "</Properties>", f"<Application>{APP_AUTHOR}</Application></Properties>"
+                )
+            part._blob = xml.encode("utf-8")
 
 
 def _scrub_app_properties(document) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from zelfscan_app.domain.actions import draft_actions
 from zelfscan_app.domain.questionnaire import Questionnaire
@@ -24,6 +25,9 @@ from zelfscan_app.services import actions as action_service
 from zelfscan_app.services import scans as scan_service
 from zelfscan_app.storage import repository as scans_repo
 from zelfscan_app.storage.database import Database
+
+if TYPE_CHECKING:
+    from zelfscan_app.reports.region_document import RegionDetails
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +125,7 @@ def plan_document(
     template: Path,
     period: tuple[int, int] | None = None,
     today: date | None = None,
+    author: str = "",
 ) -> bytes:
     """Stored actions (and earlier open ones) for a scan in the database, else drafts only."""
     from zelfscan_app.reports.plan_document import EarlierAction, render_plan
@@ -145,6 +150,7 @@ def plan_document(
         period=period,
         earlier=earlier,
         today=today,
+        author=author,
     )
 
 
@@ -156,10 +162,11 @@ def write_plan(
     *,
     template_dir: str | Path | None = None,
     period: tuple[int, int] | None = None,
+    author: str = "",
 ) -> WrittenDocument:
-    """The plan van aanpak of a scan in the database."""
+    """The plan van aanpak of a scan in the database (`author`: the user's organisation)."""
     return _write_plan(
-        db, questionnaire, scan_service.get_scan(db, scan_id), out, template_dir, period
+        db, questionnaire, scan_service.get_scan(db, scan_id), out, template_dir, period, author
     )
 
 
@@ -171,17 +178,18 @@ def write_plan_for(
     *,
     template_dir: str | Path | None = None,
     period: tuple[int, int] | None = None,
+    author: str = "",
 ) -> WrittenDocument:
     """Like write_plan, for a scan number ('12') or a workbook path (as `zelfscan plan` gets)."""
     loaded = load_scan(db, questionnaire, reference)
-    written = _write_plan(db, questionnaire, loaded.scan, out, template_dir, period)
+    written = _write_plan(db, questionnaire, loaded.scan, out, template_dir, period, author)
     return replace(written, warnings=loaded.warnings)
 
 
-def _write_plan(db, questionnaire, scan, out, template_dir, period) -> WrittenDocument:
+def _write_plan(db, questionnaire, scan, out, template_dir, period, author="") -> WrittenDocument:
     path = _check_out(out)
     template = find_template(TemplateKind.PLAN, template_dir)
-    data = plan_document(db, questionnaire, scan, template=template, period=period)
+    data = plan_document(db, questionnaire, scan, template=template, period=period, author=author)
     return WrittenDocument(save_document(data, path), template)
 
 
@@ -189,7 +197,12 @@ def _write_plan(db, questionnaire, scan, out, template_dir, period) -> WrittenDo
 
 
 def findings_document(
-    questionnaire: Questionnaire, scan: Scan, *, template: Path, today: date | None = None
+    questionnaire: Questionnaire,
+    scan: Scan,
+    *,
+    template: Path,
+    today: date | None = None,
+    author: str = "",
 ) -> bytes:
     from zelfscan_app.reports.findings_document import render_findings
 
@@ -199,6 +212,7 @@ def findings_document(
         template=template,
         spider_png=scan_spider_png(questionnaire, scan),
         today=today,
+        author=author,
     )
 
 
@@ -209,9 +223,12 @@ def write_findings(
     out: str | Path,
     *,
     template_dir: str | Path | None = None,
+    author: str = "",
 ) -> WrittenDocument:
     """The findings report (spider, scores, answers with toelichting) of a scan in the database."""
-    return _write_findings(questionnaire, scan_service.get_scan(db, scan_id), out, template_dir)
+    return _write_findings(
+        questionnaire, scan_service.get_scan(db, scan_id), out, template_dir, author
+    )
 
 
 def write_findings_for(
@@ -221,16 +238,17 @@ def write_findings_for(
     out: str | Path,
     *,
     template_dir: str | Path | None = None,
+    author: str = "",
 ) -> WrittenDocument:
     loaded = load_scan(db, questionnaire, reference)
-    written = _write_findings(questionnaire, loaded.scan, out, template_dir)
+    written = _write_findings(questionnaire, loaded.scan, out, template_dir, author)
     return replace(written, warnings=loaded.warnings)
 
 
-def _write_findings(questionnaire, scan, out, template_dir) -> WrittenDocument:
+def _write_findings(questionnaire, scan, out, template_dir, author="") -> WrittenDocument:
     path = _check_out(out)
     template = find_template(TemplateKind.FINDINGS, template_dir)
-    data = findings_document(questionnaire, scan, template=template)
+    data = findings_document(questionnaire, scan, template=template, author=author)
     return WrittenDocument(save_document(data, path), template)
 
 
@@ -246,6 +264,8 @@ def region_document(
     template: Path,
     regio: str = "",
     today: date | None = None,
+    details: RegionDetails | None = None,
+    author: str = "",
 ) -> bytes:
     from zelfscan_app.reports.region_document import render_region_report
 
@@ -259,6 +279,8 @@ def region_document(
         spider_png=png,
         regio=regio,
         today=today,
+        details=details,
+        author=author,
     )
 
 
@@ -271,6 +293,8 @@ def write_region_report(
     *,
     regio: str = "",
     template_dir: str | Path | None = None,
+    details: RegionDetails | None = None,
+    author: str = "",
 ) -> WrittenDocument:
     """The regional report for `zelfscan merge --docx`.
 
@@ -281,7 +305,14 @@ def write_region_report(
     path = _check_out(out)
     template = find_template(TemplateKind.REGION, template_dir)
     data = region_document(
-        questionnaire, summary, names, disclosure, template=template, regio=regio
+        questionnaire,
+        summary,
+        names,
+        disclosure,
+        template=template,
+        regio=regio,
+        details=details,
+        author=author,
     )
     return WrittenDocument(save_document(data, path), template)
 

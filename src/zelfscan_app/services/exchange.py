@@ -275,13 +275,23 @@ def choose_scan(
     return newest
 
 
-def export_scan(db: Database, questionnaire: Questionnaire, scan_id: int, path: str | Path) -> Path:
-    """Write one scan from the database as a filled workbook (atomically)."""
+def export_scan(
+    db: Database,
+    questionnaire: Questionnaire,
+    scan_id: int,
+    path: str | Path,
+    *,
+    with_participants: bool = False,
+) -> Path:
+    """Write one scan from the database as a filled workbook (atomically).
+
+    Participants' names go along only when asked for: an export usually goes to the region.
+    """
     from zelfscan_app.exchange.writer import save_atomic, scan_bytes
 
     with db.session() as session:
         scan = repo.get_scan(session, scan_id)
-    return save_atomic(scan_bytes(questionnaire, scan), path)
+    return save_atomic(scan_bytes(questionnaire, scan, with_participants=with_participants), path)
 
 
 def make_form(

@@ -38,6 +38,7 @@ from zelfscan_app.reports.spider_data import PALETTE, Series, SpiderChart, chart
 
 if TYPE_CHECKING:
     from zelfscan_app.exchange.region_workbook import RegionWorkbook
+    from zelfscan_app.reports.region_document import RegionDetails
     from zelfscan_app.storage.database import Database
 
 ProgressCallback = Callable[[int, int], None]
@@ -516,9 +517,10 @@ class RegionReport:
         if not self.anonymous or not text or self._scrubber is None:
             return text
         pattern, replacements = self._scrubber
-        return pattern.sub(
+        scrubbed = pattern.sub(
             lambda m: replacements.get(m.group(0).casefold(), OTHER_MUNICIPALITY), text
         )
+        return no_double_gemeente(scrubbed)
 
     # Content -------------------------------------------------------------------------------------
     def ordered(self) -> list[Contribution]:
@@ -611,6 +613,66 @@ class RegionReport:
             note=chart.note + (f"\n{self.disclosure.reason}" if self.suppressed else ""),
         )
 
+    def composition(self) -> tuple[tuple[str, int], ...]:
+        """Scans per soort and year ('nulmeting 2025', 3), soort by soort, years ascending.
+
+        Below the minimum group size only the soort is counted: a year beside a count of one
+        can point at a municipality.
+        """
+        with_year = not self.suppressed
+        counts = Counter(
+            (c.scan.soort, c.scan.datum.year if with_year else 0)
+            for c in self.picture.contributions
+        )
+        order = list(SoortMeting)
+        return tuple(
+            (f"{soort.value} {year}" if year else soort.value, n)
+            for (soort, year), n in sorted(
+                counts.items(), key=lambda kv: (order.index(kv[0][0]), kv[0][1])
+            )
+        )
+
+    def mixed_text(self) -> str:
+        """A warning when the merge combines soorten or years; empty when it does not."""
+        contributions = self.picture.contributions
+        soorten = {c.scan.soort for c in contributions}
+        years = {c.scan.datum.year for c in contributions}
+        if len(soorten) <= 1 and len(years) <= 1:
+            return ""
+        parts = []
+        for label, n in self.composition():
+            soort, _, year = label.partition(" ")
+            word = soort if n == 1 else _plural(SoortMeting(soort))
+            parts.append(f"{n} {word}" + (f" uit {year}" if year else ""))
+        listed = ", ".join(parts[:-1]) + f" en {parts[-1]}" if len(parts) > 1 else parts[0]
+        what = "soorten metingen" if len(soorten) > 1 else "metingen uit verschillende jaren"
+        advice = (
+            " Kies voor een zuivere vergelijking ‘alleen nulmetingen’ (of een andere soort): in "
+            "het regio-overzicht bij Meting, of met zelfscan merge --soort nulmeting."
+            if len(soorten) > 1
+            else ""
+        )
+        return (
+            f"Dit overzicht mengt {what}: {listed}. Het gemiddelde telt ze alsof het één "
+            f"moment is.{advice}"
+        )
+
+    def document_details(self) -> RegionDetails:
+        """What the Word report says about the merge: choice, composition, per municipality."""
+        from zelfscan_app.reports.region_document import RegionDetails
+
+        p = self.picture
+        selection = p.short_selection
+        return RegionDetails(
+            selection=selection[:1].upper() + selection[1:],
+            composition=self.composition(),
+            mixed=self.mixed_text(),
+            meting={c.name: self.scan_text(c) for c in p.contributions}
+            if self.per_municipality
+            else {},
+            notes=self.notes(),
+        )
+
     def json_data(self) -> dict[str, object]:
         """The JSON contract of PRODUCT.md, plus a few extra keys (never renamed)."""
         summary = self.picture.summary
@@ -679,6 +741,14 @@ class RegionReport:
         )
 
 
+_DOUBLE_GEMEENTE = re.compile(r"(?<!\w)gemeente\s+(Gemeente [A-Z]+)(?!\w)", re.IGNORECASE)
+
+
+def no_double_gemeente(text: str) -> str:
+    """'in gemeente Aldermeer' scrubbed is 'in Gemeente I', never 'in gemeente Gemeente I'."""
+    return _DOUBLE_GEMEENTE.sub(r"\1", text)
+
+
 def _person_names(text: str) -> list[str]:
     """A participant's full name and its longer parts ('Fatima el Amrani' → also 'Amrani')."""
     text = " ".join(text.split())
@@ -741,7 +811,11 @@ def _save_text(text: str, target: Path) -> Path:
 
 
 def write_document(
-    report: RegionReport, path: str | Path, *, template_dir: str | Path | None = None
+    report: RegionReport,
+    path: str | Path,
+    *,
+    template_dir: str | Path | None = None,
+    author: str = "",
 ) -> Path:
     """The regional Word report (.docx), with the same names or codes as the other exports."""
     from zelfscan_app.services.documents import write_region_report
@@ -755,6 +829,8 @@ def write_document(
         path,
         regio=report.regio_label,
         template_dir=template_dir,
+        details=report.document_details(),
+        author=author,
     )
     return written.path
 

@@ -74,6 +74,18 @@ def set_bespreekpunt(db: Database, scan_id: int, question: int, flag: bool) -> N
         repo.update_answer(session, scan_id, question, bespreekpunt=flag)
 
 
+#: Characters of the 'Duiding door de groep': a few pages of a report, no more.
+DUIDING_LIMIT = 20_000
+
+
+def set_duiding(db: Database, scan_id: int, text: str) -> None:
+    """Store the group's interpretation of the results; returns after the commit."""
+    if len(text) > DUIDING_LIMIT:
+        raise ZelfscanError(f"de duiding is langer dan {DUIDING_LIMIT} tekens")
+    with db.session() as session:
+        repo.update_duiding(session, scan_id, text)
+
+
 def update_metadata(db: Database, scan_id: int, scan: Scan) -> None:
     with db.session() as session:
         repo.update_metadata(session, scan_id, scan)

@@ -35,6 +35,8 @@ class ScanRow(Base):
     #: `domain.scan.content_fingerprint` of an imported scan as it was imported; unique among
     #: scans outside the trash, so two imports of one workbook can never both be stored.
     import_fingerprint: Mapped[str | None] = mapped_column(String(64), default=None)
+    # Added in migration 0005: the group's interpretation of the results.
+    duiding: Mapped[str] = mapped_column(Text, default="")
 
     __table_args__ = (
         Index("ix_scans_gemeente_key", "gemeente_key", "datum", "soort"),

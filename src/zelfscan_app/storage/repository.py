@@ -29,6 +29,7 @@ def to_domain(row: ScanRow) -> Scan:
         questionnaire_version=row.questionnaire_version,
         facilitator=row.facilitator,
         warning=row.warning or "",
+        duiding=row.duiding or "",
         participants=tuple(Participant(p.naam, p.organisatie, p.rol) for p in row.participants),
         answers=tuple(
             Answer(
@@ -64,6 +65,7 @@ def add_scan(
         questionnaire_version=scan.questionnaire_version,
         facilitator=scan.facilitator,
         warning=scan.warning,
+        duiding=scan.duiding,
         source_sha256=source_sha256,
         created_at=stamp,
         updated_at=stamp,
@@ -275,6 +277,13 @@ def update_metadata(session: Session, scan_id: int, scan: Scan) -> None:
         ParticipantRow(position=i, naam=p.naam, organisatie=p.organisatie, rol=p.rol)
         for i, p in enumerate(scan.participants)
     ]
+    row.updated_at = now()
+
+
+def update_duiding(session: Session, scan_id: int, text: str) -> None:
+    """The group's interpretation of the results; it changes nothing else of the scan."""
+    row = _row(session, scan_id)
+    row.duiding = text
     row.updated_at = now()
 
 

@@ -32,6 +32,7 @@ from zelfscan_app.domain.scan import Scan
 from zelfscan_app.errors import ZelfscanError
 from zelfscan_app.gui.results.comparison_view import ComparisonView
 from zelfscan_app.gui.results.detail_panel import StandardDetail
+from zelfscan_app.gui.results.duiding_editor import DuidingEditor
 from zelfscan_app.gui.results.score_table_model import TOELICHTINGEN, ScoreTableModel
 from zelfscan_app.gui.results.spider_canvas import SpiderCanvas
 from zelfscan_app.reports.spider_data import SpiderChart
@@ -107,6 +108,8 @@ class ResultsView(QWidget):
         self.tabs.addTab(per_standard, self.tr("Per kwaliteitsstandaard"))
         self.comparison_tab = self.tabs.addTab(self.comparison_view, self.tr("Vergelijking"))
         self.tabs.setTabEnabled(self.comparison_tab, False)
+        self.duiding = DuidingEditor(db)
+        self.duiding_tab = self.tabs.addTab(self.duiding, self.tr("&Duiding door de groep"))
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.canvas)
@@ -177,6 +180,7 @@ class ResultsView(QWidget):
         ):
             self._other = None
         self._fill_compare_combo()
+        self.duiding.set_scan(scan.id, scan.duiding)
         self._update()
         self.scanShown.emit(scan.id or 0)
 
@@ -194,6 +198,7 @@ class ResultsView(QWidget):
         except ZelfscanError as exc:
             self._show_error(str(exc))
             return
+        self.duiding.set_scan(self._scan.id, self._scan.duiding)
         self._update()
 
     @Slot(int)
