@@ -30,6 +30,12 @@ class CliContext:
             raise DatabaseFault(IN_MEMORY, path=display_name(url))
         return Database(url)
 
+    def close(self) -> None:
+        """Give the database (and its process lock) back, if the command opened it."""
+        db = self.__dict__.pop("db", None)
+        if db is not None:
+            db.dispose()
+
     @property
     def database_name(self) -> str:
         """The database as messages name it (no password)."""

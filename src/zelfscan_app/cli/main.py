@@ -108,3 +108,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("zelfscan: afgebroken", file=sys.stderr)
         return 130
+    finally:
+        ctx.close()

@@ -207,7 +207,7 @@ class Database:
         """Used again after dispose(): take the process lock again before SQLite opens."""
         self._lock.ensure()
 
-    def _on_connect(self, dbapi_connection, record) -> None:
+    def _on_connect(self, dbapi_connection, _record) -> None:
         """Pragmas for every new connection; journal mode last, after the file was checked."""
         cursor = dbapi_connection.cursor()
         try:
@@ -222,14 +222,22 @@ class Database:
             raise DatabaseFault(message, path=self.name) from None
         finally:
             cursor.close()
-        if self._wal is not None:
-            record.info["zelfscan_wal"] = _identity(self._wal)
 
     def _before_commit(self, conn) -> None:
         """Belt and braces: refuse to acknowledge a commit into a WAL that is no longer the
-        database's WAL (replaced or deleted by a program that ignores our process lock)."""
-        expected = conn.connection.info.get("zelfscan_wal")
-        if expected is not None and _identity(self._wal) != expected:
+        database's WAL (replaced or deleted by a program that ignores our process lock).
+
+        While a connection is open SQLite never deletes its WAL (the connection's shared lock
+        prevents that), so another file, or none, at the WAL's name means the commit would
+        go to a deleted file. The WAL is created with the first transaction, so each
+        connection notes its WAL at its first commit. One stat() per commit, a few µs.
+        """
+        info = conn.connection.info
+        now = _identity(self._wal)
+        expected = info.get("zelfscan_wal")
+        if expected is None:
+            info["zelfscan_wal"] = now
+        elif now != expected:
             raise DatabaseFault(faults.REPLACED, path=self.name)
 
     def _translate(self, context) -> None:
