@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -126,7 +127,9 @@ def sqlite_error(exc: BaseException, database: Path | None) -> str | None:
     if primary in (_IOERR, _NOLFS, _PROTOCOL):
         if database is not None and not writable(database):
             return READ_ONLY
-        return WRITE if code in _IOERR_WRITE_LIKE or primary == _NOLFS else IO
+        if code in _IOERR_WRITE_LIKE or primary == _NOLFS:
+            return FULL if _nearly_full(database) else WRITE
+        return IO
     return None
 
 
@@ -138,3 +141,13 @@ def writable(database: Path | None) -> bool:
     if not os.access(folder, os.W_OK | os.X_OK):
         return False
     return not database.exists() or os.access(database, os.R_OK | os.W_OK)
+
+
+def _nearly_full(database: Path | None) -> bool:
+    """Whether the disk of `database` has (almost) no room left: then say so plainly."""
+    if database is None:
+        return False
+    try:
+        return shutil.disk_usage(database.parent).free < 1024 * 1024
+    except OSError:
+        return False
