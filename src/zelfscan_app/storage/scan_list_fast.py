@@ -52,7 +52,8 @@ def list_scans_fast(url: str, *, deleted: bool = False) -> list[ScanListItem] | 
 def _read(path: Path, deleted: bool) -> list[ScanListItem] | None:
     try:
         # mode=rw: never creates a file; only SELECTs run (WAL needs write access to -shm).
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True, timeout=5)
+        # A short timeout: when another program holds a lock, the normal path waits (once).
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True, timeout=1)
     except (sqlite3.Error, ValueError):
         return None
     try:
