@@ -29,7 +29,7 @@ from zelfscan_app.gui.startup import StartUp
 from zelfscan_app.services import scans as svc
 from zelfscan_app.storage import process_lock
 from zelfscan_app.storage.database import Database
-from zelfscan_app.storage.faults import DAMAGED, IN_USE
+from zelfscan_app.storage.faults import DAMAGED, IN_MEMORY, IN_USE
 
 needs_posix = pytest.mark.skipif(not process_lock.NEEDED, reason="POSIX locking hazard only")
 
@@ -168,3 +168,14 @@ def test_file_dialogs_start_in_documents_not_in_the_working_folder(
     demo_window.exchange.export_current()
     assert asked == [start_folder(), start_folder()]
     assert all(Path(folder).resolve() != data.resolve() for folder in asked)
+
+
+def test_an_in_memory_database_is_refused_by_the_window(qtbot: QtBot, settings) -> None:
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.show()
+    seen: list[str] = []
+    close_message_box_later(qtbot, seen)
+    assert not window.open_database("sqlite://")
+    assert seen == [f"sqlite://: {IN_MEMORY}"]
+    assert window.db is None

@@ -82,8 +82,12 @@ def os_error(exc: OSError) -> str:
         return READ_ONLY
     if code in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
         return FULL
-    if code in (errno.ENOTDIR, errno.EISDIR):
+    if code == errno.ENOTDIR:
         return "een deel van het pad is een bestand in plaats van een map; kies een andere plek"
+    if code == errno.EISDIR:
+        return (
+            "er staat een map waar een bestand hoort (ook naast de database); kies een andere plek"
+        )
     if code == errno.ENAMETOOLONG:
         return "de bestandsnaam of het pad is te lang; kies een kortere naam of plek"
     return f"{IO} ({exc.strerror or exc})"

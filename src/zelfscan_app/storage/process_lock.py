@@ -27,6 +27,7 @@ Standard library only: the start-up fast path uses it before SQLAlchemy loads.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sys
 import threading
@@ -52,6 +53,7 @@ class _Held:
     created: bool  # this process made the sidecar (and may remove it again, see release)
 
 
+_UNSUPPORTED = {errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS, errno.EINVAL}
 _guard = threading.Lock()
 _held: dict[str, _Held] = {}
 
@@ -91,7 +93,12 @@ def acquire(database: Path, *, wait: float = LOCK_WAIT_S, name: str | None = Non
                     os.close(fd)
                     raise DatabaseInUse(faults.IN_USE, path=label) from None
                 time.sleep(POLL_S)
-            except OSError as exc:  # e.g. a file system without flock support
+            except OSError as exc:
+                if exc.errno in _UNSUPPORTED:
+                    # A file system without flock (some network or FUSE mounts): carry on
+                    # as before this lock existed; Database's WAL check still refuses to
+                    # acknowledge a commit into a replaced WAL.
+                    break
                 os.close(fd)
                 raise DatabaseFault(faults.os_error(exc), path=label) from None
         _held[key] = _Held(fd, 1, path, created)
