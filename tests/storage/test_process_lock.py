@@ -132,3 +132,33 @@ def test_a_replaced_wal_is_never_acknowledged(tmp_path: Path) -> None:
     with pytest.raises(DatabaseFault, match="buiten Zelfscan om gewijzigd"):
         svc.set_answer(db, scan_id, 5, OP)
     assert answers_seen_by_another_process(path) == [(scan_id, 1, "Op orde")]
+
+
+def test_a_database_killed_mid_session_opens_with_everything(tmp_path: Path) -> None:
+    """The checks before opening (read-only, before WAL mode) accept what a kill leaves
+    behind: a WAL full of committed answers, with or without its -shm."""
+    path = tmp_path / "zelfscan.sqlite"
+    write_and_die = (
+        "import os, signal, sys\n"
+        "from tests.storage.helpers import a_scan\n"
+        "from zelfscan_app.domain.scan import AnswerValue\n"
+        "from zelfscan_app.services import scans as svc\n"
+        "from zelfscan_app.storage.database import Database\n"
+        "db = Database(sys.argv[1])\n"
+        "scan_id = svc.create_scan(db, a_scan())\n"
+        "svc.set_answer(db, scan_id, 3, AnswerValue.OP_ORDE)\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    for remove_shm in (False, True):
+        path.unlink(missing_ok=True)
+        subprocess.run(
+            [sys.executable, "-c", write_and_die, f"sqlite:///{path}"],
+            cwd=Path(__file__).parents[2],
+            timeout=120,
+        )
+        assert Path(f"{path}-wal").stat().st_size > 0  # the answers are only in the WAL
+        if remove_shm:
+            Path(f"{path}-shm").unlink()
+        db = Database(f"sqlite:///{path}")
+        assert svc.get_scan(db, 1).answer(3).value is OP
+        db.dispose()
