@@ -54,6 +54,7 @@ def measure(db, questionnaire, folder: Path, repeat: int) -> list[Result]:
     empty = median_time(_empty_docx, repeat)
     cli = str(Path(sys.executable).with_name("zelfscan"))
     times = min(3, repeat)
+    db.dispose()  # the command is another process: the database must be free for it
     cold = _wall([cli, "--database", db.url, "plan", str(ids[0]), "--out", str(plan_out)], times)
     empty_save = "import io, docx; docx.Document().save(io.BytesIO())"
     cold_empty = _wall([sys.executable, "-c", empty_save], times)

@@ -61,8 +61,12 @@ def main(argv: list[str] | None = None) -> int:
         url = f"sqlite:///{folder / 'bench.sqlite'}"
         db = Database(url)
         bench_database.fill(db, questionnaire, municipalities)
+        # The probes are other processes, and one process at a time has a database file
+        # open (storage/process_lock.py): give it back while they run; `db` takes it again.
+        db.dispose()
         results += bench_startup.measure(probes, url, municipalities, repeat)
         results += bench_database.measure(db, repeat * 3)
+        db.dispose()
         results += bench_memory.measure(probes, url, municipalities, min(repeat, 3))
         results += bench_documents.measure(db, questionnaire, folder / "documents", repeat)
         scan_id = bench_answer.empty_scan(db, questionnaire)  # the list has one more from here

@@ -29,3 +29,16 @@ class ImportRefused(ZelfscanError):
 
 class NotFound(ZelfscanError):
     """A scan or file the user named does not exist."""
+
+
+class DatabaseFault(ZelfscanError):
+    """The database itself cannot be used (in use, read-only, full, damaged, unreachable).
+
+    Unlike a refused file or name, this stops the whole command: every next step would meet
+    the same fault (and wait for the same lock). Nothing of the failed step was stored, so a
+    caller that keeps work in memory (the GUI's pending texts) keeps it and may try again.
+    """
+
+
+class DatabaseInUse(DatabaseFault):
+    """Another Zelfscan window or command has the database open."""

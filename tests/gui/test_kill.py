@@ -89,6 +89,7 @@ def test_killed_session_loses_nothing_acknowledged(tmp_path: Path, questionnaire
             questionnaire_version=questionnaire.version,
         ),
     )
+    db.dispose()  # the driver is another process: it must find the database free
     rng = random.Random(20260501)
     known_value: dict[int, AnswerValue | None] = {}
     known_text: dict[int, str] = {}
@@ -129,6 +130,7 @@ def test_killed_session_loses_nothing_acknowledged(tmp_path: Path, questionnaire
                     in_doubt_text.pop(question, None)
                     acks += 1
         stored = svc.get_scan(db, scan_id)
+        db.dispose()  # free again for the next round's driver
         for question, value in known_value.items():
             got = stored.answer(question).value
             allowed = {value, in_doubt_value.get(question, value)}

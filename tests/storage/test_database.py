@@ -181,8 +181,10 @@ def test_foreign_database_gets_clear_message(tmp_path: Path) -> None:
     conn.execute("CREATE TABLE scans (x INTEGER)")
     conn.commit()
     conn.close()
-    with pytest.raises(ZelfscanError, match="kan niet worden bijgewerkt"):
+    before = path.read_bytes()
+    with pytest.raises(ZelfscanError, match="geen Zelfscan-database"):
         Database(f"sqlite:///{path}")
+    assert path.read_bytes() == before  # no alembic_version table, no WAL mode
 
 
 def test_bad_url_message() -> None:

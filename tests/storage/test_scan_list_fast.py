@@ -102,6 +102,7 @@ def test_sqlite_file_reads_plain_urls() -> None:
 
 
 def test_the_fast_path_loads_no_sqlalchemy(db: Database, db_url: str) -> None:
+    db.dispose()  # another process: it must not find this one holding the database
     code = (
         "import sys; from zelfscan_app.storage.scan_list_fast import list_scans_fast;"
         f"assert list_scans_fast({db_url!r}) == [];"

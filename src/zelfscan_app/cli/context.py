@@ -22,9 +22,29 @@ class CliContext:
 
     @cached_property
     def db(self) -> Database:
-        from zelfscan_app.storage.database import Database
+        """The database; an in-memory one is refused, since a command would lose its work."""
+        from zelfscan_app.errors import DatabaseFault
+        from zelfscan_app.storage.database import Database, default_url, is_in_memory
+        from zelfscan_app.storage.faults import IN_MEMORY, display_name
 
-        return Database(self.database_url)
+        url = self.database_url or default_url()
+        if is_in_memory(url):
+            raise DatabaseFault(IN_MEMORY, path=display_name(url))
+        return Database(url)
+
+    def close(self) -> None:
+        """Give the database (and its process lock) back, if the command opened it."""
+        db = self.__dict__.pop("db", None)
+        if db is not None:
+            db.dispose()
+
+    @property
+    def database_name(self) -> str:
+        """The database as messages name it (no password)."""
+        from zelfscan_app.storage.config import default_url
+        from zelfscan_app.storage.faults import display_name
+
+        return display_name(self.database_url or default_url())
 
     @cached_property
     def questionnaire(self) -> Questionnaire:

@@ -28,6 +28,16 @@ def _window_url(argv: Sequence[str]) -> str | object | None:
     return NEEDS_PARSER
 
 
+def _is_database_error(exc: BaseException) -> bool:
+    import sqlite3
+
+    sqlalchemy_exc = sys.modules.get("sqlalchemy.exc")
+    kinds: tuple[type[BaseException], ...] = (sqlite3.Error,)
+    if sqlalchemy_exc is not None:
+        kinds += (sqlalchemy_exc.SQLAlchemyError,)
+    return isinstance(exc, kinds)
+
+
 def build_parser() -> argparse.ArgumentParser:
     from zelfscan_app import __version__
     from zelfscan_app.cli import chart, demo, documents, exchange, region
@@ -87,6 +97,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         print(terminal_safe(f"zelfscan: fout: {exc}"), file=sys.stderr)
         return 1
+    except Exception as exc:
+        if not _is_database_error(exc):
+            raise
+        # A database error storage.faults did not recognise: still one line, naming it.
+        detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()[:1]
+        print(
+            f"zelfscan: fout: {ctx.database_name}: onverwachte databasefout ({''.join(detail)})",
+            file=sys.stderr,
+        )
+        return 1
     except KeyboardInterrupt:
         print("zelfscan: afgebroken", file=sys.stderr)
         return 130
+    finally:
+        ctx.close()

@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
 
+from zelfscan_app.gui.file_dialogs import start_folder, start_path
 from zelfscan_app.gui.i18n import arg
 
 SERVICE = "zelfscan_app.services.exchange"
@@ -93,7 +94,10 @@ class ExchangeActions(QObject):
             return
         if not paths:
             paths, _ = QFileDialog.getOpenFileNames(
-                w, self.tr("Werkmappen importeren"), "", self.tr("Excel-werkmappen (*.xlsx)")
+                w,
+                self.tr("Werkmappen importeren"),
+                start_folder(),
+                self.tr("Excel-werkmappen (*.xlsx)"),
             )
         if not paths:
             return
@@ -182,7 +186,10 @@ class ExchangeActions(QObject):
             name = re.sub(r"[^\w\- ]", "", f"Zelfscan {scan.gemeente} {scan.soort.value}")
             suggestion = f"{name} {scan.datum.isoformat()}.xlsx"
             path, _ = QFileDialog.getSaveFileName(
-                w, self.tr("Zelfscan exporteren"), suggestion, self.tr("Excel-werkmap (*.xlsx)")
+                w,
+                self.tr("Zelfscan exporteren"),
+                start_path(suggestion),
+                self.tr("Excel-werkmap (*.xlsx)"),
             )
         if not path:
             return None

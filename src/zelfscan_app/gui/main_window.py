@@ -113,11 +113,15 @@ class MainWindow(QMainWindow):
 
     # Database -------------------------------------------------------------------------------
     def open_database(self, url: str | None) -> bool:
-        from zelfscan_app.errors import ZelfscanError
+        from zelfscan_app.errors import DatabaseFault, ZelfscanError
         from zelfscan_app.gui.exchange_actions import ExchangeActions
-        from zelfscan_app.storage.database import Database
+        from zelfscan_app.storage.database import Database, default_url, is_in_memory
+        from zelfscan_app.storage.faults import IN_MEMORY, display_name
 
         try:
+            chosen = url or default_url()
+            if is_in_memory(chosen):  # the window would lose everything on closing
+                raise DatabaseFault(IN_MEMORY, path=display_name(chosen))
             self.db = Database(url)
         except ZelfscanError as exc:
             self.statusBar().showMessage(self.tr("Geen database geopend"))

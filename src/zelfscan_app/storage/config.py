@@ -16,13 +16,15 @@ ENV_DATABASE = "ZELFSCAN_DATABASE"
 
 
 def default_url() -> str:
-    """`ZELFSCAN_DATABASE` if set, else SQLite in the user's data folder."""
+    """`ZELFSCAN_DATABASE` if set, else SQLite in the user's data folder.
+
+    The folder is made by `Database`, which says in Dutch when that is not possible.
+    """
     if url := os.environ.get(ENV_DATABASE):
         return url
     from platformdirs import user_data_dir
 
     folder = Path(user_data_dir(APP_NAME, appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{folder / 'zelfscan.sqlite'}"
 
 

@@ -1,22 +1,33 @@
 """The database handle: engine, per-unit-of-work sessions, and schema upgrades on open.
 
 SQLite runs in WAL mode with synchronous=FULL so that a committed answer survives a kill or a
-power cut. Alembic is only imported when the schema is not at the current revision, which keeps
-it off the normal start-up path.
+power cut. A process holds `process_lock` on a SQLite file for as long as it has it open, so
+that no other Zelfscan process can checkpoint and delete the WAL under it (see that module).
+Alembic is only imported when the schema is not at the current revision, which keeps it off
+the normal start-up path.
+
+Faults of the surroundings (a lock, a read-only or full disk, a damaged or foreign file, an
+unknown database type) become one `DatabaseFault` with a Dutch sentence (`storage.faults`),
+raised before anything is written.
 """
 
 from __future__ import annotations
 
+import os
+import sqlite3
+import threading
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from zelfscan_app.errors import ZelfscanError
+from zelfscan_app.errors import DatabaseFault, ZelfscanError
+from zelfscan_app.storage import faults, process_lock
 from zelfscan_app.storage.config import (  # re-exported: they lived here first
     APP_NAME,
     ENV_DATABASE,
@@ -26,14 +37,124 @@ from zelfscan_app.storage.config import (  # re-exported: they lived here first
 
 __all__ = ["APP_NAME", "ENV_DATABASE", "SCHEMA_REVISION", "Database", "default_url"]
 
+BUSY_TIMEOUT_MS = 5000  # one wait for a lock held by another program, then a DatabaseFault
+#: Tables that make a SQLite file ours; a file with other tables and not these is refused.
+OUR_TABLES = frozenset({"alembic_version", "scans"})
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=FULL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
-    cursor.close()
+
+def sqlite_path(parsed: URL) -> Path | None:
+    """The file of a SQLite URL; None for an in-memory database or another engine."""
+    if parsed.get_backend_name() != "sqlite":
+        return None
+    name = parsed.database
+    if not name or name == ":memory:" or name.startswith("file:") or parsed.query.get("uri"):
+        return None
+    return Path(name)
+
+
+def is_in_memory(url: str) -> bool:
+    """`sqlite://` and friends: fine for tests, but nothing survives the process."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return False
+    if parsed.get_backend_name() != "sqlite":
+        return False
+    name = parsed.database or ""
+    return name in ("", ":memory:") or "mode=memory" in name or "memory" in parsed.query.values()
+
+
+class _FileLock:
+    """This Database's share of the process lock: taken before SQLite opens the file, given
+    back on dispose (and taken again if the Database is used after that)."""
+
+    def __init__(self, file: Path, name: str) -> None:
+        self.file = file
+        self.name = name
+        self._key: str | None = None
+        self._held = False
+        self._mutex = threading.Lock()
+
+    def ensure(self) -> None:
+        with self._mutex:
+            if not self._held:
+                self._key = process_lock.acquire(self.file, name=self.name)
+                self._held = True
+
+    def release(self, *, tidy: bool = False) -> None:
+        with self._mutex:
+            if self._held:
+                self._held = False
+                process_lock.release(self._key, tidy=tidy)
+
+
+def _make_folder(folder: Path, name: str) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseFault(faults.folder_error(folder, exc), path=name) from None
+    if not folder.is_dir():
+        exc = FileExistsError(17, "exists")
+        raise DatabaseFault(faults.folder_error(folder, exc), path=name)
+
+
+def _check_file(file: Path, name: str) -> None:
+    """Refuse a file that is not a Zelfscan database before anything writes to it.
+
+    Read through a read-only SQLite connection, never with open(): a plain close() of the
+    file would drop the SQLite locks of this process (see process_lock). A read-only
+    connection neither checkpoints nor switches the journal mode, so a refused file is left
+    byte for byte as it was.
+    """
+    if not os.path.lexists(file):
+        return
+    if file.is_dir():
+        raise DatabaseFault("dit is een map, geen databasebestand; kies een bestand", path=name)
+    if not file.is_file():  # a FIFO or device would block or misbehave
+        raise DatabaseFault("dit is geen gewoon bestand; kies een databasebestand", path=name)
+    if file.stat().st_size == 0:
+        return  # SQLite's own empty database: ours to fill
+    try:
+        conn = sqlite3.connect(
+            f"{file.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
+        )
+    except sqlite3.Error as exc:
+        raise DatabaseFault(faults.sqlite_error(exc, file) or faults.CANT_OPEN, path=name) from None
+    try:
+        rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+    except sqlite3.Error as exc:
+        raise DatabaseFault(faults.sqlite_error(exc, file) or faults.DAMAGED, path=name) from None
+    finally:
+        conn.close()
+    tables = {row[0] for row in rows}
+    if tables and not tables >= OUR_TABLES:
+        raise DatabaseFault(faults.FOREIGN, path=name)
+
+
+def _create_engine(url: str, parsed: URL, name: str) -> Engine:
+    try:
+        return create_engine(url)
+    except NoSuchModuleError:
+        raise DatabaseFault(
+            f"onbekend databasetype '{parsed.drivername}'; gebruik een SQLite-bestand, "
+            "bijvoorbeeld sqlite:///pad/naar/zelfscan.sqlite",
+            path=name,
+        ) from None
+    except ImportError as exc:
+        driver = exc.name or parsed.get_driver_name()
+        raise DatabaseFault(
+            f"het stuurprogramma voor {parsed.get_backend_name()} ({driver}) is niet "
+            "geïnstalleerd; gebruik een SQLite-bestand of installeer het stuurprogramma",
+            path=name,
+        ) from None
+
+
+def _identity(path: str) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
 
 
 class Database:
@@ -41,18 +162,97 @@ class Database:
 
     def __init__(self, url: str | None = None, *, migrate: bool = True) -> None:
         self.url = url or default_url()
+        self.name = faults.display_name(self.url)
         try:
             parsed = make_url(self.url)
         except ArgumentError:
-            raise ZelfscanError(f"ongeldige database-URL '{self.url}'") from None
-        if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        self.engine: Engine = create_engine(self.url)
+            raise ZelfscanError(f"ongeldige database-URL '{self.name}'") from None
+        self.file = sqlite_path(parsed)
+        self._lock: _FileLock | None = None
+        self._wal: str | None = None
+        if self.file is not None:
+            _make_folder(self.file.parent, self.name)
+            self._wal = os.path.realpath(self.file) + "-wal"
+            self._lock = _FileLock(self.file, self.name)
+            self._lock.ensure()
+            weakref.finalize(self, self._lock.release)
+        try:
+            if self.file is not None:
+                _check_file(self.file, self.name)
+            self.engine: Engine = _create_engine(self.url, parsed, self.name)
+        except DatabaseFault as exc:
+            if self._lock is not None:  # a refused file: leave its folder as it was
+                self._lock.release(tidy=exc.problem in (faults.FOREIGN, faults.DAMAGED))
+            raise
+        except BaseException:
+            if self._lock is not None:
+                self._lock.release()
+            raise
         if self.engine.dialect.name == "sqlite":
-            event.listen(self.engine, "connect", _sqlite_pragmas)
+            if self._lock is not None:
+                event.listen(self.engine, "do_connect", self._before_connect)
+                event.listen(self.engine, "commit", self._before_commit)
+            event.listen(self.engine, "connect", self._on_connect)
+        event.listen(self.engine, "handle_error", self._translate)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         if migrate:
-            self.upgrade()
+            try:
+                self.upgrade()
+            except BaseException:
+                self.dispose()
+                raise
+
+    # Engine events ----------------------------------------------------------------------------
+    def _before_connect(self, _dialect, _record, _cargs, _cparams) -> None:
+        """Used again after dispose(): take the process lock again before SQLite opens."""
+        self._lock.ensure()
+
+    def _on_connect(self, dbapi_connection, _record) -> None:
+        """Pragmas for every new connection; journal mode last, after the file was checked."""
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=FULL")
+        except sqlite3.Error as exc:
+            message = faults.sqlite_error(exc, self.file)
+            if message is None:
+                raise
+            raise DatabaseFault(message, path=self.name) from None
+        finally:
+            cursor.close()
+
+    def _before_commit(self, conn) -> None:
+        """Belt and braces: refuse to acknowledge a commit into a WAL that is no longer the
+        database's WAL (replaced or deleted by a program that ignores our process lock).
+
+        While a connection is open SQLite never deletes its WAL (the connection's shared lock
+        prevents that), so another file, or none, at the WAL's name means the commit would
+        go to a deleted file. The WAL is created with the first transaction, so each
+        connection notes its WAL at its first commit. One stat() per commit, a few µs.
+        """
+        info = conn.connection.info
+        now = _identity(self._wal)
+        expected = info.get("zelfscan_wal")
+        if expected is None:
+            info["zelfscan_wal"] = now
+        elif now != expected:
+            raise DatabaseFault(faults.REPLACED, path=self.name)
+
+    def _translate(self, context) -> None:
+        """A fault of the surroundings becomes one DatabaseFault; program errors stay."""
+        if isinstance(context.original_exception, ZelfscanError):
+            return
+        message = faults.sqlite_error(context.original_exception, self.file)
+        unreachable = context.is_disconnect or isinstance(
+            context.sqlalchemy_exception, OperationalError
+        )
+        if message is None and self.engine.dialect.name != "sqlite" and unreachable:
+            first = "".join(str(context.original_exception).strip().splitlines()[:1])
+            message = f"de database is niet bereikbaar ({first}); probeer het later opnieuw"
+        if message is not None:
+            raise DatabaseFault(message, path=self.name) from context.original_exception
 
     def current_revision(self) -> str | None:
         with self.engine.connect() as conn:
@@ -68,10 +268,12 @@ class Database:
 
         try:
             upgrade(self.engine, revision)
+        except DatabaseFault:
+            raise
         except Exception as exc:  # a foreign or damaged database: say so, change nothing more
             raise ZelfscanError(
                 f"de database kan niet worden bijgewerkt naar de huidige versie ({exc})",
-                path=self.url,
+                path=self.name,
             ) from exc
         reached = self.current_revision()
         if revision == "head" and reached != SCHEMA_REVISION:
@@ -79,7 +281,7 @@ class Database:
             raise ZelfscanError(
                 f"de database staat op schemaversie {reached}, verwacht {SCHEMA_REVISION}; "
                 "de installatie mist een migratiescript",
-                path=self.url,
+                path=self.name,
             )
 
     @contextmanager
@@ -96,4 +298,7 @@ class Database:
             session.close()
 
     def dispose(self) -> None:
+        """Close the connections and give back this Database's share of the process lock."""
         self.engine.dispose()
+        if self._lock is not None:
+            self._lock.release()

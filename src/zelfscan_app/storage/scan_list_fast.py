@@ -14,8 +14,11 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import date, datetime
+from pathlib import Path
 
 from zelfscan_app.domain.scan import SoortMeting
+from zelfscan_app.errors import ZelfscanError
+from zelfscan_app.storage import process_lock
 from zelfscan_app.storage.config import SCHEMA_REVISION, sqlite_file
 from zelfscan_app.storage.items import ScanListItem
 
@@ -37,8 +40,20 @@ def list_scans_fast(url: str, *, deleted: bool = False) -> list[ScanListItem] | 
     if path is None or not path.is_file():
         return None
     try:
+        key = process_lock.acquire(path, wait=0)
+    except ZelfscanError:
+        return None
+    try:
+        return _read(path, deleted)
+    finally:
+        process_lock.release(key)
+
+
+def _read(path: Path, deleted: bool) -> list[ScanListItem] | None:
+    try:
         # mode=rw: never creates a file; only SELECTs run (WAL needs write access to -shm).
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True, timeout=5)
+        # A short timeout: when another program holds a lock, the normal path waits (once).
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True, timeout=1)
     except (sqlite3.Error, ValueError):
         return None
     try:

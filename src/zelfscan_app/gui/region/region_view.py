@@ -45,6 +45,7 @@ from zelfscan_app.domain.questionnaire import Questionnaire
 from zelfscan_app.domain.region import MIN_GROUP_SIZE
 from zelfscan_app.domain.scan import AnswerValue, SoortMeting
 from zelfscan_app.errors import ZelfscanError
+from zelfscan_app.gui.file_dialogs import start_folder, start_path
 from zelfscan_app.gui.i18n import arg
 from zelfscan_app.gui.region.heatmap_model import NAME, HeatMapModel
 from zelfscan_app.gui.region.import_worker import ImportJob
@@ -722,7 +723,10 @@ class RegionView(QWidget):
     # Import --------------------------------------------------------------------------------------
     def _ask_import(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Werkmappen inlezen"), "", self.tr("Excel-werkmappen (*.xlsx)")
+            self,
+            self.tr("Werkmappen inlezen"),
+            start_folder(),
+            self.tr("Excel-werkmappen (*.xlsx)"),
         )
         if paths:
             self.import_files(paths)
@@ -856,7 +860,9 @@ class RegionView(QWidget):
         if report is None:
             return None
         if not path:
-            path, _ = QFileDialog.getSaveFileName(self, title, self._suggest(suffix), filters)
+            path, _ = QFileDialog.getSaveFileName(
+                self, title, start_path(self._suggest(suffix)), filters
+            )
         if not path:
             return None
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

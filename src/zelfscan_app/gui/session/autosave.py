@@ -12,7 +12,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from zelfscan_app.errors import ZelfscanError
+from zelfscan_app.errors import DatabaseFault, ZelfscanError
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +68,10 @@ class Autosaver(QObject):
             (question, field), text = next(iter(self._queue.items()))
             try:
                 self._store_text(question, field, text)
+            except DatabaseFault as exc:  # busy, full, read-only: keep the text, try again
+                self._fail(exc)
+                self._timer.start(RETRY_MS)
+                return False
             except ZelfscanError as exc:  # refused (e.g. too long): retrying will not help
                 del self._queue[(question, field)]
                 self._fail(exc)
