@@ -537,6 +537,26 @@ PLAN_FIELDS = (
 )
 
 
+def suggestion_section(doc) -> None:
+    """Per Niet-op-orde question the guidance's suggestions, marked as the program's own."""
+    para(doc, "Suggesties voor verbetermaatregelen", "Heading 2")
+    tag(doc, "{%p if suggesties %}")
+    para(doc, "{{ suggesties_bron }}", "Toelichting klein", keep=True)
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p for s in suggesties %}")
+    heading = para(
+        doc, "Vraag {{ s.nummer }} ({{ s.standaard }}. {{ s.titel }}): {{ s.vraag }}", keep=True
+    )
+    heading.runs[0].bold = True
+    tag(doc, "{%p for m in s.maatregelen %}")
+    para(doc, "{{ m.maatregel }} Beoogd resultaat: {{ m.resultaat }}", "List Bullet")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p if not suggesties %}")
+    para(doc, "Geen enkele vraag is met ‘Niet op orde’ beantwoord; er zijn geen suggesties.")
+    tag(doc, "{%p endif %}")
+
+
 def build_plan() -> object:
     doc = new_document("Plan van Aanpak {{ periode }} · {{ eigenaar }}", "Plan van Aanpak")
     title_block(
@@ -629,6 +649,7 @@ def build_plan() -> object:
     tag(doc, "{%p if not niet_op_orde %}")
     para(doc, "Geen enkele vraag is met ‘Niet op orde’ beantwoord.")
     tag(doc, "{%p endif %}")
+    suggestion_section(doc)
     prompt(
         doc,
         "[Vat hier de belangrijkste uitkomsten samen en noem suggesties voor "

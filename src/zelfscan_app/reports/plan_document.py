@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from zelfscan_app.domain.guidance import Guidance
 from zelfscan_app.domain.questionnaire import PlanGroup, Questionnaire
 from zelfscan_app.domain.scan import Action, ActionStatus, AnswerValue, Scan
+from zelfscan_app.reports.guidance_context import suggestion_context
 from zelfscan_app.reports.scan_context import scan_basics, spider_description
 from zelfscan_app.reports.templates import DocumentProperties, Image, render
 
@@ -134,6 +136,7 @@ def render_plan(
     period: tuple[int, int] | None = None,
     earlier: Sequence[EarlierAction] = (),
     today: date | None = None,
+    guidance: Guidance | None = None,
 ) -> bytes:
     """The plan van aanpak as .docx bytes; `actions` as returned by services.actions."""
     period = period or default_period(scan.datum)
@@ -145,6 +148,7 @@ def render_plan(
         earlier=earlier,
         today=today or date.today(),
     )
+    context.update(suggestion_context(questionnaire, guidance, scan))
     spider = (
         Image(spider_png, SPIDER_WIDTH_MM, spider_description(questionnaire, scan))
         if spider_png

@@ -123,9 +123,12 @@ def plan_document(
     today: date | None = None,
 ) -> bytes:
     """Stored actions (and earlier open ones) for a scan in the database, else drafts only."""
+    from zelfscan_app.domain.guidance import with_suggestions
     from zelfscan_app.reports.plan_document import EarlierAction, render_plan
     from zelfscan_app.services.charts import scan_label
+    from zelfscan_app.services.guidance import guidance_for
 
+    guidance = guidance_for(questionnaire)  # a broken guidance file stops here, in Dutch
     earlier: list[EarlierAction] = []
     if db is not None and scan.id is not None:
         actions = action_service.plan_actions(db, questionnaire, scan.id)
@@ -135,7 +138,7 @@ def plan_document(
                 labels[scan_id] = scan_label(scan_service.get_scan(db, scan_id))
             earlier.append(EarlierAction(labels[scan_id], action))
     else:
-        actions = draft_actions(questionnaire, scan)
+        actions = with_suggestions(draft_actions(questionnaire, scan), guidance)
     return render_plan(
         questionnaire,
         scan,
@@ -145,6 +148,7 @@ def plan_document(
         period=period,
         earlier=earlier,
         today=today,
+        guidance=guidance,
     )
 
 
