@@ -52,7 +52,9 @@ def _read_part(path: Path, questionnaire: Questionnaire) -> GuidanceFile:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"regel {mark.line + 1}" if mark is not None else None
-        raise GuidanceError("het bestand is geen geldige YAML", path=str(path), where=where) from None
+        raise GuidanceError(
+            "het bestand is geen geldige YAML", path=str(path), where=where
+        ) from None
     try:
         part = parse_guidance_file(data)
     except ValueError as exc:

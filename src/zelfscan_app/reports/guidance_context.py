@@ -25,8 +25,7 @@ def suggestion_context(
                 "vraag": s.text,
                 "waarom": s.guidance.why,
                 "maatregelen": [
-                    {"maatregel": m.measure, "resultaat": m.result}
-                    for m in s.guidance.suggestions
+                    {"maatregel": m.measure, "resultaat": m.result} for m in s.guidance.suggestions
                 ],
             }
             for s in suggestions_for(questionnaire, guidance, scan.values)
