@@ -886,8 +886,8 @@ def build_region() -> object:
     para(doc, "Score per kwaliteitsstandaard", "Heading 2")
     columns = (
         Column("Nr", 1.0, align="center"),
-        Column("Kwaliteitsstandaard", 7.4),
-        Column("Gemiddeld", 2.2, align="center"),
+        Column("Kwaliteitsstandaard", 6.0),
+        Column("Gemiddeld", 3.6, align="center"),
         Column("Laagste", 2.1, align="center"),
         Column("Hoogste", 2.1, align="center"),
         Column("Gemeenten met score", 2.2, align="center"),
@@ -909,6 +909,13 @@ def build_region() -> object:
         ],
         caption="Regionale score per kwaliteitsstandaard",
         description="Gemiddelde, laagste en hoogste score en het aantal gemeenten met een score",
+    )
+    para(
+        doc,
+        "Tussen haakjes bij het gemiddelde: hoeveel antwoorden in de regio ‘Op orde’ zijn, van "
+        "alle gegeven antwoorden bij die standaard (bij een standaard met één vraag is dat het "
+        "aantal gemeenten).",
+        "Toelichting klein",
     )
 
     tag(doc, "{%p if verdeling %}")

@@ -14,6 +14,7 @@ are pure so the results page, the plan van aanpak and the tests say exactly the 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -31,10 +32,13 @@ MEASURE_MIN, MEASURE_MAX = 15, 400
 RESULT_MIN, RESULT_MAX = 15, 300
 ADVICE_MIN, ADVICE_MAX = 60, 900
 MAX_SUGGESTIONS = 3
+WHY_SENTENCES = (2, 3)
 MAX_TERMS = 6
 
 #: How a pre-filled plan cell says that the text is a suggestion, not the group's decision.
 SUGGESTION_PREFIX = "Suggestie: "
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÀ-Ý‘'\"]|$)")
 
 #: The routekaart's five phases (a scan in the app is at least in phase 2).
 PHASE_NUMBERS = (1, 2, 3, 4, 5)
@@ -141,6 +145,12 @@ def file_problems(part: GuidanceFile, questionnaire: Questionnaire) -> list[str]
                     f"vraag {entry.question} noemt begrip '{term[:60]}', dat niet in het "
                     "begrippenkader van de vragenlijst staat"
                 )
+        sentences = sentence_count(entry.why)
+        if not WHY_SENTENCES[0] <= sentences <= WHY_SENTENCES[1]:
+            problems.append(
+                f"vraag {entry.question}: 'why' (waarom dit ertoe doet) moet twee of drie zinnen "
+                f"zijn, niet {sentences}"
+            )
         for index, suggestion in enumerate(entry.suggestions, start=1):
             if suggestion.measure.startswith(SUGGESTION_PREFIX.strip()):
                 problems.append(
@@ -151,6 +161,11 @@ def file_problems(part: GuidanceFile, questionnaire: Questionnaire) -> list[str]
     for number in sorted({n for n in phase_numbers if phase_numbers.count(n) > 1}):
         problems.append(f"fase {number} staat meer dan eens in de duiding")
     return problems
+
+
+def sentence_count(text: str) -> int:
+    """Sentences end in . ! or ? before a capital or the end ('bijv. de' is not an end)."""
+    return len(_SENTENCE_END.findall(text.strip()))
 
 
 def combine(base: GuidanceFile, overlay: GuidanceFile | None) -> Guidance:

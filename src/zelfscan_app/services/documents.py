@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from zelfscan_app.domain.actions import draft_actions
+from zelfscan_app.domain.caution import chart_caution, count_text
 from zelfscan_app.domain.questionnaire import Questionnaire
 from zelfscan_app.domain.region import Disclosure, RegionSummary
 from zelfscan_app.domain.scan import Scan
@@ -63,16 +64,32 @@ def region_chart(
             {s.standard: s.max for s in summary.standards},
         )
     total = len(summary.municipalities)
+    caution = chart_caution(summary)
     return SpiderChart(
-        axes=chart_axes(questionnaire),
+        axes=chart_axes(questionnaire, region_captions(questionnaire, summary, disclosure)),
         series=(Series(f"Gemiddelde van {total} gemeenten", means, PALETTE[0]),),
         band=band,
         title=regio or "Regio",
         subtitle=f"Zelfscan Kwaliteitskader · {total} gemeenten",
         note="Score: per gemeente het percentage van de beantwoorde vragen dat ‘Op orde’ is; "
-        "de regio is het gemiddelde daarvan.",
+        "de regio is het gemiddelde daarvan." + (f"\n{caution}" if caution else ""),
         description=f"Spindiagram regionaal gemiddelde {regio}".strip(),
     )
+
+
+def region_captions(
+    questionnaire: Questionnaire, summary: RegionSummary, disclosure: Disclosure
+) -> dict[int, str]:
+    """Under each regional spoke 'x van y' beside the percentage, and n when not all count."""
+    total = len(summary.municipalities)
+    captions = {}
+    for s in summary.standards:
+        parts = [count_text(questionnaire, summary, s.standard, suppressed=disclosure.suppressed)]
+        if s.n < total:
+            parts.append(f"{s.n} van {total} gemeenten")
+        if text := "; ".join(p for p in parts if p):
+            captions[s.standard] = text
+    return captions
 
 
 # Writing -----------------------------------------------------------------------------------
