@@ -22,7 +22,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from zelfscan_app.domain.questionnaire import Questionnaire, Term, _dutch_errors
+from zelfscan_app.domain.questionnaire import _DUTCH_PYDANTIC, Questionnaire, Term, _location
 from zelfscan_app.domain.scan import Action, ActionStatus, AnswerValue
 from zelfscan_app.domain.scoring import StandardScore, Values
 
@@ -108,6 +108,25 @@ def parse_guidance_file(data: Any) -> GuidanceFile:
         return GuidanceFile.model_validate(dict(data))
     except ValidationError as exc:
         raise ValueError(_dutch_errors(exc, _numbered(data))) from None
+
+
+_DUTCH = {
+    **_DUTCH_PYDANTIC,
+    "too_long": f"heeft te veel onderdelen (hoogstens {MAX_SUGGESTIONS} suggesties, "
+    f"{MAX_TERMS} begrippen)",
+    "less_than_equal": "moet 5 of lager zijn (de routekaart heeft vijf fasen)",
+    "bool_type": "moet tekst zijn",
+    "dict_type": "moet een tabel met velden zijn",
+}
+
+
+def _dutch_errors(exc: ValidationError, data: Any) -> str:
+    """One Dutch sentence per pydantic error, located by the entry's own question number."""
+    messages = []
+    for error in exc.errors():
+        where = _location(error["loc"], data)
+        messages.append(f"{where} {_DUTCH.get(error['type'], error['msg'])}".strip())
+    return "; ".join(messages)
 
 
 def _numbered(data: Mapping[str, Any]) -> dict[str, Any]:
