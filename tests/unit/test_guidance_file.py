@@ -117,7 +117,7 @@ def _long_why(d: dict) -> None:
 
 
 def _one_sentence_why(d: dict) -> None:
-    entry(d, 2)["why"] = "Dit is maar één lange zin over waarom deze vraag ertoe doet voor de groep."
+    entry(d, 2)["why"] = "Dit is maar één lange zin over waarom deze vraag ertoe doet voor ons."
 
 
 def _unknown_term(d: dict) -> None:
@@ -182,9 +182,9 @@ def test_broken_guidance_names_file_and_problem_in_dutch(
 def test_not_yaml_missing_and_not_a_mapping(tmp_path: Path, questionnaire) -> None:
     bad = tmp_path / "kapot.yaml"
     bad.write_text("questions: [unclosed\n  - x: :\n", encoding="utf-8")
-    with pytest.raises(GuidanceError, match=r"kapot.yaml, regel \d+: het bestand is geen geldige"):
+    with pytest.raises(GuidanceError, match=r"kapot\.yaml, regel \d+: het bestand is geen geldige"):
         load_guidance(bad, questionnaire)
-    with pytest.raises(GuidanceError, match="weg.yaml: het bestand bestaat niet"):
+    with pytest.raises(GuidanceError, match=r"weg\.yaml: het bestand bestaat niet"):
         load_guidance(tmp_path / "weg.yaml", questionnaire)
     listed = tmp_path / "lijst.yaml"
     listed.write_text("- 1\n- 2\n", encoding="utf-8")
@@ -254,9 +254,10 @@ def test_overlay_replaces_and_extends_without_code(tmp_path: Path) -> None:
     guidance = load_guidance(SHIPPED, regional, overlay)
     assert guidance.for_question(5).suggestions[0].measure.startswith("Volg de regionale")
     assert guidance.for_question(32) is not None  # the region's own extra question
-    assert guidance.for_question(6).why == load_guidance(
-        SHIPPED, regional, overlay
-    ).for_question(6).why  # untouched entries stay the shipped ones
+    assert (
+        guidance.for_question(6).why
+        == load_guidance(SHIPPED, regional, overlay).for_question(6).why
+    )  # untouched entries stay the shipped ones
     assert guidance.phase(3).title == "Analyse in de regio Testland"
     assert guidance.phase(4).title == "Opstellen en vaststellen verbeterplan"
     assert "regio Testland" in guidance.notice
