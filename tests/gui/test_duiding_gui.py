@@ -12,16 +12,16 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from tests.gui.test_region_view import all_text
-from tests.gui.test_region_view import demo as demo  # noqa: F401 (fixture)
-from tests.gui.test_region_view import view as region_view  # noqa: F401 (fixture)
 from tests.reports.test_documents import sample_scan
 from zelfscan_app.domain.scan import Action, ActionStatus, AnswerValue, SoortMeting
 from zelfscan_app.gui.main_window import MainWindow
 from zelfscan_app.gui.plan.actions_editor import ActionsEditor
 from zelfscan_app.gui.plan.actions_model import COLUMNS
+from zelfscan_app.gui.region.region_view import RegionView
 from zelfscan_app.gui.results.results_view import ResultsView
 from zelfscan_app.guidance_file import default_guidance
 from zelfscan_app.services import actions as action_service
+from zelfscan_app.services.demo import DEMO_REGION, fill_demo
 from zelfscan_app.services.scans import create_scan
 
 OP, NIET = AnswerValue.OP_ORDE, AnswerValue.NIET_OP_ORDE
@@ -107,9 +107,7 @@ def test_help_panel_follows_the_chosen_standard_and_the_phase(
     guidance = default_guidance(questionnaire)
     assert guidance.phase(2).advice in text
     action_service.save_action(db, scan_id, Action(standard=8, question=None, id=None))
-    action_service.save_action(
-        db, scan_id, Action(standard=10, status=ActionStatus.IN_UITVOERING)
-    )
+    action_service.save_action(db, scan_id, Action(standard=10, status=ActionStatus.IN_UITVOERING))
     results.refresh()  # still fase 2: the scan itself is not complete
     assert "fase 2" in results.help_panel.toPlainText()
 
@@ -174,6 +172,18 @@ def test_session_help_panel_follows_the_question(qtbot: QtBot, demo_window: Main
     dialog.close()
 
 
+@pytest.fixture
+def region_view(qtbot: QtBot, db, questionnaire) -> RegionView:
+    fill_demo(db, questionnaire)
+    view = RegionView(db, questionnaire)
+    qtbot.addWidget(view)
+    view.resize(1320, 880)
+    view.show()
+    qtbot.waitExposed(view)
+    view.select_region(DEMO_REGION)
+    return view
+
+
 def test_region_view_notes_small_numbers_and_shows_x_van_y(region_view, questionnaire) -> None:
     view = region_view
     view.set_soort(SoortMeting.NULMETING)
@@ -199,9 +209,7 @@ def test_a_scan_changes_phase_with_its_actions(qtbot, db, questionnaire) -> None
     complete = sample_scan(questionnaire)
     complete = replace(
         complete,
-        answers=tuple(
-            a if a.value is not None else replace(a, value=OP) for a in complete.answers
-        ),
+        answers=tuple(a if a.value is not None else replace(a, value=OP) for a in complete.answers),
     )
     from zelfscan_app.domain.scan import Answer
 

@@ -120,9 +120,7 @@ def test_plan_everything_op_orde_says_so(db, questionnaire, tmp_path) -> None:
     scan = sample_scan(questionnaire)
     from dataclasses import replace
 
-    scan = replace(
-        scan, answers=tuple(replace(a, value=AnswerValue.OP_ORDE) for a in scan.answers)
-    )
+    scan = replace(scan, answers=tuple(replace(a, value=AnswerValue.OP_ORDE) for a in scan.answers))
     out = write_plan(db, questionnaire, create_scan(db, scan), tmp_path / "plan.docx").path
     assert suggestion_section(out) == [
         "Geen enkele vraag is met ‘Niet op orde’ beantwoord; er zijn geen suggesties."
