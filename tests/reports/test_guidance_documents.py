@@ -217,3 +217,16 @@ def test_anonymised_small_region_notes_but_shows_no_counts(questionnaire, tmp_pa
     sheet = _sheet_text(write_workbook(report, tmp_path / "regio.xlsx"), "Resultaten")
     assert SMALL in sheet and "antwoorden op orde" not in sheet
     assert not any("op orde" in a.caption for a in report.chart().axes)
+
+
+def test_cli_merge_warns_about_a_small_region(questionnaire, tmp_path, capsys) -> None:
+    from tests.region.helpers import write
+
+    paths = [
+        write(questionnaire, s, tmp_path / f"{i}.xlsx")
+        for i, s in enumerate(region(questionnaire, 3))
+    ]
+    assert main(["merge", *map(str, paths), "--out", str(tmp_path / "regio.xlsx")]) == 0
+    err = capsys.readouterr().err
+    assert f"let op: {SMALL}" in err
+    assert SINGLE not in err  # an explanation, not a warning: it stays in the outputs

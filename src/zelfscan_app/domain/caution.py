@@ -67,13 +67,8 @@ def single_question_standards(questionnaire: Questionnaire) -> tuple[int, ...]:
     )
 
 
-def region_cautions(
-    questionnaire: Questionnaire, summary: RegionSummary, minimum: int = SMALL_REGION
-) -> tuple[str, ...]:
-    """The notes a regional figure must carry, in Dutch; empty when none apply.
-
-    Each output frames them its own way (a 'Let op' heading, a note under a table).
-    """
+def region_warnings(summary: RegionSummary, minimum: int = SMALL_REGION) -> tuple[str, ...]:
+    """Warnings about the numbers themselves: too few municipalities, incomplete scans."""
     notes: list[str] = []
     count = len(summary.municipalities)
     if small_region(summary, minimum):
@@ -91,20 +86,33 @@ def region_cautions(
             f"{open_questions} {word} ontbreekt het antwoord van een of meer gemeenten; de "
             "scores van die gemeenten rusten op minder vragen."
         )
-    single = single_question_standards(questionnaire)
-    if single:
-        listed = (
-            str(single[0])
-            if len(single) == 1
-            else f"{', '.join(map(str, single[:-1]))} en {single[-1]}"
-        )
-        word = "heeft" if len(single) == 1 else "hebben elk"
-        notes.append(
-            f"Kwaliteitsstandaard {listed} {word} één vraag: de score van een gemeente is dat "
-            "ene antwoord (0% of 100%), en het regionale gemiddelde is het deel van de "
-            "gemeenten dat die vraag met ‘Op orde’ beantwoordde."
-        )
     return tuple(notes)
+
+
+def single_question_note(questionnaire: Questionnaire) -> str:
+    """What a regional score of a one-question standard is ('' when there is none)."""
+    single = single_question_standards(questionnaire)
+    if not single:
+        return ""
+    listed = ", ".join(map(str, single[:-1])) + f" en {single[-1]}" if len(single) > 1 else ""
+    listed = listed or str(single[0])
+    word = "heeft" if len(single) == 1 else "hebben elk"
+    return (
+        f"Kwaliteitsstandaard {listed} {word} één vraag: de score van een gemeente is dat "
+        "ene antwoord (0% of 100%), en het regionale gemiddelde is het deel van de "
+        "gemeenten dat die vraag met ‘Op orde’ beantwoordde."
+    )
+
+
+def region_cautions(
+    questionnaire: Questionnaire, summary: RegionSummary, minimum: int = SMALL_REGION
+) -> tuple[str, ...]:
+    """The notes a regional figure must carry, in Dutch: the warnings, then what a
+    one-question standard's score means. Each output frames them its own way (a 'Let op'
+    heading, a note under a table).
+    """
+    note = single_question_note(questionnaire)
+    return (*region_warnings(summary, minimum), *((note,) if note else ()))
 
 
 def chart_caution(summary: RegionSummary, minimum: int = SMALL_REGION) -> str:
