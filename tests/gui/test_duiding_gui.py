@@ -200,8 +200,12 @@ def test_region_view_notes_small_numbers_and_shows_x_van_y(region_view, question
     assert "Dit regionale beeld rust op 4 gemeenten, minder dan 5." in view.notice.text()
     assert "slechts 4 gemeenten" in view.canvas.chart.note
     assert "Kwaliteitsstandaard 5 en 9 hebben elk één vraag" in all_text(view)
+    five = view.report.picture.summary.question(17)
+    assert "5. Capaciteit lokale teams: gemiddeld" in view.spread.describe()
+    assert f"({five.op_orde} van {five.answered} op orde)" in view.spread.describe()
     view.set_anonymous(True)  # below the minimum group size: no counts beside the means
     assert not any("op orde" in a.caption for a in view.canvas.chart.axes)
+    assert "op orde)" not in view.spread.describe()
     assert "rust op 4 gemeenten" in view.notice.text()
 
 
