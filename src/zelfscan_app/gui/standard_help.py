@@ -10,7 +10,15 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFrame, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from zelfscan_app.domain.guidance import StandardHelp
 
@@ -72,11 +80,14 @@ class StandardHelpDialog(QDialog):
         self.setWindowTitle(self.tr("Uitleg bij de kwaliteitsstandaard"))
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
         self.panel = StandardHelpPanel()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.close)
+        close = QPushButton(self.tr("Sluiten"))
+        close.clicked.connect(self.close)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.panel, 1)
-        layout.addWidget(buttons)
+        layout.addLayout(row)
         self.resize(620, 560)
 
     def set_help(self, help_: StandardHelp | None) -> None:
