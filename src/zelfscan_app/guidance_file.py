@@ -17,6 +17,7 @@ from zelfscan_app.domain.guidance import (
     combine,
     coverage_problems,
     file_problems,
+    listed_problems,
     parse_guidance_file,
 )
 from zelfscan_app.domain.questionnaire import Questionnaire
@@ -61,7 +62,7 @@ def _read_part(path: Path, questionnaire: Questionnaire) -> GuidanceFile:
         raise GuidanceError(str(exc), path=str(path)) from None
     problems = file_problems(part, questionnaire)
     if problems:
-        raise GuidanceError("; ".join(problems), path=str(path))
+        raise GuidanceError(listed_problems(problems), path=str(path))
     return part
 
 
@@ -76,7 +77,7 @@ def load_guidance(
     problems = coverage_problems(guidance, questionnaire)
     if problems:
         named = f"{path} (met {overlay})" if overlay is not None else str(path)
-        raise GuidanceError("; ".join(problems), path=named)
+        raise GuidanceError(listed_problems(problems), path=named)
     return guidance
 
 

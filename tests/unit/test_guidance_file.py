@@ -283,3 +283,14 @@ def test_overlay_is_found_beside_the_guidance(tmp_path: Path) -> None:
     assert guidance_paths(tmp_path) == (tmp_path / GUIDANCE_NAME, None)
     write(tmp_path, OVERLAY, OVERLAY_NAME)
     assert guidance_paths(tmp_path) == (tmp_path / GUIDANCE_NAME, tmp_path / OVERLAY_NAME)
+
+
+def test_a_file_full_of_problems_gets_one_bounded_message(tmp_path: Path, questionnaire) -> None:
+    data = shipped_data()
+    data["questions"] = [{"question": n, "why": "", "suggestions": []} for n in range(1, 2001)]
+    path = write(tmp_path, data)
+    with pytest.raises(GuidanceError) as info:
+        load_guidance(path, questionnaire)
+    message = str(info.value)
+    assert message.startswith(str(path)) and message.endswith("andere problemen")
+    assert len(message) < 2000

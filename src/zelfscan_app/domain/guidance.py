@@ -126,7 +126,17 @@ def _dutch_errors(exc: ValidationError, data: Any) -> str:
     for error in exc.errors():
         where = _location(error["loc"], data)
         messages.append(f"{where} {_DUTCH.get(error['type'], error['msg'])}".strip())
-    return "; ".join(messages)
+    return listed_problems(messages)
+
+
+#: A broken file gets one readable message: the first problems and how many more there are.
+MAX_PROBLEMS = 10
+
+
+def listed_problems(problems: Sequence[str]) -> str:
+    shown = "; ".join(problems[:MAX_PROBLEMS])
+    rest = len(problems) - MAX_PROBLEMS
+    return f"{shown}; en nog {rest} andere problemen" if rest > 0 else shown
 
 
 def _numbered(data: Mapping[str, Any]) -> dict[str, Any]:
