@@ -166,3 +166,14 @@ def test_x_van_y_beside_regional_percentages(questionnaire) -> None:
     assert count_text(questionnaire, summary, 1) == "7 van 8 antwoorden op orde"
     assert count_text(questionnaire, summary, 1, short=True) == "7 van 8"
     assert count_text(questionnaire, summary, 1, suppressed=True) == ""
+
+
+def test_most_room_keeps_ties_and_is_the_plans_lowest(questionnaire) -> None:
+    from zelfscan_app.reports.scan_context import lowest_standards
+
+    values = all_op(questionnaire) | {17: NIET, 1: NIET, 15: NIET, 3: NIET, 12: NIET}
+    scores = standard_scores(questionnaire, values)
+    # 5: 0 %; 1, 2 and 4: 50 %, all tied with the third, so all four are named
+    assert [s.standard for s in most_room(scores)] == [5, 1, 2, 4]
+    assert lowest_standards(questionnaire, scores) == list(most_room(scores))
+    assert room_text(questionnaire, scores).startswith("De 4 standaarden met de meeste ruimte")

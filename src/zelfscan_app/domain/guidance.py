@@ -281,14 +281,20 @@ def explain_score(questionnaire: Questionnaire, score: StandardScore, values: Va
 
 
 def most_room(scores: Iterable[StandardScore], count: int = 3) -> tuple[StandardScore, ...]:
-    """The standards with the most room for improvement: lowest score first.
+    """The standards with the most room for improvement: the `count` lowest scores below
+    100 %, plus any tied with the last, so the choice is never arbitrary.
 
-    Only standards with at least one 'Niet op orde'; ties go to the standard with more
-    'Niet op orde' answers, then to the lower number, so the choice is stable.
+    The one rule for the results page and the plan van aanpak's 'laagst scorende
+    kwaliteitsstandaarden' (reports.scan_context.lowest_standards calls this).
     """
-    candidates = [s for s in scores if s.score is not None and s.niet_op_orde > 0]
-    candidates.sort(key=lambda s: (s.score, -s.niet_op_orde, s.standard))
-    return tuple(candidates[:count])
+    scored = sorted(
+        (s for s in scores if s.score is not None and s.score < 100.0),
+        key=lambda s: (s.score, s.standard),
+    )
+    if len(scored) <= count:
+        return tuple(scored)
+    cut = scored[count - 1].score
+    return tuple(s for s in scored if s.score <= cut)
 
 
 def room_text(questionnaire: Questionnaire, scores: Iterable[StandardScore]) -> str:
