@@ -103,14 +103,14 @@ class SpreadView(QWidget):
         for row in self._rows:
             mean = format_percent(row.mean) if row.mean is not None else self.tr("geen score")
             text = arg(self.tr("%1. %2: gemiddeld %3"), row.number, row.title, mean)
+            if row.count:
+                text += arg(self.tr(" (%1 op orde)"), row.count)
             if row.low is not None and row.high is not None:
                 text += arg(
                     self.tr(", laagste %1, hoogste %2"),
                     format_percent(row.low),
                     format_percent(row.high),
                 )
-            if row.count:
-                text += arg(self.tr(" (%1 op orde)"), row.count)
             text += arg(self.tr(", %1 gemeenten"), row.n)
             parts.append(text)
         return "; ".join(parts)
