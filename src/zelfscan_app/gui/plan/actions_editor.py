@@ -154,8 +154,9 @@ class ActionsEditor(QWidget):
         intro = QLabel(
             self.tr(
                 "Elke vraag die ‘Niet op orde’ is, staat hier als verbeterpunt (schuin gedrukt "
-                "zolang er niets is ingevuld). Wat u invult wordt meteen opgeslagen en komt in "
-                "het plan van aanpak."
+                "zolang er niets is ingevuld). Verbeteractie en beoogd resultaat beginnen als "
+                "‘Suggestie:’ van het programma (geen VNG-tekst): typ eroverheen om ze te "
+                "vervangen. Wat u invult wordt meteen opgeslagen en komt in het plan van aanpak."
             )
         )
         intro.setWordWrap(True)
