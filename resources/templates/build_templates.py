@@ -540,6 +540,26 @@ PLAN_FIELDS = (
 )
 
 
+def suggestion_section(doc) -> None:
+    """Per Niet-op-orde question the guidance's suggestions, marked as the program's own."""
+    para(doc, "Suggesties voor verbetermaatregelen", "Heading 2")
+    tag(doc, "{%p if suggesties %}")
+    para(doc, "{{ suggesties_bron }}", "Toelichting klein", keep=True)
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p for s in suggesties %}")
+    heading = para(
+        doc, "Vraag {{ s.nummer }} ({{ s.standaard }}. {{ s.titel }}): {{ s.vraag }}", keep=True
+    )
+    heading.runs[0].bold = True
+    tag(doc, "{%p for m in s.maatregelen %}")
+    para(doc, "{{ m.maatregel }} Beoogd resultaat: {{ m.resultaat }}", "List Bullet")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p if not suggesties %}")
+    para(doc, "Geen enkele vraag is met ‘Niet op orde’ beantwoord; er zijn geen suggesties.")
+    tag(doc, "{%p endif %}")
+
+
 def build_plan() -> object:
     doc = new_document("Plan van Aanpak {{ periode }} · {{ eigenaar }}", "Plan van Aanpak")
     # Bijlage 5 opens with this line above the title: the municipality's own name for the plan.
@@ -645,6 +665,7 @@ def build_plan() -> object:
     )
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
+    suggestion_section(doc)
     prompt(
         doc,
         "[Vat hier de belangrijkste uitkomsten samen en noem suggesties voor "
@@ -934,6 +955,13 @@ def build_region() -> object:
         ],
         caption="Regionale score per kwaliteitsstandaard",
         description="Gemiddelde, laagste en hoogste score en het aantal gemeenten met een score",
+    )
+    para(
+        doc,
+        "Tussen haakjes bij het gemiddelde: hoeveel antwoorden in de regio ‘Op orde’ zijn, van "
+        "alle gegeven antwoorden bij die standaard (bij een standaard met één vraag is dat het "
+        "aantal gemeenten).",
+        "Toelichting klein",
     )
 
     tag(doc, "{%p if verdeling %}")

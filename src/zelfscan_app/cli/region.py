@@ -144,6 +144,7 @@ def _check_outputs(args: argparse.Namespace) -> None:
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    from zelfscan_app.domain.caution import region_warnings
     from zelfscan_app.domain.region import MIN_GROUP_SIZE
     from zelfscan_app.domain.scan import SoortMeting
     from zelfscan_app.services import region
@@ -173,7 +174,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         min_group_size=args.min_groep or MIN_GROUP_SIZE,
         with_texts=args.met_toelichtingen,
     )
-    for note in report.notes(duplicates=False):
+    for note in (*region_warnings(picture.summary), *report.notes(duplicates=False)):
         ctx.warn(note)
     if report.suppressed:
         ctx.warn(report.disclosure.reason)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from io import BytesIO
 from typing import TYPE_CHECKING
 
+from zelfscan_app.domain.caution import count_text
 from zelfscan_app.domain.questionnaire import Questionnaire
 from zelfscan_app.domain.region import RegionSummary
 from zelfscan_app.exchange.sheet_style import (
@@ -84,6 +85,7 @@ class RegionWorkbook:
     per_municipality: bool = True  # spread and per-question counts may be shown
     hidden_reason: str = ""
     anonymous: bool = False
+    cautions: tuple[str, ...] = ()  # domain.caution.region_cautions: small n, incomplete scans
 
 
 def region_workbook_bytes(book: RegionWorkbook) -> bytes:
@@ -229,7 +231,15 @@ def _fill_resultaten(ws: Worksheet, book: RegionWorkbook) -> None:
     ws.column_dimensions["E"].width = 16  # 'Gemeenten (n)' on one line: the row is 20 pt high
     _title(ws, "Regionale resultaten per kwaliteitsstandaard", f"{book.title} — {count} gemeenten")
     header_row = 4
-    headers = ("Kwaliteitsstandaard", "Gemiddelde", "Laagste", "Hoogste", "Gemeenten (n)")
+    headers = (
+        "Kwaliteitsstandaard",
+        "Gemiddelde",
+        "Laagste",
+        "Hoogste",
+        "Gemeenten (n)",
+        "Op orde (x van y)",
+    )
+    ws.column_dimensions["F"].width = 28
     for index, name in enumerate(headers, start=1):
         write_header(ws.cell(header_row, index), name)
         if index > 1:
@@ -257,6 +267,9 @@ def _fill_resultaten(ws: Worksheet, book: RegionWorkbook) -> None:
             box(cell)
         ws.cell(row, 5, s.n).alignment = centre
         box(ws.cell(row, 5))
+        counted = count_text(q, summary, s.standard, suppressed=not book.per_municipality)
+        write_text(ws.cell(row, 6), counted or NO_VALUE)
+        box(ws.cell(row, 6))
     last = row
     row += 2
     lines = [
@@ -266,8 +279,9 @@ def _fill_resultaten(ws: Worksheet, book: RegionWorkbook) -> None:
     ]
     if not book.per_municipality and book.hidden_reason:
         lines.append(book.hidden_reason)
+    lines += [f"Let op: {c}" for c in book.cautions]
     for line in lines:
-        row = _note(ws, row, line, 5, 34 + 4 * 13)
+        row = _note(ws, row, line, 6, 34 + 4 * 13 + 28)
     _radar(ws, header_row, last, spread=book.per_municipality)
     ws.print_area = "A1:Q30"
 

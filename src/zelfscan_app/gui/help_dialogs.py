@@ -23,6 +23,7 @@ def show_shortcuts(parent: QWidget) -> None:
         ("Alt+T / Alt+N", _tr("Naar Toelichting / Nuancering (Esc: terug naar de antwoorden)")),
         ("Ctrl+R", _tr("Eerste resultaten")),
         ("Ctrl+F", _tr("Begrippenkader")),
+        ("Ctrl+U", _tr("Uitleg bij de kwaliteitsstandaard van de vraag")),
         ("F11", _tr("Presentatiemodus (Esc sluit)")),
         ("Ctrl+T", _tr("Bloktijd starten/pauzeren")),
         ("Ctrl+W", _tr("Zelfscan sluiten, terug naar het overzicht")),

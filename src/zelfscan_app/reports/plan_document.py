@@ -13,8 +13,10 @@ from datetime import date
 from pathlib import Path
 
 from zelfscan_app.domain.actions import current_state
+from zelfscan_app.domain.guidance import Guidance
 from zelfscan_app.domain.questionnaire import PlanGroup, Question, Questionnaire
 from zelfscan_app.domain.scan import Action, ActionStatus, AnswerValue, Scan
+from zelfscan_app.reports.guidance_context import suggestion_context
 from zelfscan_app.reports.scan_context import scan_basics, spider_description
 from zelfscan_app.reports.templates import DocumentProperties, Image, document_author, render
 
@@ -198,6 +200,7 @@ def render_plan(
     earlier: Sequence[EarlierAction] = (),
     today: date | None = None,
     author: str = "",
+    guidance: Guidance | None = None,
 ) -> bytes:
     """The plan van aanpak as .docx bytes; `actions` as returned by services.actions.
 
@@ -212,6 +215,7 @@ def render_plan(
         earlier=earlier,
         today=today or date.today(),
     )
+    context.update(suggestion_context(questionnaire, guidance, scan))
     spider = (
         Image(spider_png, SPIDER_WIDTH_MM, spider_description(questionnaire, scan))
         if spider_png

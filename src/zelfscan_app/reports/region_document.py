@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from zelfscan_app.domain.caution import count_text, region_cautions
 from zelfscan_app.domain.questionnaire import Questionnaire
 from zelfscan_app.domain.region import Disclosure, RegionSummary
 from zelfscan_app.reports.scan_context import (
@@ -75,6 +76,11 @@ def _sort_key(label: str) -> tuple[int, str]:
     return (len(label), label) if label.startswith("Gemeente ") else (0, label.casefold())
 
 
+def with_count(shown: str, counted: str) -> str:
+    """'62% (23 van 37)': a regional percentage with its 'x van y' (the table explains y)."""
+    return f"{shown} ({counted})" if counted else shown
+
+
 def _count_text(count: int, total: int) -> str:
     return f"{count} van {total}" if count else NO_SCORE
 
@@ -105,7 +111,12 @@ def region_context(
         {
             "nummer": s.standard,
             "titel": standard.short_title,
-            "gemiddeld": percent(s.mean),
+            "gemiddeld": with_count(
+                percent(s.mean),
+                count_text(
+                    questionnaire, summary, s.standard, suppressed=not open_view, short=True
+                ),
+            ),
             "laagste": percent(s.min) if open_view else NO_SCORE,
             "hoogste": percent(s.max) if open_view else NO_SCORE,
             "n": f"{s.n} van {total}",
@@ -122,8 +133,11 @@ def region_context(
         "vandaag": dutch_date(today),
         "beperking": disclosure.reason,
         "waarschuwingen": [
-            scrub_names(w, shown) if disclosure.anonymous else w
-            for w in (details.notes if details is not None else summary.warnings)
+            *region_cautions(questionnaire, summary),
+            *(
+                scrub_names(w, shown) if disclosure.anonymous else w
+                for w in (details.notes if details is not None else summary.warnings)
+            ),
         ],
         "selectie": _selection(details),
         "samenstelling": [

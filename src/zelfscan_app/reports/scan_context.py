@@ -92,15 +92,13 @@ def counts(questionnaire: Questionnaire, scan: Scan) -> Counts:
 def lowest_standards(
     questionnaire: Questionnaire, scores: tuple[StandardScore, ...], count: int = 3
 ) -> list[StandardScore]:
-    """The `count` lowest scores below 100 %, plus any tied with the last, so none is arbitrary."""
-    scored = sorted(
-        (s for s in scores if s.score is not None and s.score < 100.0),
-        key=lambda s: (s.score, s.standard),
-    )
-    if len(scored) <= count:
-        return scored
-    cut = scored[count - 1].score
-    return [s for s in scored if s.score <= cut]
+    """The `count` lowest scores below 100 %, plus any tied with the last, so none is arbitrary.
+
+    The rule lives in domain.guidance.most_room, shared with the results page.
+    """
+    from zelfscan_app.domain.guidance import most_room
+
+    return list(most_room(scores, count))
 
 
 def score_line(questionnaire: Questionnaire, score: StandardScore) -> dict[str, object]:

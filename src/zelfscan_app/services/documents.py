@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from zelfscan_app.domain.actions import draft_actions
+from zelfscan_app.domain.caution import chart_caution, count_text
 from zelfscan_app.domain.questionnaire import Questionnaire
 from zelfscan_app.domain.region import Disclosure, RegionSummary
 from zelfscan_app.domain.scan import Scan
@@ -67,16 +68,32 @@ def region_chart(
             {s.standard: s.max for s in summary.standards},
         )
     total = len(summary.municipalities)
+    caution = chart_caution(summary)
     return SpiderChart(
-        axes=chart_axes(questionnaire),
+        axes=chart_axes(questionnaire, region_captions(questionnaire, summary, disclosure)),
         series=(Series(f"Gemiddelde van {total} gemeenten", means, PALETTE[0]),),
         band=band,
         title=regio or "Regio",
         subtitle=f"Zelfscan Kwaliteitskader · {total} gemeenten",
         note="Score: per gemeente het percentage van de beantwoorde vragen dat ‘Op orde’ is; "
-        "de regio is het gemiddelde daarvan.",
+        "de regio is het gemiddelde daarvan." + (f"\n{caution}" if caution else ""),
         description=f"Spindiagram regionaal gemiddelde {regio}".strip(),
     )
+
+
+def region_captions(
+    questionnaire: Questionnaire, summary: RegionSummary, disclosure: Disclosure
+) -> dict[int, str]:
+    """Under each regional spoke 'x van y' beside the percentage, and n when not all count."""
+    total = len(summary.municipalities)
+    captions = {}
+    for s in summary.standards:
+        parts = [count_text(questionnaire, summary, s.standard, suppressed=disclosure.suppressed)]
+        if s.n < total:
+            parts.append(f"{s.n} van {total} gemeenten")
+        if text := "; ".join(p for p in parts if p):
+            captions[s.standard] = text
+    return captions
 
 
 # Writing -----------------------------------------------------------------------------------
@@ -128,9 +145,12 @@ def plan_document(
     author: str = "",
 ) -> bytes:
     """Stored actions (and earlier open ones) for a scan in the database, else drafts only."""
+    from zelfscan_app.domain.guidance import with_suggestions
     from zelfscan_app.reports.plan_document import EarlierAction, render_plan
     from zelfscan_app.services.charts import scan_label
+    from zelfscan_app.services.guidance import guidance_for
 
+    guidance = guidance_for(questionnaire)  # a broken guidance file stops here, in Dutch
     earlier: list[EarlierAction] = []
     if db is not None and scan.id is not None:
         actions = action_service.plan_actions(db, questionnaire, scan.id)
@@ -140,7 +160,7 @@ def plan_document(
                 labels[scan_id] = scan_label(scan_service.get_scan(db, scan_id))
             earlier.append(EarlierAction(labels[scan_id], action))
     else:
-        actions = draft_actions(questionnaire, scan)
+        actions = with_suggestions(draft_actions(questionnaire, scan), guidance)
     return render_plan(
         questionnaire,
         scan,
@@ -151,6 +171,7 @@ def plan_document(
         earlier=earlier,
         today=today,
         author=author,
+        guidance=guidance,
     )
 
 

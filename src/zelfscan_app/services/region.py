@@ -20,6 +20,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from zelfscan_app.domain.caution import region_cautions
 from zelfscan_app.domain.questionnaire import Questionnaire
 from zelfscan_app.domain.region import (
     MIN_GROUP_SIZE,
@@ -34,7 +35,7 @@ from zelfscan_app.domain.region import (
 )
 from zelfscan_app.domain.scan import AnswerValue, Scan, SoortMeting
 from zelfscan_app.errors import ZelfscanError
-from zelfscan_app.reports.spider_data import PALETTE, Series, SpiderChart, chart_axes
+from zelfscan_app.reports.spider_data import PALETTE, Series, SpiderChart
 
 if TYPE_CHECKING:
     from zelfscan_app.exchange.region_workbook import RegionWorkbook
@@ -585,17 +586,18 @@ class RegionReport:
         notes += [self.scrub(w) for w in p.summary.warnings]
         return tuple(notes)
 
+    @property
+    def cautions(self) -> tuple[str, ...]:
+        """The small-numbers notes every output of this report carries (domain.caution)."""
+        p = self.picture
+        return region_cautions(p.questionnaire, p.summary)
+
     def chart(self, overlays: Sequence[str] = ()) -> SpiderChart:
         """The regional spider: the mean, the min–max band and chosen municipalities."""
         from zelfscan_app.services.documents import region_chart
 
         p = self.picture
         chart = region_chart(p.questionnaire, p.summary, self.disclosure, regio=self.regio_label)
-        captions = {
-            s.standard: f"{s.n} van {p.count} gemeenten"
-            for s in p.summary.standards
-            if s.n < p.count
-        }
         series = list(chart.series)
         if self.per_municipality:
             for index, name in enumerate(list(overlays)[:MAX_OVERLAYS]):
@@ -607,7 +609,6 @@ class RegionReport:
         subtitle = f"Zelfscan Kwaliteitskader · {p.count} gemeenten · {p.short_selection}"
         return replace(
             chart,
-            axes=chart_axes(p.questionnaire, captions),
             series=tuple(series),
             subtitle=subtitle,
             note=chart.note + (f"\n{self.disclosure.reason}" if self.suppressed else ""),
@@ -687,6 +688,7 @@ class RegionReport:
         data["soort"] = self.picture.soort.value if self.picture.soort else None
         data["missing"] = len(self.picture.missing)
         data["incomplete"] = len(self.picture.incomplete)
+        data["cautions"] = list(self.cautions)
         return data
 
     def workbook(self, today: date | None = None) -> RegionWorkbook:
@@ -732,12 +734,17 @@ class RegionReport:
             summary=p.summary,
             title=self.regio_label,
             facts=tuple(facts),
-            notes=(self.disclosure.reason, *self.notes()) if self.suppressed else self.notes(),
+            notes=(
+                (self.disclosure.reason, *self.cautions, *self.notes())
+                if self.suppressed
+                else (*self.cautions, *self.notes())
+            ),
             rows=rows,
             texts=texts,
             per_municipality=self.per_municipality,
             hidden_reason=self.disclosure.reason or self.texts_hidden_reason,
             anonymous=self.anonymous,
+            cautions=self.cautions,
         )
 
 

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zelfscan_app.domain.guidance import SUGGESTION_PREFIX
 from zelfscan_app.domain.questionnaire import Questionnaire
 from zelfscan_app.gui.plan.actions_model import (
     COLUMNS,
@@ -91,7 +92,10 @@ class TextDelegate(WrapDelegate):
         return editor
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
-        editor.setPlainText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+        text = str(index.data(Qt.ItemDataRole.EditRole) or "")
+        editor.setPlainText(text)
+        if text.startswith(SUGGESTION_PREFIX.strip()):
+            editor.selectAll()  # a suggestion: typing replaces it, arrow keys edit it
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
         model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
@@ -150,8 +154,9 @@ class ActionsEditor(QWidget):
         intro = QLabel(
             self.tr(
                 "Elke vraag die ‘Niet op orde’ is, staat hier als verbeterpunt (schuin gedrukt "
-                "zolang er niets is ingevuld). Wat u invult wordt meteen opgeslagen en komt in "
-                "het plan van aanpak."
+                "zolang er niets is ingevuld). Verbeteractie en beoogd resultaat beginnen als "
+                "‘Suggestie:’ van het programma (geen VNG-tekst): typ eroverheen om ze te "
+                "vervangen. Wat u invult wordt meteen opgeslagen en komt in het plan van aanpak."
             )
         )
         intro.setWordWrap(True)

@@ -550,6 +550,7 @@ class RegionView(QWidget):
         notices = []
         if report.suppressed:
             notices.append(report.disclosure.reason)
+        notices += report.cautions
         notices += [report.scrub(w) for w in picture.summary.warnings]
         if picture.other_questionnaire:
             notices.append(

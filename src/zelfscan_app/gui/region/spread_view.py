@@ -16,6 +16,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from zelfscan_app.domain.caution import count_text
 from zelfscan_app.gui.i18n import arg
 from zelfscan_app.reports.spider_data import PALETTE, format_percent
 from zelfscan_app.services.region import RegionReport
@@ -40,6 +41,7 @@ class _Row:
     n: int
     groups: tuple[tuple[float, tuple[str, ...]], ...]  # score → labels of municipalities there
     overlays: tuple[tuple[float, int], ...]  # score, overlay index
+    count: str = ""  # 'x van y' beside the mean (domain.caution.count_text), '' when hidden
 
 
 class SpreadView(QWidget):
@@ -88,6 +90,7 @@ class SpreadView(QWidget):
                         s.n,
                         tuple((k, tuple(v)) for k, v in sorted(groups.items())),
                         tuple(lifted),
+                        count_text(q, summary, s.standard, suppressed=not self._spread, short=True),
                     )
                 )
         self.setAccessibleDescription(self.describe())
@@ -100,6 +103,8 @@ class SpreadView(QWidget):
         for row in self._rows:
             mean = format_percent(row.mean) if row.mean is not None else self.tr("geen score")
             text = arg(self.tr("%1. %2: gemiddeld %3"), row.number, row.title, mean)
+            if row.count:
+                text += arg(self.tr(" (%1 op orde)"), row.count)
             if row.low is not None and row.high is not None:
                 text += arg(
                     self.tr(", laagste %1, hoogste %2"),
@@ -143,7 +148,12 @@ class SpreadView(QWidget):
         fm, row_height, label_width = self._metrics()
         small = QFontMetricsF(self._small_font())
         mean_width = (
-            max(fm.horizontalAdvance("100%"), small.horizontalAdvance(self.tr("gemiddeld"))) + 16
+            max(
+                fm.horizontalAdvance("100%"),
+                small.horizontalAdvance(self.tr("gemiddeld")),
+                *(small.horizontalAdvance(r.count) for r in self._rows),
+            )
+            + 16
         )
         left = label_width + 16  # room for a pill on 0%
         right = self.width() - mean_width - 16 - small.horizontalAdvance("100%") / 2
@@ -246,11 +256,15 @@ class SpreadView(QWidget):
             bold.setWeight(QFont.Weight.Bold)
             painter.setFont(bold)
             painter.setPen(INK)
-            painter.drawText(
-                QRectF(self.width() - mean_width - 8, y - row_height / 2, mean_width, row_height),
-                Qt.AlignmentFlag.AlignCenter,
-                format_percent(row.mean),
-            )
+            cell = QRectF(self.width() - mean_width - 8, y - row_height / 2, mean_width, row_height)
+            if row.count:  # the percentage with its 'x van y' below it
+                cell.setHeight(row_height * 0.62)
+            painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, format_percent(row.mean))
+            if row.count:
+                painter.setFont(self._small_font())
+                painter.setPen(MUTED)
+                below = QRectF(cell.left(), cell.bottom() - 2, mean_width, row_height * 0.38)
+                painter.drawText(below, Qt.AlignmentFlag.AlignHCenter, row.count)
         else:
             painter.setPen(MUTED)
             painter.drawText(

@@ -33,10 +33,13 @@ from zelfscan_app.errors import ZelfscanError
 from zelfscan_app.gui.results.comparison_view import ComparisonView
 from zelfscan_app.gui.results.detail_panel import StandardDetail
 from zelfscan_app.gui.results.duiding_editor import DuidingEditor
+from zelfscan_app.gui.results.duiding_panel import DuidingPanel
 from zelfscan_app.gui.results.score_table_model import TOELICHTINGEN, ScoreTableModel
 from zelfscan_app.gui.results.spider_canvas import SpiderCanvas
+from zelfscan_app.gui.standard_help import StandardHelpPanel
 from zelfscan_app.reports.spider_data import SpiderChart
 from zelfscan_app.services import charts
+from zelfscan_app.services import guidance as guidance_service
 from zelfscan_app.services import scans as scan_service
 from zelfscan_app.storage.database import Database
 
@@ -110,6 +113,10 @@ class ResultsView(QWidget):
         self.tabs.setTabEnabled(self.comparison_tab, False)
         self.duiding = DuidingEditor(db)
         self.duiding_tab = self.tabs.addTab(self.duiding, self.tr("&Duiding door de groep"))
+        self.suggestions = DuidingPanel()
+        self.suggestions_tab = self.tabs.addTab(self.suggestions, self.tr("Duiding en suggesties"))
+        self.help_panel = StandardHelpPanel()
+        self.help_tab = self.tabs.addTab(self.help_panel, self.tr("Uitleg bij de standaard"))
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.canvas)
@@ -291,6 +298,10 @@ class ResultsView(QWidget):
         current = self.table.selectionModel().currentIndex()
         self.detail.set_result(results[current.row()] if current.isValid() else None)
         self.comparison_view.set_comparison(self._comparison)
+        self.suggestions.set_duiding(
+            guidance_service.scan_duiding(self.db, self.questionnaire, scan)
+        )
+        self._show_help(current)
         self.tabs.setTabEnabled(self.comparison_tab, self._comparison is not None)
         self._set_enabled(True)
 
@@ -320,6 +331,19 @@ class ResultsView(QWidget):
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.detail.set_result(self.scores.result(current.row()) if current.isValid() else None)
+        self._show_help(current)
+
+    def _show_help(self, current: QModelIndex) -> None:
+        """The help tab follows the chosen standard; without one, the one with most room."""
+        scan = self._scan
+        if current.isValid():
+            number = self.scores.result(current.row()).number
+        else:
+            room = self.suggestions.duiding.most_room if self.suggestions.duiding else ()
+            number = room[0] if room else self.questionnaire.standards[0].number
+        self.help_panel.set_help(
+            guidance_service.help_for_standard(self.db, self.questionnaire, scan, number)
+        )
 
     def _ask_export(self) -> None:
         if self._scan is None:

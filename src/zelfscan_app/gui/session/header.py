@@ -97,6 +97,8 @@ class SessionHeader(QWidget):
 
         self.timer = BlockTimer(minutes)
         self.indicator = SaveIndicator(session.autosave)
+        self.help_button = QPushButton(self.tr("Uitleg standaard"))
+        self.help_button.setToolTip(self.tr("Uitleg bij de kwaliteitsstandaard (Ctrl+U)"))
         self.results_button = QPushButton(self.tr("Eerste resultaten"))
         self.results_button.setToolTip(self.tr("Sneltoets: Ctrl+R"))
         self.presentation_button = QPushButton(self.tr("Presentatie"))
@@ -108,6 +110,7 @@ class SessionHeader(QWidget):
         top.addSpacing(8)
         top.addWidget(self.title, 1)
         top.addWidget(self.indicator)
+        top.addWidget(self.help_button)
         top.addWidget(self.results_button)
         top.addWidget(self.presentation_button)
         bottom = QHBoxLayout()

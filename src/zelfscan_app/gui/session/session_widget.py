@@ -28,6 +28,7 @@ from zelfscan_app.gui.session.navigator_model import (
 )
 from zelfscan_app.gui.session.question_view import QuestionView
 from zelfscan_app.gui.session.state import ScanSession
+from zelfscan_app.gui.standard_help import StandardHelpDialog
 from zelfscan_app.gui.style import presentation_sheet
 
 
@@ -43,6 +44,7 @@ class SessionWidget(QWidget):
         self._scale = 1.0
         self._presentation = False
         self._glossary: GlossaryDialog | None = None
+        self._standard_help: StandardHelpDialog | None = None
         self._syncing = False
         self.setObjectName("session")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -129,6 +131,9 @@ class SessionWidget(QWidget):
         self.act_previous = self._action(tr("Vorige vraag"), "PgUp", self.go_previous)
         self.act_results = self._action(tr("Eerste resultaten"), "Ctrl+R", self.show_results)
         self.act_glossary = self._action(tr("Begrippenkader…"), "Ctrl+F", self.show_glossary)
+        self.act_standard_help = self._action(
+            tr("Uitleg bij de standaard…"), "Ctrl+U", self.show_standard_help
+        )
         self.act_presentation = self._action(
             tr("Presentatiemodus"), "F11", self.set_presentation, checkable=True
         )
@@ -156,6 +161,7 @@ class SessionWidget(QWidget):
         view.previousRequested.connect(self.go_previous)
         view.nextRequested.connect(self.go_next)
         self.header.results_button.clicked.connect(self.show_results)
+        self.header.help_button.clicked.connect(self.show_standard_help)
         self.header.back_button.clicked.connect(self.finishRequested)
         self.header.presentation_button.clicked.connect(lambda: self.set_presentation(True))
         self.results.backRequested.connect(self.show_question)
@@ -227,6 +233,8 @@ class SessionWidget(QWidget):
         self._syncing = False
         self.tree.scrollTo(index)
         self.show_question()
+        if self._standard_help is not None and self._standard_help.isVisible():
+            self._update_standard_help()
 
     def _tree_current(self, index: QModelIndex, _previous: QModelIndex) -> None:
         question = index.data(QUESTION_ROLE)
@@ -258,6 +266,24 @@ class SessionWidget(QWidget):
         if self._glossary is None:
             self._glossary = GlossaryDialog(self.session.questionnaire.terms, self)
         self._glossary.show_term()
+
+    def show_standard_help(self) -> None:
+        """The help panel of the current question's standard; it follows the next questions."""
+        if self._standard_help is None:
+            self._standard_help = StandardHelpDialog(self)
+        self._update_standard_help()
+        self._standard_help.show()
+        self._standard_help.raise_()
+
+    def _update_standard_help(self) -> None:
+        from zelfscan_app.services.guidance import help_for_standard
+
+        s = self.session
+        number = s.questionnaire.question(s.current).standard
+        assert self._standard_help is not None
+        self._standard_help.set_help(
+            help_for_standard(s.db, s.questionnaire, s.current_scan(), number)
+        )
 
     # Presentation ---------------------------------------------------------------------------
     def set_presentation(self, on: bool) -> None:
