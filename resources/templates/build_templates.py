@@ -995,7 +995,88 @@ def build_region() -> object:
     return doc
 
 
-BUILDERS = {PLAN: build_plan, FINDINGS: build_findings, REGION: build_region}
+# The meeting programmes (bijlage 1 and 3) ------------------------------------------------------
+
+STARTBIJEENKOMST = "programma-startbijeenkomst.docx"
+FOLLOW_UP = "programma-follow-up.docx"
+
+PROGRAMME_COLUMNS = (
+    Column("Tijd", 2.8),
+    Column("Programmaonderdeel", 10.2),
+    Column("Door", 4.0),
+)
+
+
+def build_programme(title: str, intro: str) -> object:
+    """One programme: title block, then a row per part (time, part with details, speaker)."""
+    doc = new_document("Programma {{ titel }} · {{ wie }}", f"Programma {title.lower()}")
+    title_block(
+        doc,
+        "{{ titel }}",
+        "{{ wie }}",
+        (
+            ("Datum", "{{ datum }}"),
+            ("Tijd", "{{ tijden }}"),
+            ("Locatie of link", "{{ locatie }}"),
+        ),
+    )
+    para(doc, intro)
+    para(doc, "Programma", "Heading 1")
+    t = table(
+        doc,
+        PROGRAMME_COLUMNS,
+        [
+            tag_row("{%tr for p in programma %}", 3),
+            ["{{ p.tijd }}", "{{ p.onderdeel }}", "{{ p.door }}"],
+            tag_row("{%tr endfor %}", 3),
+        ],
+        caption="Programma van de bijeenkomst",
+        description="Per onderdeel: tijd, onderwerp met toelichting, en wie het verzorgt",
+    )
+    part = t.rows[2].cells[1]
+    part.paragraphs[0].runs[0].bold = True
+    part.add_paragraph("{%p if p.toelichting %}", style="Tabeltekst")
+    part.add_paragraph("{{ p.toelichting }}", style="Tabeltekst")
+    part.add_paragraph("{%p endif %}", style="Tabeltekst")
+    part.add_paragraph("{%p for punt in p.punten %}", style="Tabeltekst")
+    bullet = part.add_paragraph("•\t{{ punt }}", style="Tabeltekst")
+    bullet.paragraph_format.left_indent = Cm(0.45)
+    bullet.paragraph_format.first_line_indent = Cm(-0.45)
+    bullet.paragraph_format.tab_stops.add_tab_stop(Cm(0.45))
+    part.add_paragraph("{%p endfor %}", style="Tabeltekst")
+    para(doc, "Meer informatie", "Heading 2")
+    para(
+        doc,
+        "Het Kwaliteitskader, de zelfscan en de routekaart zijn te vinden bij de VNG. Vragen "
+        "over deze bijeenkomst kunt u stellen aan de organisatoren.",
+    )
+    return doc
+
+
+def build_startbijeenkomst() -> object:
+    return build_programme(
+        "Startbijeenkomst",
+        "In deze bijeenkomst maken we kennis met het Kwaliteitskader en vullen we in kleine "
+        "groepen per gemeente de zelfscan in: blok 1 (vragen 1 t/m 14) en blok 2 (vragen 15 "
+        "t/m 31), elk gevolgd door een eerste bespreking van de resultaten.",
+    )
+
+
+def build_follow_up() -> object:
+    return build_programme(
+        "Follow-up bijeenkomst",
+        "In deze bijeenkomst bespreken we de belangrijkste uitkomsten van de zelfscan en zetten "
+        "we de stap van de zelfscan naar een lokaal en regionaal plan van aanpak.",
+    )
+
+
+BUILDERS = {
+    PLAN: build_plan,
+    FINDINGS: build_findings,
+    REGION: build_region,
+    STARTBIJEENKOMST: build_startbijeenkomst,
+    FOLLOW_UP: build_follow_up,
+}
 
 
 def schema_order(doc) -> None:
