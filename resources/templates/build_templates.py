@@ -819,6 +819,7 @@ def build_findings() -> object:
     para(doc, "Vraag {{ v.nummer }}: {{ v.tekst }}", "List Bullet")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
+    kit_sections(doc)
 
     para(doc, "Duiding", "Heading 1")
     prompt(
@@ -828,6 +829,52 @@ def build_findings() -> object:
         "die (aanvullend) betrokken moeten worden.]",
     )
     return doc
+
+
+def kit_sections(doc) -> None:
+    """Meeting kit: the Rad van Fortuin answers and the routekaart progress (hidden when empty)."""
+    tag(doc, "{%p if rad %}")
+    para(doc, "Procesevaluatie: Rad van Fortuin", "Heading 1")
+    para(doc, "De groep beantwoordde deze vragen over het invullen van de zelfscan:", keep=True)
+    table(
+        doc,
+        (Column("Vraag", 7.5), Column("Antwoord van de groep", 9.5)),
+        [
+            tag_row("{%tr for r in rad %}", 2),
+            ["{{ r.vraag }}", "{{ r.antwoord }}"],
+            tag_row("{%tr endfor %}", 2),
+        ],
+        caption="Antwoorden op de vragen van het Rad van Fortuin",
+    )
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if routekaart %}")
+    para(doc, "Routekaart", "Heading 1")
+    para(
+        doc,
+        "Routekaart van {{ routekaart.naam }}: {{ routekaart.fase }}. Volgende zelfscan: "
+        "{{ routekaart.herhaling }}.",
+        keep=True,
+    )
+    tag(doc, "{%p for f in routekaart.fasen %}")
+    para(doc, "{{ f.titel }} · {{ f.telling }}", "Heading 2")
+    table(
+        doc,
+        (
+            Column("Klaar", 1.3, align="center"),
+            Column("Stap of beslismoment", 8.2),
+            Column("Datum", 2.2),
+            Column("Eigenaar", 2.6),
+            Column("Notitie", 2.7),
+        ),
+        [
+            tag_row("{%tr for i in f.items %}", 5),
+            ["{{ i.klaar }}", "{{ i.tekst }}", "{{ i.datum }}", "{{ i.eigenaar }}", "{{ i.notitie }}"],
+            tag_row("{%tr endfor %}", 5),
+        ],
+        caption="Stappen en beslismomenten van {{ f.titel }}",
+    )
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
 
 
 # The regional report -----------------------------------------------------------------------

@@ -6,6 +6,7 @@ group's answer, toelichting and nuancering, per standard.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from zelfscan_app.domain.actions import current_state
 from zelfscan_app.domain.questionnaire import Questionnaire
 from zelfscan_app.domain.scan import Scan
 from zelfscan_app.domain.scoring import standard_scores
+from zelfscan_app.reports.kit_sections import empty_kit_context
 from zelfscan_app.reports.scan_context import (
     ANSWER_COLOURS,
     percent,
@@ -25,8 +27,15 @@ SPIDER_WIDTH_MM = 130
 UNANSWERED = "Niet beantwoord"
 
 
-def findings_context(questionnaire: Questionnaire, scan: Scan, *, today: date) -> dict[str, object]:
+def findings_context(
+    questionnaire: Questionnaire,
+    scan: Scan,
+    *,
+    today: date,
+    kit: Mapping[str, object] | None = None,
+) -> dict[str, object]:
     context = scan_basics(questionnaire, scan, today)
+    context.update(kit or empty_kit_context())  # routekaart and Rad van Fortuin (meeting kit)
     organisations = context["organisaties"]
     people = len(scan.participants)
     if people:
@@ -76,9 +85,10 @@ def render_findings(
     template: Path,
     spider_png: bytes | None,
     today: date | None = None,
+    kit: Mapping[str, object] | None = None,
 ) -> bytes:
     """The findings report (spider, score table, answers with toelichting) as .docx bytes."""
-    context = findings_context(questionnaire, scan, today=today or date.today())
+    context = findings_context(questionnaire, scan, today=today or date.today(), kit=kit)
     spider = (
         Image(spider_png, SPIDER_WIDTH_MM, spider_description(questionnaire, scan))
         if spider_png

@@ -189,9 +189,15 @@ def _write_plan(db, questionnaire, scan, out, template_dir, period) -> WrittenDo
 
 
 def findings_document(
-    questionnaire: Questionnaire, scan: Scan, *, template: Path, today: date | None = None
+    questionnaire: Questionnaire,
+    scan: Scan,
+    *,
+    template: Path,
+    today: date | None = None,
+    db: Database | None = None,
 ) -> bytes:
     from zelfscan_app.reports.findings_document import render_findings
+    from zelfscan_app.services.routekaart import findings_kit
 
     return render_findings(
         questionnaire,
@@ -199,6 +205,7 @@ def findings_document(
         template=template,
         spider_png=scan_spider_png(questionnaire, scan),
         today=today,
+        kit=findings_kit(db, scan) if db is not None else None,
     )
 
 
@@ -211,7 +218,9 @@ def write_findings(
     template_dir: str | Path | None = None,
 ) -> WrittenDocument:
     """The findings report (spider, scores, answers with toelichting) of a scan in the database."""
-    return _write_findings(questionnaire, scan_service.get_scan(db, scan_id), out, template_dir)
+    return _write_findings(
+        questionnaire, scan_service.get_scan(db, scan_id), out, template_dir, db=db
+    )
 
 
 def write_findings_for(
@@ -223,14 +232,14 @@ def write_findings_for(
     template_dir: str | Path | None = None,
 ) -> WrittenDocument:
     loaded = load_scan(db, questionnaire, reference)
-    written = _write_findings(questionnaire, loaded.scan, out, template_dir)
+    written = _write_findings(questionnaire, loaded.scan, out, template_dir, db=db)
     return replace(written, warnings=loaded.warnings)
 
 
-def _write_findings(questionnaire, scan, out, template_dir) -> WrittenDocument:
+def _write_findings(questionnaire, scan, out, template_dir, db=None) -> WrittenDocument:
     path = _check_out(out)
     template = find_template(TemplateKind.FINDINGS, template_dir)
-    data = findings_document(questionnaire, scan, template=template)
+    data = findings_document(questionnaire, scan, template=template, db=db)
     return WrittenDocument(save_document(data, path), template)
 
 

@@ -155,3 +155,22 @@ def overview(db: Database, today: date) -> list[MunicipalityStatus]:
             )
         )
     return result
+
+
+def findings_kit(db: Database, scan) -> dict[str, object]:
+    """The routekaart (the municipality's, else its region's) and the wheel answers of `scan`."""
+    from zelfscan_app.reports.kit_sections import kit_context
+    from zelfscan_app.services.wheel import answers
+
+    state = load(db, Scope.GEMEENTE, scan.gemeente)
+    if not phase_text(routekaart(), state.progress) and scan.regio.strip():
+        region = load(db, Scope.REGIO, scan.regio)
+        if phase_text(routekaart(), region.progress):
+            state = region
+    return kit_context(
+        routekaart(),
+        naam=state.naam,
+        progress=state.progress,
+        due=state.due,
+        answers=answers(db, scan.id) if scan.id is not None else [],
+    )
