@@ -49,6 +49,7 @@ class RoutekaartState:
 
 
 def _check_name(naam: str) -> str:
+    """The name as stored: whitespace collapsed, not empty, bounded."""
     cleaned = " ".join(naam.split())
     if not cleaned:
         raise ZelfscanError("kies eerst een gemeente of regio voor de routekaart")
@@ -70,6 +71,7 @@ def _last_scan(db: Database, scope: Scope, naam: str) -> date | None:
 
 
 def load(db: Database, scope: Scope, naam: str) -> RoutekaartState:
+    scope = Scope(scope)  # a Qt combo box hands the enum back as plain str
     naam = _check_name(naam)
     with db.session() as session:
         stored = repo.get_routekaart(session, scope, naam)
@@ -80,6 +82,7 @@ def load(db: Database, scope: Scope, naam: str) -> RoutekaartState:
 
 def save_item(db: Database, scope: Scope, naam: str, progress: ItemProgress) -> None:
     """Store one step's tick, date, owner and note (one committed unit of work)."""
+    scope = Scope(scope)  # a Qt combo box hands the enum back as plain str
     naam = _check_name(naam)
     if progress.key not in routekaart().item_keys():
         raise ZelfscanError(f"de routekaart kent geen stap ‘{progress.key}’")
@@ -92,6 +95,7 @@ def save_item(db: Database, scope: Scope, naam: str, progress: ItemProgress) -> 
 
 
 def set_repeat_date(db: Database, scope: Scope, naam: str, day: date | None) -> None:
+    scope = Scope(scope)  # a Qt combo box hands the enum back as plain str
     naam = _check_name(naam)
     with db.session() as session:
         repo.set_repeat_date(session, scope, naam, day)
@@ -116,10 +120,19 @@ class MunicipalityStatus:
 
     gemeente: str
     regio: str
-    phase: str
+    phase: str  # 'Fase 3 · Analyse en presentatie van resultaten', '' when nothing recorded
     last_scan: date
     due: date | None
     reminder: Reminder
+    regional: bool = False  # the phase is the region's (the municipality has no routekaart)
+
+    @property
+    def short_phase(self) -> str:
+        """'Fase 3', 'Fase 3 (regio)', 'Afgerond' or '': narrow enough for the scan list."""
+        if not self.phase:
+            return ""
+        short = self.phase.split(" · ")[0] if self.phase.startswith("Fase") else "Afgerond"
+        return f"{short} (regio)" if self.regional else short
 
 
 def overview(db: Database, today: date) -> list[MunicipalityStatus]:
@@ -137,9 +150,10 @@ def overview(db: Database, today: date) -> list[MunicipalityStatus]:
         own = stored.get((Scope.GEMEENTE, gemeente))
         region = stored.get((Scope.REGIO, regio)) if regio else None
         phase = phase_text(kaart, own.progress) if own else ""
+        regional = False
         if not phase and region is not None:
             phase = phase_text(kaart, region.progress)
-            phase = f"{phase} (regio)" if phase else ""
+            regional = bool(phase)
         agreed = own.herhaal_op if own else None
         if agreed is None and region is not None:
             agreed = region.herhaal_op
@@ -152,6 +166,7 @@ def overview(db: Database, today: date) -> list[MunicipalityStatus]:
                 last,
                 due,
                 repeat_reminder(due, today, kaart.herinnering_dagen),
+                regional,
             )
         )
     return result

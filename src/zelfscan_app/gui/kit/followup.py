@@ -103,7 +103,7 @@ class FollowUpDialog(QDialog):
             values = (
                 s.gemeente,
                 s.regio,
-                s.phase or "–",
+                (s.phase + (" (regio)" if s.regional else "")) or "–",
                 due,
                 str(f.open if f else 0),
                 str(f.te_herzien if f else 0),

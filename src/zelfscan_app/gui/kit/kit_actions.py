@@ -85,6 +85,8 @@ class KitActions:
         self.bar = FollowUpBar(window.list_page)
         self.bar.detailsRequested.connect(self.show_follow_up)
         window.list_page.layout().insertWidget(1, self.bar)
+        phase_column = window.list_page.model.ROUTEKAART
+        window.list_page.table.horizontalHeader().resizeSection(phase_column, 150)
         self._dismissed = False
         self.bar.dismiss.clicked.connect(lambda: setattr(self, "_dismissed", True))
 
@@ -104,7 +106,7 @@ class KitActions:
         except ZelfscanError as exc:  # e.g. a broken routekaart.yaml: say so, keep the list
             w.statusBar().showMessage(str(exc), 10000)
             return
-        w.list_page.model.set_phases({s.gemeente: s.phase for s in statuses})
+        w.list_page.model.set_phases({s.gemeente: s.short_phase for s in statuses})
         if not self._dismissed:
             self.bar.show_text(summary_text(statuses, follow))
 

@@ -70,6 +70,9 @@ class RoutekaartModel(HeaderedTableModel):
     def progress(self) -> dict[str, ItemProgress]:
         return dict(self._progress)
 
+    def heading_rows(self) -> list[int]:
+        return [i for i, r in enumerate(self._rows) if r.kind is None]
+
     def row_of(self, key: str) -> int:
         return next(i for i, r in enumerate(self._rows) if r.key == key)
 
@@ -112,7 +115,7 @@ class RoutekaartModel(HeaderedTableModel):
         return None
 
     def _phase_data(self, phase: Phase, column: int, role: int):
-        if role == Qt.ItemDataRole.DisplayRole and column == self.STAP:
+        if role == Qt.ItemDataRole.DisplayRole and column == self.KLAAR:  # spans the row
             items = phase.items()
             done = sum(1 for _k, i in items if self._entry(_Row(phase, _k, i.key)).done)
             return arg(self.tr("%1  (%2 van %3 afgerond)"), phase.label, done, len(items))
@@ -177,6 +180,6 @@ class RoutekaartModel(HeaderedTableModel):
         self._progress[row.key] = new
         self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), 4))
         heading = next(i for i, r in enumerate(self._rows) if r.phase is row.phase)
-        self.dataChanged.emit(self.index(heading, self.STAP), self.index(heading, self.STAP))
+        self.dataChanged.emit(self.index(heading, self.KLAAR), self.index(heading, self.KLAAR))
         self.saved.emit(row.key)
         return True

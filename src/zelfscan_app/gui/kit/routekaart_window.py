@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +26,7 @@ from zelfscan_app.dutch_dates import dutch_date
 from zelfscan_app.errors import ZelfscanError
 from zelfscan_app.gui.i18n import arg
 from zelfscan_app.gui.kit.routekaart_model import RoutekaartModel
+from zelfscan_app.gui.plan.actions_editor import WrappingTable
 from zelfscan_app.gui.wrap_delegate import WrapDelegate
 
 
@@ -74,7 +74,7 @@ class RoutekaartWindow(QWidget):
         self.status.setAccessibleName(self.tr("Opslagstatus"))
 
         self.model = RoutekaartModel(db, self.kaart, self)
-        self.table = QTableView()
+        self.table = WrappingTable()
         self.table.setObjectName("routekaartTable")
         self.table.setAccessibleName(self.tr("Stappen en beslismomenten"))
         self.table.setModel(self.model)
@@ -101,8 +101,8 @@ class RoutekaartWindow(QWidget):
         self.table.installEventFilter(self)
         self.model.saved.connect(self._saved)
         self.model.save_failed.connect(self._failed)
-        self.model.modelReset.connect(self.table.resizeRowsToContents)
-        self.model.dataChanged.connect(lambda *_: self.table.resizeRowsToContents())
+        for row in self.model.heading_rows():
+            self.table.setSpan(row, 0, 1, self.model.columnCount())
 
         close = QPushButton(self.tr("Sluiten"))
         close.clicked.connect(self.close)
@@ -173,7 +173,7 @@ class RoutekaartWindow(QWidget):
             return
         self.model.load(scope, state.naam, state.progress)
         self._describe(state)
-        self.table.resizeRowsToContents()
+        self.table.fit_rows()
 
     def _describe(self, state) -> None:
         self.agreed.setEnabled(state is not None)

@@ -242,6 +242,7 @@ class WheelWindow(QWidget):
         self.question.setWordWrap(True)
         self.question.setAccessibleName(self.tr("Getrokken vraag"))
         self.question.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.question.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         answer_label = QLabel(self.tr("Antwoord van de groep"))
         self.answer = QPlainTextEdit()
         self.answer.setAccessibleName(self.tr("Antwoord van de groep"))
@@ -270,9 +271,9 @@ class WheelWindow(QWidget):
         side.addWidget(heading)
         side.addWidget(self.subtitle)
         side.addWidget(self.counter)
-        side.addWidget(self.question, 2)
+        side.addWidget(self.question)
         side.addWidget(answer_label)
-        side.addWidget(self.answer, 2)
+        side.addWidget(self.answer, 1)
         side.addWidget(self.saved_label)
         buttons = QHBoxLayout()
         buttons.addWidget(self.spin_button)
@@ -303,9 +304,11 @@ class WheelWindow(QWidget):
     def show_on_projector(self) -> None:
         """Full screen on the second screen when there is one (the projector), else this one."""
         screens = QGuiApplication.screens()
-        if len(screens) > 1:
-            self.setScreen(screens[1])
-            self.move(screens[1].geometry().topLeft())
+        screen = screens[1] if len(screens) > 1 else (self.screen() or screens[0])
+        self.setScreen(screen)
+        # The geometry too: without a window manager (a bare projector set-up, Xvfb) a
+        # full-screen request alone is not honoured.
+        self.setGeometry(screen.geometry())
         self.showFullScreen()
         self.raise_()
         self.activateWindow()
