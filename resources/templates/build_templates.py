@@ -867,7 +867,7 @@ def kit_sections(doc) -> None:
             Column("Notitie", 2.7),
         ),
         [
-            tag_row("{%tr for i in f.items %}", 5),
+            tag_row("{%tr for i in f.stappen %}", 5),
             ["{{ i.klaar }}", "{{ i.tekst }}", "{{ i.datum }}", "{{ i.eigenaar }}", "{{ i.notitie }}"],
             tag_row("{%tr endfor %}", 5),
         ],

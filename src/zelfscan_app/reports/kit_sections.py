@@ -46,7 +46,7 @@ def kit_context(
             {
                 "titel": p.label,
                 "telling": f"{counts[p.number][0]} van {counts[p.number][1]} afgerond",
-                "items": [
+                "stappen": [
                     _item(kind, item.text, progress.get(item.key)) for kind, item in p.items()
                 ],
             }
