@@ -136,7 +136,7 @@ def _actions(db: Database, questionnaire) -> None:
         action_service.save_action(
             db,
             scan_id,
-            Action(standard=3, maatregel="=HYPERLINK(\"x\")", herziendatum=day, status=status),
+            Action(standard=3, maatregel='=HYPERLINK("x")', herziendatum=day, status=status),
         )
 
 

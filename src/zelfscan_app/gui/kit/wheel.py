@@ -365,7 +365,7 @@ class WheelWindow(QWidget):
         if question is None:
             return True
         text = self.answer.toPlainText()
-        if self._answers.get(question, "") == text and question in self._answers:
+        if self._answers.get(question, "") == text:  # unchanged, or still empty: nothing to store
             return True
         try:
             self._service.save_answer(self._db, self._scan_id, question, text)
