@@ -17,7 +17,7 @@ class Meeting(StrEnum):
     FOLLOW_UP = "follow-up"
 
     @property
-    def title(self) -> str:
+    def heading(self) -> str:
         return {
             Meeting.STARTBIJEENKOMST: "Startbijeenkomst",
             Meeting.FOLLOW_UP: "Follow-up bijeenkomst",

@@ -21,7 +21,7 @@ TEMPLATE_KIND = {
 def programme_context(details: ProgrammeDetails) -> dict[str, object]:
     parts = schedule(details)
     return {
-        "titel": details.meeting.title,
+        "titel": details.meeting.heading,
         "wie": details.wie.strip(),
         "datum": dutch_date(details.datum),
         "tijden": f"{parts[0].start} – {parts[-1].end}",
@@ -46,7 +46,7 @@ def render_programme(details: ProgrammeDetails, *, template: Path) -> bytes:
         template,
         context,
         DocumentProperties(
-            title=f"Programma {details.meeting.title.lower()} – {context['wie']}",
+            title=f"Programma {details.meeting.heading.lower()} – {context['wie']}",
             subject="Kwaliteitskader Werken aan veiligheid: programma van de bijeenkomst",
         ),
     )

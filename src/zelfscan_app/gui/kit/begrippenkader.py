@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QTextDocument
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -91,7 +91,6 @@ class BegrippenkaderWindow(QWidget):
         close = QPushButton(self.tr("Sluiten"))
         close.clicked.connect(self.close)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, self.print_dialog)
-        QShortcut(QKeySequence("Esc"), self, self.close)
 
         body = QHBoxLayout()
         body.setSpacing(20)
@@ -173,6 +172,12 @@ class BegrippenkaderWindow(QWidget):
         dialog.setWindowTitle(self.tr("Begrippenkader afdrukken"))
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
             self.document().print_(printer)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.close()
+            return
+        super().keyPressEvent(event)
 
     def show_window(self) -> None:
         self.show()

@@ -117,7 +117,7 @@ class ProgrammeDialog(QDialog):
         day = self.datum.date()
         moment = self.start.time()
         return ProgrammeDetails(
-            meeting=self.meeting.currentData(),
+            meeting=Meeting(self.meeting.currentData()),  # the combo hands back a plain str
             wie=self.wie.text(),
             datum=date(day.year(), day.month(), day.day()),
             start=time(moment.hour(), moment.minute()),

@@ -7,7 +7,7 @@ when the next zelfscan is due (two years after the last one, or the date agreed 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -106,7 +106,6 @@ class RoutekaartWindow(QWidget):
 
         close = QPushButton(self.tr("Sluiten"))
         close.clicked.connect(self.close)
-        QShortcut(QKeySequence("Esc"), self, self.close)
 
         chooser = QHBoxLayout()
         chooser.addWidget(title)
@@ -238,6 +237,13 @@ class RoutekaartWindow(QWidget):
     def _failed(self, message: str) -> None:
         self.status.setText(arg(self.tr("Niet opgeslagen: %1"), message))
         self.status.setProperty("state", "error")
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc leaves (an Esc inside a cell editor only cancels that edit)."""
+        if event.key() == Qt.Key.Key_Escape:
+            self.close()
+            return
+        super().keyPressEvent(event)
 
     def eventFilter(self, watched, event) -> bool:
         """Space anywhere on a step's row ticks it (or unticks it), also outside column Klaar."""
