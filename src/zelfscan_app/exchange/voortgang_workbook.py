@@ -131,6 +131,7 @@ def _fill_actions(ws: Worksheet, title: str, rows: Sequence[VoortgangRow], today
         ws.cell(r, 2).value = item.scan_datum
         ws.cell(r, 2).number_format = "DD-MM-YYYY"
         ws.cell(r, 3).value = item.standard
+        ws.cell(r, 3).alignment = Alignment(horizontal="center", vertical="top")
         ws.cell(r, 9).value = item.herziendatum
         ws.cell(r, 9).number_format = "DD-MM-YYYY"
         ws.row_dimensions[r].height = row_height(

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from zelfscan_app.domain.pdca import FollowUp, follow_up, review_state
+from zelfscan_app.errors import ZelfscanError
 from zelfscan_app.storage import kit_repository as repo
 from zelfscan_app.storage.database import Database
 
@@ -55,4 +56,6 @@ def write_voortgang(db: Database, out: str | Path, today: date, regio: str | Non
     """The voortgang workbook of a region (or of every municipality), written atomically."""
     from zelfscan_app.exchange.writer import save_atomic
 
+    if regio is not None and regio not in regions(db):
+        raise ZelfscanError(f"de regio ‘{regio}’ heeft geen zelfscans in de database")
     return save_atomic(voortgang_bytes(db, today, regio), out)
