@@ -163,3 +163,25 @@ def test_follow_up_overview_lists_phase_repeat_and_actions(
     assert table.item(0, 3).text() == "1 januari 2026 (verstreken)"
     assert isinstance(dialog, QDialog)
     db.dispose()
+
+
+def test_a_damaged_routekaart_file_gives_a_message_not_a_traceback(
+    qtbot: QtBot, window: MainWindow, monkeypatch, tmp_path
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from zelfscan_app import routekaart_file
+
+    broken = tmp_path / "routekaart.yaml"
+    broken.write_text("phases: [", encoding="utf-8")
+    monkeypatch.setattr(routekaart_file, "routekaart_path", lambda: broken)
+    routekaart_file.default_routekaart.cache_clear()
+    messages = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: messages.append(text))
+    try:
+        window.kit.routekaart.trigger()
+        window.kit.follow_up.trigger()
+    finally:
+        routekaart_file.default_routekaart.cache_clear()
+    assert messages == [f"{broken}, regel 2: het bestand is geen geldige YAML"] * 2
+    assert window.kit.routekaart_window is None

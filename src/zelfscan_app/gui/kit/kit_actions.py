@@ -6,11 +6,31 @@ Kept apart from main_actions.py so the main window only needs two lines: `KitAct
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
+
+
+def _guarded(slot: Callable[..., Any]) -> Callable[..., Any]:
+    """A Dutch message box instead of a traceback when a kit window cannot open (for instance
+    a damaged routekaart.yaml in the installation)."""
+
+    @functools.wraps(slot)
+    def run(self: KitActions, *args: Any, **kwargs: Any) -> Any:
+        from zelfscan_app.errors import ZelfscanError
+
+        try:
+            return slot(self, *args, **kwargs)
+        except ZelfscanError as exc:
+            QMessageBox.warning(self._window, self._window.tr("Routekaart"), str(exc))
+            return None
+
+    return run
 
 
 class KitActions:
@@ -31,7 +51,7 @@ class KitActions:
             if tip:
                 action.setToolTip(tip)
                 action.setStatusTip(tip)
-            action.triggered.connect(slot)
+            action.triggered.connect(lambda _checked=False, run=slot: run())
             return action
 
         self.routekaart = make(
@@ -124,6 +144,7 @@ class KitActions:
             return None
 
     # Windows ----------------------------------------------------------------------------------
+    @_guarded
     def show_routekaart(self) -> None:
         w = self._window
         if w.db is None:
@@ -141,6 +162,7 @@ class KitActions:
         self.routekaart_window.raise_()
         self.routekaart_window.activateWindow()
 
+    @_guarded
     def show_wheel(self, rng=None, spin_ms: int | None = None):
         w = self._window
         scan = self._scan()
@@ -167,6 +189,7 @@ class KitActions:
         self.wheel_window.show_on_projector()
         return self.wheel_window
 
+    @_guarded
     def show_programme(self, meeting: str) -> None:
         w = self._window
         from zelfscan_app.domain.programme import Meeting
@@ -187,6 +210,7 @@ class KitActions:
             w.settings.documents_folder = str(dialog.written.parent)
             w.statusBar().showMessage(dialog.message(), 10000)
 
+    @_guarded
     def show_follow_up(self) -> None:
         w = self._window
         if w.db is None:

@@ -73,6 +73,7 @@ class WheelWidget(QWidget):
         self._angle = 0.0
         self._drawn: set[int] = set()
         self._target = -1
+        self._highlight = -1  # the segment the wheel stopped on, outlined
         self._animation = QVariantAnimation(self)
         self._animation.setDuration(spin_ms)
         self._animation.setEasingCurve(QEasingCurve.Type.OutCubic)
@@ -89,6 +90,7 @@ class WheelWidget(QWidget):
 
     def set_count(self, count: int) -> None:
         self._count = count
+        self._highlight = -1
         self._drawn.clear()
         self.update()
 
@@ -119,6 +121,7 @@ class WheelWidget(QWidget):
 
     def _finished(self) -> None:
         self._angle %= 360.0
+        self._highlight = self._target
         self.update()
         self.landed.emit(self._target)
 
@@ -144,6 +147,10 @@ class WheelWidget(QWidget):
             painter.setBrush(QBrush(QColor(colour)))
             # Qt angles: 1/16 degree, counter-clockwise from 3 o'clock; ours: clockwise from 12.
             painter.drawPie(rect, round((90 - i * span) * 16), round(-span * 16))
+        if 0 <= self._highlight < self._count and not self.spinning:
+            painter.setPen(QPen(QColor(style.FOCUS), 6))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPie(rect, round((90 - self._highlight * span) * 16), round(-span * 16))
         painter.restore()
         # Numbers stay upright: placed with the wheel's angle, drawn without rotation.
         font = QFont(self.font())
