@@ -126,3 +126,16 @@ def test_programme_menu_entries_prefill_the_form(qtbot: QtBot, demo_window, monk
     demo_window.kit.follow_up_programme.trigger()
     assert seen == {"wie": f"Regio {item.regio}", "meeting": Meeting.FOLLOW_UP}
     assert date.today()  # the form's date defaults to today (QDateEdit current date)
+
+
+def test_typed_text_is_text_never_template_code(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = ProgrammeDialog(Meeting.STARTBIJEENKOMST, wie="{{ 7*7 }} <b>&amp; {% if 1 %}")
+    qtbot.addWidget(dialog)
+    dialog.locatie.setText("zaal\x0b2\x00")
+    dialog.speakers["welkom"].setText('=HYPERLINK("x") {{ titel }}')
+    path = dialog.write_to(tmp_path / "p.docx")
+    document = docx.Document(str(path))
+    assert document.paragraphs[1].text == "{{ 7*7 }} <b>&amp; {% if 1 %}"
+    meta = {r.cells[0].text: r.cells[1].text for r in document.tables[0].rows}
+    assert meta["Locatie of link"] == "zaal2"  # control characters never reach the document
+    assert _table_rows(path)[2][2] == '=HYPERLINK("x") {{ titel }}'
