@@ -862,6 +862,7 @@ def build_findings() -> object:
     para(doc, "Vraag {{ v.nummer }}: {{ v.tekst }}", "List Bullet")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
+    kit_sections(doc)
 
     para(doc, "Duiding door de groep", "Heading 1")
     tag(doc, "{%p for alinea in duiding %}")
@@ -876,6 +877,58 @@ def build_findings() -> object:
     )
     tag(doc, "{%p endif %}")
     return doc
+
+
+def kit_sections(doc) -> None:
+    """Meeting kit: the Rad van Fortuin answers and the routekaart progress (hidden when empty)."""
+    tag(doc, "{%p if rad %}")
+    para(doc, "Procesevaluatie: Rad van Fortuin", "Heading 1")
+    para(doc, "De groep beantwoordde deze vragen over het invullen van de zelfscan:", keep=True)
+    table(
+        doc,
+        (Column("Vraag", 7.5), Column("Antwoord van de groep", 9.5)),
+        [
+            tag_row("{%tr for r in rad %}", 2),
+            ["{{ r.vraag }}", "{{ r.antwoord }}"],
+            tag_row("{%tr endfor %}", 2),
+        ],
+        caption="Antwoorden op de vragen van het Rad van Fortuin",
+    )
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if routekaart %}")
+    para(doc, "Routekaart", "Heading 1")
+    para(
+        doc,
+        "Routekaart van {{ routekaart.naam }}: {{ routekaart.fase }}. Volgende zelfscan: "
+        "{{ routekaart.herhaling }}.",
+        keep=True,
+    )
+    tag(doc, "{%p for f in routekaart.fasen %}")
+    para(doc, "{{ f.titel }} · {{ f.telling }}", "Heading 2")
+    table(
+        doc,
+        (
+            Column("Klaar", 1.3, align="center"),
+            Column("Stap of beslismoment", 8.2),
+            Column("Datum", 2.2),
+            Column("Eigenaar", 2.6),
+            Column("Notitie", 2.7),
+        ),
+        [
+            tag_row("{%tr for i in f.stappen %}", 5),
+            [
+                "{{ i.klaar }}",
+                "{{ i.tekst }}",
+                "{{ i.datum }}",
+                "{{ i.eigenaar }}",
+                "{{ i.notitie }}",
+            ],
+            tag_row("{%tr endfor %}", 5),
+        ],
+        caption="Stappen en beslismomenten van {{ f.titel }}",
+    )
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
 
 
 # The regional report -----------------------------------------------------------------------
@@ -1089,7 +1142,88 @@ def build_region() -> object:
     return doc
 
 
-BUILDERS = {PLAN: build_plan, FINDINGS: build_findings, REGION: build_region}
+# The meeting programmes (bijlage 1 and 3) ------------------------------------------------------
+
+STARTBIJEENKOMST = "programma-startbijeenkomst.docx"
+FOLLOW_UP = "programma-follow-up.docx"
+
+PROGRAMME_COLUMNS = (
+    Column("Tijd", 2.8),
+    Column("Programmaonderdeel", 10.2),
+    Column("Door", 4.0),
+)
+
+
+def build_programme(title: str, intro: str) -> object:
+    """One programme: title block, then a row per part (time, part with details, speaker)."""
+    doc = new_document("Programma {{ titel }} · {{ wie }}", f"Programma {title.lower()}")
+    title_block(
+        doc,
+        "{{ titel }}",
+        "{{ wie }}",
+        (
+            ("Datum", "{{ datum }}"),
+            ("Tijd", "{{ tijden }}"),
+            ("Locatie of link", "{{ locatie }}"),
+        ),
+    )
+    para(doc, intro)
+    para(doc, "Programma", "Heading 1")
+    t = table(
+        doc,
+        PROGRAMME_COLUMNS,
+        [
+            tag_row("{%tr for p in programma %}", 3),
+            ["{{ p.tijd }}", "{{ p.onderdeel }}", "{{ p.door }}"],
+            tag_row("{%tr endfor %}", 3),
+        ],
+        caption="Programma van de bijeenkomst",
+        description="Per onderdeel: tijd, onderwerp met toelichting, en wie het verzorgt",
+    )
+    part = t.rows[2].cells[1]
+    part.paragraphs[0].runs[0].bold = True
+    part.add_paragraph("{%p if p.toelichting %}", style="Tabeltekst")
+    part.add_paragraph("{{ p.toelichting }}", style="Tabeltekst")
+    part.add_paragraph("{%p endif %}", style="Tabeltekst")
+    part.add_paragraph("{%p for punt in p.punten %}", style="Tabeltekst")
+    bullet = part.add_paragraph("•\t{{ punt }}", style="Tabeltekst")
+    bullet.paragraph_format.left_indent = Cm(0.45)
+    bullet.paragraph_format.first_line_indent = Cm(-0.45)
+    bullet.paragraph_format.tab_stops.add_tab_stop(Cm(0.45))
+    part.add_paragraph("{%p endfor %}", style="Tabeltekst")
+    para(doc, "Meer informatie", "Heading 2")
+    para(
+        doc,
+        "Het Kwaliteitskader, de zelfscan en de routekaart zijn te vinden bij de VNG. Vragen "
+        "over deze bijeenkomst kunt u stellen aan de organisatoren.",
+    )
+    return doc
+
+
+def build_startbijeenkomst() -> object:
+    return build_programme(
+        "Startbijeenkomst",
+        "In deze bijeenkomst maken we kennis met het Kwaliteitskader en vullen we in kleine "
+        "groepen per gemeente de zelfscan in: blok 1 (vragen 1 t/m 14) en blok 2 (vragen 15 "
+        "t/m 31), elk gevolgd door een eerste bespreking van de resultaten.",
+    )
+
+
+def build_follow_up() -> object:
+    return build_programme(
+        "Follow-up bijeenkomst",
+        "In deze bijeenkomst bespreken we de belangrijkste uitkomsten van de zelfscan en zetten "
+        "we de stap van de zelfscan naar een lokaal en regionaal plan van aanpak.",
+    )
+
+
+BUILDERS = {
+    PLAN: build_plan,
+    FINDINGS: build_findings,
+    REGION: build_region,
+    STARTBIJEENKOMST: build_startbijeenkomst,
+    FOLLOW_UP: build_follow_up,
+}
 
 
 def schema_order(doc) -> None:

@@ -168,7 +168,10 @@ def disk_full(tmp: Path, material: Path) -> Case:
     folder = tmp / "klein"
     folder.mkdir()
     inner = folder / "zelfscan.sqlite"
-    setup = f"mount -t tmpfs -o size=72k tmpfs {folder} && cp {material / 'basis.sqlite'} {inner}"
+    basis = material / "basis.sqlite"
+    # Room for the empty database and a few pages more, never for an imported scan.
+    kilobytes = (basis.stat().st_size + 8192 + 4095) // 4096 * 4
+    setup = f"mount -t tmpfs -o size={kilobytes}k tmpfs {folder} && cp {basis} {inner}"
     prefix = in_private_mount(setup)
     return Case(f"sqlite:///{inner}", imports(material), faults.FULL, None, prefix)
 

@@ -54,6 +54,7 @@ def test_columns_and_one_draft_row_per_niet_op_orde(editor: ActionsEditor) -> No
         "Planning",
         "Kosten",
         "Status",
+        "Herziendatum",
     ]
     assert model.rowCount() == len(NIET_OP_ORDE)
     assert [model.action(r).question for r in range(model.rowCount())] == list(NIET_OP_ORDE)

@@ -20,7 +20,7 @@ def test_main_window_opens_database(demo_window: MainWindow) -> None:
     assert window.list_page.subtitle.text() == "12 zelfscans in deze database"
     assert window.statusBar().isVisible()
     menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
-    assert menus == ["Bestand", "Sessie", "Uitkomsten", "Beeld", "Regio", "Help"]
+    assert menus == ["Bestand", "Sessie", "Uitkomsten", "Beeld", "Regio", "Routekaart", "Help"]
 
 
 def test_empty_database_explains_what_to_do(window: MainWindow) -> None:

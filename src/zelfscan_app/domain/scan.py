@@ -151,6 +151,7 @@ class Action:
     kosten: str = ""
     status: ActionStatus = ActionStatus.GEPLAND
     id: int | None = None
+    herziendatum: date | None = None  # PDCA review date (routekaart fase 5)
 
     @property
     def is_open(self) -> bool:

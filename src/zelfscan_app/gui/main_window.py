@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from zelfscan_app.gui.document_actions import DocumentActions
 from zelfscan_app.gui.i18n import arg
+from zelfscan_app.gui.kit.kit_actions import KitActions
 from zelfscan_app.gui.main_actions import MainActions
 from zelfscan_app.gui.scan_list_model import dutch_date
 from zelfscan_app.gui.scan_list_page import ScanListPage
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         self.actions = MainActions(self)
         self.documents = DocumentActions(self, self.settings)
         self.session_menu, self.toolbar = self.actions.build(self)
+        self.kit = KitActions(self)  # routekaart, wheel, programmes, begrippenkader (F2)
         self.list_page.addAction(self.actions.delete)
         self._make_statusbar()
         self._connect()
@@ -174,6 +176,7 @@ class MainWindow(QMainWindow):
                 else self.settings.question_count  # remembered: no need to read the YAML yet
             )
             self.list_page.set_items(list_scans(self.db), total)
+            self.kit.refresh()
         self._update_actions()
 
     # Scans ----------------------------------------------------------------------------------

@@ -35,12 +35,13 @@ def dutch_timestamp(value: datetime, today: date | None = None) -> str:
 
 
 class ScanListModel(HeaderedTableModel):
-    GEMEENTE, REGIO, DATUM, SOORT, VOORTGANG, GEWIJZIGD = range(6)
+    GEMEENTE, REGIO, DATUM, SOORT, VOORTGANG, GEWIJZIGD, ROUTEKAART = range(7)
 
     def __init__(self, total_questions: int | None = None, parent=None) -> None:
         super().__init__(parent)
         self._items: list[Any] = []  # storage.repository.ScanListItem (not imported: start-up)
         self._total = total_questions
+        self._phases: dict[str, str] = {}  # gemeente → routekaart phase (gui/kit)
         self._headers = (
             self.tr("Gemeente"),
             self.tr("Regio"),
@@ -48,6 +49,7 @@ class ScanListModel(HeaderedTableModel):
             self.tr("Soort meting"),
             self.tr("Voortgang"),
             self.tr("Laatst gewijzigd"),
+            self.tr("Routekaart"),
         )
 
     def set_items(self, items: Sequence[Any], total_questions: int | None = None) -> None:
@@ -66,6 +68,13 @@ class ScanListModel(HeaderedTableModel):
                 self.dataChanged.emit(
                     self.index(0, column), self.index(len(self._items) - 1, column)
                 )
+
+    def set_phases(self, phases: dict[str, str]) -> None:
+        """Each municipality's routekaart phase, known once the database layer is loaded."""
+        self._phases = dict(phases)
+        if self._items:
+            column = self.ROUTEKAART
+            self.dataChanged.emit(self.index(0, column), self.index(len(self._items) - 1, column))
 
     def item(self, row: int) -> Any:
         return self._items[row]
@@ -114,6 +123,8 @@ class ScanListModel(HeaderedTableModel):
             if not self._total:
                 return str(item.answered)
             return arg(self.tr("%1 van %2"), item.answered, self._total)
+        if column == self.ROUTEKAART:
+            return self._phases.get(item.gemeente, "")
         return dutch_timestamp(item.updated_at)
 
     def _sort_key(self, item: Any, column: int):
@@ -127,6 +138,8 @@ class ScanListModel(HeaderedTableModel):
             return item.soort.value
         if column == self.VOORTGANG:
             return item.answered
+        if column == self.ROUTEKAART:
+            return self._phases.get(item.gemeente, "")
         return item.updated_at.isoformat()
 
 

@@ -7,6 +7,7 @@ group's answer, toelichting and nuancering, per standard.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from zelfscan_app.domain.actions import current_state
 from zelfscan_app.domain.questionnaire import Questionnaire
 from zelfscan_app.domain.scan import Scan
 from zelfscan_app.domain.scoring import standard_scores
+from zelfscan_app.reports.kit_sections import empty_kit_context
 from zelfscan_app.reports.scan_context import (
     ANSWER_COLOURS,
     percent,
@@ -27,8 +29,15 @@ UNANSWERED = "Niet beantwoord"
 PARTICIPANT_SEPARATOR = " · "
 
 
-def findings_context(questionnaire: Questionnaire, scan: Scan, *, today: date) -> dict[str, object]:
+def findings_context(
+    questionnaire: Questionnaire,
+    scan: Scan,
+    *,
+    today: date,
+    kit: Mapping[str, object] | None = None,
+) -> dict[str, object]:
     context = scan_basics(questionnaire, scan, today)
+    context.update(kit or empty_kit_context())  # routekaart and Rad van Fortuin (meeting kit)
     organisations = context["organisaties"]
     people = len(scan.participants)
     if people:
@@ -88,9 +97,10 @@ def render_findings(
     spider_png: bytes | None,
     today: date | None = None,
     author: str = "",
+    kit: Mapping[str, object] | None = None,
 ) -> bytes:
     """The findings report (spider, score table, answers with toelichting) as .docx bytes."""
-    context = findings_context(questionnaire, scan, today=today or date.today())
+    context = findings_context(questionnaire, scan, today=today or date.today(), kit=kit)
     spider = (
         Image(spider_png, SPIDER_WIDTH_MM, spider_description(questionnaire, scan))
         if spider_png

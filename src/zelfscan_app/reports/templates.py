@@ -30,6 +30,8 @@ class TemplateKind(StrEnum):
     PLAN = "plan-van-aanpak.docx"
     FINDINGS = "rapport-zelfscan.docx"
     REGION = "rapport-regio.docx"
+    STARTBIJEENKOMST = "programma-startbijeenkomst.docx"  # bijlage 1
+    FOLLOW_UP = "programma-follow-up.docx"  # bijlage 3
 
     @property
     def label(self) -> str:
@@ -37,6 +39,8 @@ class TemplateKind(StrEnum):
             TemplateKind.PLAN: "plan van aanpak",
             TemplateKind.FINDINGS: "rapport",
             TemplateKind.REGION: "regionale rapportage",
+            TemplateKind.STARTBIJEENKOMST: "programma startbijeenkomst",
+            TemplateKind.FOLLOW_UP: "programma follow-up bijeenkomst",
         }[self]
 
 

@@ -224,8 +224,10 @@ def findings_document(
     template: Path,
     today: date | None = None,
     author: str = "",
+    db: Database | None = None,
 ) -> bytes:
     from zelfscan_app.reports.findings_document import render_findings
+    from zelfscan_app.services.routekaart import findings_kit
 
     return render_findings(
         questionnaire,
@@ -234,6 +236,7 @@ def findings_document(
         spider_png=scan_spider_png(questionnaire, scan),
         today=today,
         author=author,
+        kit=findings_kit(db, scan) if db is not None else None,
     )
 
 
@@ -248,7 +251,7 @@ def write_findings(
 ) -> WrittenDocument:
     """The findings report (spider, scores, answers with toelichting) of a scan in the database."""
     return _write_findings(
-        questionnaire, scan_service.get_scan(db, scan_id), out, template_dir, author
+        questionnaire, scan_service.get_scan(db, scan_id), out, template_dir, author, db=db
     )
 
 
@@ -262,14 +265,14 @@ def write_findings_for(
     author: str = "",
 ) -> WrittenDocument:
     loaded = load_scan(db, questionnaire, reference)
-    written = _write_findings(questionnaire, loaded.scan, out, template_dir, author)
+    written = _write_findings(questionnaire, loaded.scan, out, template_dir, author, db=db)
     return replace(written, warnings=loaded.warnings)
 
 
-def _write_findings(questionnaire, scan, out, template_dir, author="") -> WrittenDocument:
+def _write_findings(questionnaire, scan, out, template_dir, author="", db=None) -> WrittenDocument:
     path = _check_out(out)
     template = find_template(TemplateKind.FINDINGS, template_dir)
-    data = findings_document(questionnaire, scan, template=template, author=author)
+    data = findings_document(questionnaire, scan, template=template, author=author, db=db)
     return WrittenDocument(save_document(data, path), template)
 
 

@@ -20,6 +20,7 @@ _FIELDS = (
     "wie",
     "planning",
     "kosten",
+    "herziendatum",
 )
 
 

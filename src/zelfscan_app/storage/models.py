@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -108,4 +119,69 @@ class ActionRow(Base):
     planning: Mapped[str] = mapped_column(String(300), default="")
     kosten: Mapped[str] = mapped_column(String(300), default="")
     status: Mapped[str] = mapped_column(String(20), default="gepland")
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    # Added in migration 0007 (PDCA review date):
+    herziendatum: Mapped[date | None] = mapped_column(Date, default=None)
+
+
+# Added in migration 0007 (the meeting kit) -----------------------------------------------------
+
+
+class RoutekaartRow(Base):
+    """The routekaart of one municipality or region (scope + naam), with the agreed repeat date."""
+
+    __tablename__ = "routekaarten"
+    __table_args__ = (UniqueConstraint("scope", "naam", name="uq_routekaarten_scope_naam"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    scope: Mapped[str] = mapped_column(String(20))
+    naam: Mapped[str] = mapped_column(String(200))
+    herhaal_op: Mapped[date | None] = mapped_column(Date, default=None)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+    items: Mapped[list[RoutekaartItemRow]] = relationship(
+        back_populates="routekaart", cascade="all, delete-orphan"
+    )
+
+
+class RoutekaartItemRow(Base):
+    """One ticked (or annotated) step or beslismoment, by its key in resources/routekaart.yaml."""
+
+    __tablename__ = "routekaart_items"
+
+    routekaart_id: Mapped[int] = mapped_column(
+        ForeignKey("routekaarten.id", ondelete="CASCADE"), primary_key=True
+    )
+    item_key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
+    datum: Mapped[date | None] = mapped_column(Date, default=None)
+    eigenaar: Mapped[str] = mapped_column(String(200), default="")
+    notitie: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+    routekaart: Mapped[RoutekaartRow] = relationship(back_populates="items")
+
+
+class WheelQuestionRow(Base):
+    """A region's own list of Rad van Fortuin questions (absent: the bijlage-2 list)."""
+
+    __tablename__ = "rad_vragen"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    regio: Mapped[str] = mapped_column(String(200), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    tekst: Mapped[str] = mapped_column(Text)
+
+
+class WheelAnswerRow(Base):
+    """The group's answer to one wheel question, kept with the scan."""
+
+    __tablename__ = "rad_antwoorden"
+    __table_args__ = (UniqueConstraint("scan_id", "vraag", name="uq_rad_antwoorden_scan_vraag"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    scan_id: Mapped[int] = mapped_column(ForeignKey("scans.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    vraag: Mapped[str] = mapped_column(Text)
+    antwoord: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[datetime] = mapped_column(DateTime)

@@ -8,10 +8,17 @@ the moment something is typed in it.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 
+from zelfscan_app.domain.pdca import (
+    ReviewState,
+    format_review_date,
+    parse_review_date,
+    review_state,
+)
 from zelfscan_app.domain.questionnaire import Questionnaire
 from zelfscan_app.domain.scan import Action, ActionStatus
 from zelfscan_app.errors import ZelfscanError
@@ -36,6 +43,10 @@ class Column:
         return self.title.replace("/", "/\n", 1) if "/" in self.title else _two_lines(self.title)
 
 
+def _overdue(action: Action) -> bool:
+    return review_state(action, date.today()) is ReviewState.OVER_DATUM
+
+
 def _two_lines(title: str) -> str:
     words = title.split()
     if len(words) < 2:
@@ -55,8 +66,10 @@ COLUMNS = (
     Column("planning", "Planning"),
     Column("kosten", "Kosten"),
     Column("status", "Status"),
+    Column("herziendatum", "Herziendatum"),  # PDCA review date (dd-mm-jjjj), see domain.pdca
 )
-STATUS_COLUMN = len(COLUMNS) - 1
+STATUS_COLUMN = 7
+REVIEW_COLUMN = len(COLUMNS) - 1
 STATUSES = tuple(ActionStatus)
 
 
@@ -133,6 +146,10 @@ class ActionsModel(QAbstractTableModel):
         action = self._rows[index.row()]
         column = COLUMNS[index.column()]
         value = getattr(action, column.field)
+        if column.field == "herziendatum":
+            value = format_review_date(value)
+            if role == Qt.ItemDataRole.ForegroundRole and _overdue(action):
+                return QColor("#b42318")
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return value.value if isinstance(value, ActionStatus) else value
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -162,6 +179,12 @@ class ActionsModel(QAbstractTableModel):
             try:
                 new_value: object = ActionStatus(str(value))
             except ValueError:
+                return False
+        elif column.field == "herziendatum":
+            try:
+                new_value = parse_review_date(str(value or ""))
+            except ValueError as exc:
+                self.save_failed.emit(str(exc))
                 return False
         else:
             new_value = str(value or "")

@@ -1,0 +1,1 @@
+"""The meeting kit: routekaart checklist, Rad van Fortuin, programmes, begrippenkader, PDCA."""
