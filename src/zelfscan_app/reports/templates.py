@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -124,7 +124,7 @@ def render(
     data = _cleaned(context)
     try:
         data.update(_inline_images(tpl, images or {}))
-        tpl.render(data, _environment(), autoescape=True)
+        tpl.render(data, _environment(template, data), autoescape=True)
     except TemplateError:
         raise
     except Exception as exc:  # a hand-edited template can fail in many ways
@@ -135,28 +135,110 @@ def render(
     return buffer.getvalue()
 
 
+#: Limits on a template file, checked before python-docx reads it. The bundled templates are
+#: 0.2 MB (0.9 MB unpacked, 300 paragraphs); a logo or a photo in the header fits easily.
+MAX_TEMPLATE_BYTES = 20_000_000
+MAX_TEMPLATE_MEMBERS = 1_000
+MAX_TEMPLATE_PARAGRAPHS = 20_000
+
+
+def _template_zip_limits():
+    from zelfscan_app.exchange.guards import ZipLimits
+
+    return ZipLimits(
+        member_bytes=40_000_000, total_bytes=80_000_000, ratio=200, ratio_floor=1_000_000
+    )
+
+
+_PARAGRAPH = re.compile(rb"<w:p[\s>/]")
+_TEXT_PARTS = re.compile(r"word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml")
+
+
+def read_template(template: Path) -> bytes:
+    """The template's bytes, after checking its size, its zip directory and its paragraphs.
+
+    A template comes from anyone: a zip bomb (a small file whose picture unpacks to gigabytes)
+    or a document of a million paragraphs is refused here, before anything is unpacked.
+    """
+    name = str(template)
+    if not template.exists():
+        raise TemplateError("het sjabloon bestaat niet", path=name)
+    if not template.is_file():
+        raise TemplateError("het sjabloon is geen gewoon bestand", path=name)
+    try:
+        with open(template, "rb") as handle:
+            data = handle.read(MAX_TEMPLATE_BYTES + 1)
+    except OSError as exc:
+        raise TemplateError(
+            f"het sjabloon kan niet worden gelezen ({exc.strerror or exc})", path=name
+        ) from None
+    if len(data) > MAX_TEMPLATE_BYTES:
+        raise TemplateError(
+            f"het sjabloon is groter dan {MAX_TEMPLATE_BYTES // 1_000_000} MB; verklein de "
+            "afbeeldingen erin",
+            path=name,
+        )
+    _check_package(data, name)
+    return data
+
+
+def _check_package(data: bytes, name: str) -> None:
+    import zipfile
+
+    from zelfscan_app.exchange.guards import unpacks_too_large
+
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+        raise TemplateError(_NOT_DOCX, path=name) from None
+    with archive:
+        if len(infos) > MAX_TEMPLATE_MEMBERS:
+            raise TemplateError("het sjabloon bevat onredelijk veel onderdelen", path=name)
+        if unpacks_too_large(infos, _template_zip_limits()):
+            raise TemplateError(
+                "het sjabloon pakt uit tot een onredelijk grote omvang (mogelijk een zip-bom); "
+                "er is geen document gemaakt",
+                path=name,
+            )
+        paragraphs = 0
+        for info in infos:
+            if _TEXT_PARTS.fullmatch(info.filename):
+                try:
+                    paragraphs += len(_PARAGRAPH.findall(archive.read(info)))
+                except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError):
+                    raise TemplateError(_NOT_DOCX, path=name) from None
+        if paragraphs > MAX_TEMPLATE_PARAGRAPHS:
+            raise TemplateError(
+                f"het sjabloon heeft meer dan {MAX_TEMPLATE_PARAGRAPHS} alinea's, veel meer "
+                "dan een rapport nodig heeft",
+                path=name,
+            )
+
+
+_NOT_DOCX = (
+    "is geen bruikbaar Word-document (.docx); sla het sjabloon in Word op als "
+    "‘Word-document (*.docx)’"
+)
+
+
 def _open(template: Path):
     from docxtpl import DocxTemplate
 
-    if not template.is_file():
-        raise TemplateError("het sjabloon bestaat niet", path=str(template))
-    tpl = DocxTemplate(template)
+    data = read_template(template)
+    tpl = DocxTemplate(io.BytesIO(data))
     try:
         tpl.init_docx()
     except Exception:
-        raise TemplateError(
-            "is geen bruikbaar Word-document (.docx); sla het sjabloon in Word op als "
-            "‘Word-document (*.docx)’",
-            path=str(template),
-        ) from None
+        raise TemplateError(_NOT_DOCX, path=str(template)) from None
     return tpl
 
 
-def _environment():
-    from jinja2 import Environment, StrictUndefined
+def _environment(template: Path, names: Iterable[str]):
+    """The sandbox (reports.sandbox): only the names in `names`, bounded loops and time."""
+    from zelfscan_app.reports.sandbox import DocumentSandbox
 
-    # StrictUndefined: a typo such as {{ gemeete }} is reported instead of silently left empty.
-    return Environment(autoescape=True, undefined=StrictUndefined)
+    return DocumentSandbox(template, names)
 
 
 def _inline_images(tpl, images: Mapping[str, Image | None]) -> dict[str, Any]:
@@ -175,6 +257,9 @@ def _inline_images(tpl, images: Mapping[str, Image | None]) -> dict[str, Any]:
 
 def _explain(exc: Exception) -> str:
     from jinja2 import TemplateSyntaxError, UndefinedError
+    from jinja2.exceptions import SecurityError
+
+    from zelfscan_app.reports.sandbox import unknown_placeholder
 
     if isinstance(exc, UndefinedError):
         match = re.search(r"'([^']+)' is undefined", str(exc))
@@ -182,10 +267,11 @@ def _explain(exc: Exception) -> str:
         if match is None:
             match = re.search(r"has no attribute '([^']+)'", str(exc))
             name = match.group(1) if match else str(exc)
-        return (
-            f"onbekende plaatshouder ‘{name}’; controleer de spelling tussen {{{{ en }}}} "
-            "(zie README.md in de map met sjablonen)"
-        )
+        return unknown_placeholder(name)
+    if isinstance(exc, SecurityError):
+        return "het sjabloon probeert iets wat niet is toegestaan; er is geen document gemaakt"
+    if isinstance(exc, RecursionError | MemoryError):
+        return "het sjabloon is te ingewikkeld om in te vullen; er is geen document gemaakt"
     if isinstance(exc, TemplateSyntaxError):
         return (
             f"een plaatshouder is niet goed geschreven{_near(exc)} ({exc.message}); controleer "
