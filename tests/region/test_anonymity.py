@@ -164,3 +164,110 @@ def test_workbook_bytes_are_a_valid_package(picture) -> None:
     with zipfile.ZipFile(BytesIO(data)) as archive:
         assert archive.testzip() is None
         assert "docProps/core.xml" in archive.namelist()
+
+
+def identifying_template(folder: Path) -> Path:
+    """The regional template as a municipality's copy of it might come back by e-mail: with a
+    custom property, a comment, a company, an attached template path and a logo's alt text,
+    each naming someone."""
+    from zelfscan_app.reports.templates import TemplateKind, find_template
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    ct = "application/vnd.openxmlformats-officedocument"
+    folder.mkdir()
+    target = folder / TemplateKind.REGION.value
+    out = BytesIO()
+    with (
+        zipfile.ZipFile(find_template(TemplateKind.REGION)) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(
+                    b"</Types>",
+                    f'<Override PartName="/docProps/custom.xml" ContentType="{ct}.custom-'
+                    'properties+xml"/><Override PartName="/word/comments.xml" ContentType='
+                    f'"{ct}.wordprocessingml.comments+xml"/></Types>'.encode(),
+                )
+            elif item.filename == "_rels/.rels":
+                data = data.replace(
+                    b"</Relationships>",
+                    f'<Relationship Id="rId90" Type="{rel}/custom-properties" '
+                    'Target="docProps/custom.xml"/></Relationships>'.encode(),
+                )
+            elif item.filename == "word/_rels/document.xml.rels":
+                data = data.replace(
+                    b"</Relationships>",
+                    f'<Relationship Id="rId90" Type="{rel}/comments" Target="comments.xml"/>'
+                    "</Relationships>".encode(),
+                )
+            elif item.filename == "word/document.xml":
+                data = data.replace(
+                    b"<w:body>",
+                    b'<w:body><w:p><w:commentRangeStart w:id="0"/><w:r><w:t>Rapport</w:t>'
+                    b'</w:r><w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/>'
+                    b"</w:r></w:p>",
+                    1,
+                )
+            elif item.filename == "docProps/app.xml":
+                data = data.replace(
+                    b"</Properties>",
+                    b"<Company>Gemeente Aldermeer</Company>"
+                    b"<Manager>Joost Brinkhorst</Manager></Properties>",
+                )
+            elif item.filename == "word/settings.xml":
+                data = data.replace(
+                    b"<w:zoom",
+                    b'<w:attachedTemplate r:id="rId1"/><w:docVars><w:docVar w:name="opsteller"'
+                    b' w:val="Fenna Wiersma"/></w:docVars><w:zoom',
+                    1,
+                )
+            elif item.filename == "word/header1.xml":
+                data = data.replace(
+                    b'name="Picture 1"', b'name="Logo Aldermeer" descr="Logo gemeente Aldermeer"'
+                )
+            dst.writestr(item, data)
+        dst.writestr(
+            "docProps/custom.xml",
+            '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-'
+            'properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/'
+            'docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" '
+            'name="Opsteller"><vt:lpwstr>Fenna Wiersma, gemeente Aldermeer</vt:lpwstr></property>'
+            "</Properties>",
+        )
+        dst.writestr(
+            "word/comments.xml",
+            f'<w:comments xmlns:w="{w}"><w:comment w:id="0" w:author="Marieke Verbeek" '
+            'w:initials="MV"><w:p><w:r><w:t>Brugwijk scoort slecht</w:t></w:r></w:p>'
+            "</w:comment></w:comments>",
+        )
+    target.write_bytes(out.getvalue())
+    return target
+
+
+def test_template_metadata_is_stripped_from_anonymised_documents(
+    picture, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import docx
+
+    folder = tmp_path / "sjablonen"
+    identifying_template(folder)
+    monkeypatch.setenv("ZELFSCAN_TEMPLATES", str(folder))
+    named = svc.write_document(svc.RegionReport(picture), tmp_path / "named.docx")
+    with zipfile.ZipFile(named) as archive:
+        kept = set(archive.namelist())
+    assert {"docProps/custom.xml", "word/comments.xml"} <= kept  # the control: names travel
+    anonymous = svc.write_document(
+        svc.RegionReport(picture, anonymous=True, seed=3), tmp_path / "anoniem.docx"
+    )
+    assert zip_leaks(anonymous) == {}
+    with zipfile.ZipFile(anonymous) as archive:
+        names = set(archive.namelist())
+        settings = archive.read("word/settings.xml").decode()
+    assert not names & {"docProps/custom.xml", "word/comments.xml", "docProps/thumbnail.jpeg"}
+    assert not any(n.startswith("customXml/") for n in names)
+    assert "attachedTemplate" not in settings and "docVar" not in settings
+    document = docx.Document(str(anonymous))  # still a valid document
+    assert document.core_properties.author == "Zelfscan Kwaliteitskader"

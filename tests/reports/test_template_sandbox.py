@@ -322,3 +322,130 @@ def test_bundled_templates_render_identically_to_plain_jinja(
     assert sandboxed.keys() == plain.keys()
     for name in plain:
         assert sandboxed[name] == plain[name], name
+
+
+# The command line: plan, rapport and merge --docx -------------------------------------------
+
+
+@pytest.fixture
+def hostile_folder(tmp_path: Path) -> tuple[Path, Path]:
+    """A template folder in which all three templates carry the payload in their header."""
+    marker = tmp_path / "uitgevoerd"
+    folder = tmp_path / "gedeelde-sjablonen"
+    for kind in TemplateKind:
+        hostile(folder, commands(marker)["cycler"], "header", kind)
+    return folder, marker
+
+
+@pytest.mark.parametrize(
+    ("command", "via"),
+    [
+        ("plan", "--sjablonen"),
+        ("plan", "ZELFSCAN_TEMPLATES"),
+        ("rapport", "--sjablonen"),
+        ("rapport", "ZELFSCAN_TEMPLATES"),
+        ("merge", "ZELFSCAN_TEMPLATES"),  # merge has no --sjablonen option
+    ],
+)
+def test_cli_refuses_a_hostile_template(
+    command: str,
+    via: str,
+    hostile_folder: tuple[Path, Path],
+    questionnaire,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tests.region.helpers import region, write
+    from zelfscan_app.cli.main import main
+
+    folder, marker = hostile_folder
+    workbooks = [
+        write(questionnaire, s, tmp_path / f"{s.gemeente}.xlsx") for s in region(questionnaire, 5)
+    ]
+    out = tmp_path / "uit.docx"
+    args = ["--database", f"sqlite:///{tmp_path / 'z.sqlite'}", command]
+    if command == "merge":
+        args += [*map(str, workbooks), "--out", str(tmp_path / "regio.xlsx"), "--docx", str(out)]
+        args += ["--json", str(tmp_path / "regio.json")]
+        kind = TemplateKind.REGION
+    else:
+        args += [str(workbooks[0]), "--out", str(out)]
+        kind = TemplateKind.PLAN if command == "plan" else TemplateKind.FINDINGS
+    if via == "--sjablonen":
+        args += ["--sjablonen", str(folder)]
+    else:
+        monkeypatch.setenv("ZELFSCAN_TEMPLATES", str(folder))
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    lines = [line for line in err.splitlines() if line.startswith("zelfscan: fout:")]
+    assert len(lines) == 1, err
+    assert f"{folder / kind.value}: het sjabloon bevat ‘cycler’" in lines[0]
+    assert "Traceback" not in err
+    assert not marker.exists()
+    assert not out.exists()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix in (".docx", ".json")) == []
+    assert not (tmp_path / "regio.xlsx").exists()
+
+
+def test_gui_shows_the_refusal_in_one_dialog(
+    qtbot, db, questionnaire, hostile_folder: tuple[Path, Path], tmp_path: Path, monkeypatch
+) -> None:
+    """The plan button with a hostile template folder: one warning naming the file, no file."""
+    from zelfscan_app.gui.plan import export_actions
+    from zelfscan_app.services.scans import create_scan
+
+    folder, marker = hostile_folder
+    out = tmp_path / "plan.docx"
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        export_actions.QMessageBox, "warning", lambda _p, title, text: shown.append((title, text))
+    )
+    monkeypatch.setattr(
+        export_actions.QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "")
+    )
+    scan_id = create_scan(db, sample_scan(questionnaire))
+    result = export_actions.export_plan(None, db, questionnaire, scan_id, template_dir=folder)
+    assert result is None and not out.exists() and not marker.exists()
+    assert len(shown) == 1
+    title, text = shown[0]
+    assert title == "Plan van aanpak opslaan"
+    assert text.startswith(f"{folder / TemplateKind.PLAN.value}: het sjabloon bevat ‘cycler’")
+
+
+def test_readme_documents_every_placeholder_and_filter(
+    questionnaire, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each name a document passes to its template, and each allowed filter, is in README.md."""
+    from tests.region.helpers import region
+    from zelfscan_app.domain.region import Disclosure
+    from zelfscan_app.resources import templates_dir
+    from zelfscan_app.services import documents
+    from zelfscan_app.services import region as region_service
+
+    seen: set[str] = set()
+    real_render = templates.render
+
+    def capture(template, context, properties, images=None):
+        seen.update(context)
+        seen.update(images or {})
+        return real_render(template, context, properties, images)
+
+    for module in ("plan_document", "findings_document", "region_document"):
+        monkeypatch.setattr(f"zelfscan_app.reports.{module}.render", capture)
+    scan = sample_scan(questionnaire)
+    documents.plan_document(None, questionnaire, scan, template=find_template(TemplateKind.PLAN))
+    documents.findings_document(questionnaire, scan, template=find_template(TemplateKind.FINDINGS))
+    summary = region_service.build_picture(questionnaire, region(questionnaire, 5)).summary
+    documents.region_document(
+        questionnaire,
+        summary,
+        {n: n for n in summary.municipalities},
+        Disclosure(False, 5, 5),
+        template=find_template(TemplateKind.REGION),
+    )
+    readme = (templates_dir() / "README.md").read_text(encoding="utf-8")
+    assert len(seen) > 30
+    assert [name for name in sorted(seen) if f"`{name}`" not in readme] == []
+    for name in (*sandbox.ALLOWED_FILTERS, *sandbox.ALLOWED_TESTS):
+        assert f"`{name}`" in readme, name

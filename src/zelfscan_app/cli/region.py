@@ -156,13 +156,13 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.warn(note)
     if report.suppressed:
         ctx.warn(report.disclosure.reason)
-    written = []
-    if args.out:
-        written.append(region.write_workbook(report, args.out))
-    if args.json:
-        written.append(region.write_json(report, args.json))
-    if args.docx:
-        written.append(region.write_document(report, args.docx))
+    # The Word report first: a refused template then leaves no output at all behind.
+    docx = region.write_document(report, args.docx) if args.docx else None
+    written = [
+        *([region.write_workbook(report, args.out)] if args.out else []),
+        *([region.write_json(report, args.json)] if args.json else []),
+        *([docx] if docx else []),
+    ]
     ctx.say(merge.summary())
     for path in written:
         ctx.say(f"Geschreven: {path}")

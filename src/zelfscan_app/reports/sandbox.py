@@ -69,7 +69,6 @@ ALLOWED_TESTS = (
     "defined",
     "divisibleby",
     "eq",
-    "equalto",
     "even",
     "false",
     "ge",

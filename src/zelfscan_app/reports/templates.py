@@ -107,8 +107,8 @@ class DocumentProperties:
     subject: str = ""
     keywords: str = "zelfscan; kwaliteitskader"
     author: str = "Zelfscan Kwaliteitskader"
-    #: Also blank the template's company/manager (docProps/app.xml): an anonymised report must
-    #: not carry a name there either.
+    #: An anonymised report: also strip whatever the template carried that may name someone
+    #: (`strip_identifying_metadata`: custom properties, comments, company, thumbnail, …).
     scrub_app_properties: bool = False
     when: datetime = field(default_factory=lambda: datetime.now().replace(microsecond=0))
 
@@ -317,7 +317,7 @@ def _after_render(document, properties: DocumentProperties, images: Mapping[str,
     core.modified = properties.when
     core.revision = 1
     if properties.scrub_app_properties:
-        _scrub_app_properties(document)
+        strip_identifying_metadata(document)
 
 
 #: Child order the OOXML schema prescribes (ECMA-376 part 1, §17): Word refuses a file whose
@@ -426,11 +426,75 @@ def _allow_long_rows_to_split(document) -> None:
 
 
 _APP_PROPERTIES = "/docProps/app.xml"
+_SETTINGS = "/word/settings.xml"
+
+#: Relationships whose parts an anonymised document drops: custom properties (free key/value
+#: pairs, often the author's department or a case number), the thumbnail (a picture of the
+#: first page as the template's maker last saved it), comments and their authors, and custom
+#: XML (SharePoint metadata, bibliography sources).
+_PRIVATE_PACKAGE_RELS = frozenset(
+    {
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties",
+        "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail",
+    }
+)
+_PRIVATE_DOCUMENT_RELS = frozenset(
+    {
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments",
+        "http://schemas.microsoft.com/office/2011/relationships/commentsExtended",
+        "http://schemas.microsoft.com/office/2016/09/relationships/commentsIds",
+        "http://schemas.microsoft.com/office/2018/08/relationships/commentsExtensible",
+        "http://schemas.microsoft.com/office/2011/relationships/people",
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml",
+    }
+)
+#: docProps/app.xml fields that may name an organisation or a file.
+_APP_FIELDS = ("Company", "Manager", "HyperlinkBase", "Template")
+#: word/settings.xml elements that may hold a path (with a user name) or stored values.
+_SETTINGS_ELEMENTS = ("attachedTemplate", "docVars", "mailMerge")
 
 
-def _scrub_app_properties(document) -> None:
-    for part in document.part.package.parts:
-        if str(part.partname) == _APP_PROPERTIES:
+def strip_identifying_metadata(document) -> None:
+    """Remove from a python-docx document whatever its template carried that may name someone.
+
+    The one place for it: every anonymised Word output calls this after the core properties
+    are set (title, author: see `DocumentProperties`). Removed: custom properties, thumbnail,
+    comments (with their authors and anchors), people, custom XML; company, manager, hyperlink
+    base and template name in docProps/app.xml; the attached template's path, document
+    variables and mail-merge source in word/settings.xml; and the names and alt texts of the
+    pictures in headers and footers (a logo described as 'Logo gemeente …').
+    """
+    from docx.oxml.ns import qn
+
+    package = document.part.package
+    for rels, private in (
+        (package.rels, _PRIVATE_PACKAGE_RELS),
+        (document.part.rels, _PRIVATE_DOCUMENT_RELS),
+    ):
+        for rel_id in [r for r, rel in rels.items() if rel.reltype in private]:
+            del rels[rel_id]
+    body = document.element.body
+    for tag in ("w:commentRangeStart", "w:commentRangeEnd", "w:commentReference"):
+        for element in list(body.iter(qn(tag))):
+            element.getparent().remove(element)
+    for rel in document.part.rels.values():
+        if rel.is_external or not rel.reltype.endswith(("/header", "/footer")):
+            continue
+        element = getattr(rel.target_part, "element", None)
+        if element is None:
+            continue
+        for doc_pr in element.iter(qn("wp:docPr"), qn("pic:cNvPr")):
+            for attribute in ("descr", "title"):
+                doc_pr.attrib.pop(attribute, None)
+            doc_pr.set("name", "Afbeelding")
+    for part in package.parts:
+        name = str(part.partname)
+        if name == _APP_PROPERTIES:
             xml = part.blob.decode("utf-8")
-            xml = re.sub(r"<(Company|Manager)>[^<]*</\1>", r"<\1></\1>", xml)
+            for field_name in _APP_FIELDS:
+                xml = re.sub(rf"<({field_name})>[^<]*</\1>", r"<\1></\1>", xml)
             part._blob = xml.encode("utf-8")
+        elif name == _SETTINGS:
+            for element_name in _SETTINGS_ELEMENTS:
+                for element in list(part.element.iter(qn(f"w:{element_name}"))):
+                    element.getparent().remove(element)
