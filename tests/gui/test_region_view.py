@@ -174,11 +174,18 @@ def test_small_groups_show_no_spread_and_no_counts(view: RegionView) -> None:
     assert view.heatmap.rowCount() == 0 and view.heatmap_hidden.isVisibleTo(view)
     assert {view.questions.data(view.questions.index(r, OP_ORDE)) for r in range(31)} == {"–"}
     assert view.notice.isVisibleTo(view) and "minder dan 5" in view.notice.text()
-    assert "laagste" not in view.spread.describe() and "gemiddeld" in view.spread.describe()
-    assert view.canvas.chart.band is None and len(view.canvas.chart.series) == 1
+    # No score at all, not even the mean: the spread strip and the spider say why instead.
+    assert "gemiddeld " not in view.spread.describe() and "minder dan 5" in view.spread.describe()
+    assert view.canvas.chart.band is None and view.canvas.chart.series == ()
+    assert "minder dan 5" in view.canvas.chart.note
+    shown = all_text(view)
+    assert "%" not in shown.replace("0–24%", "")
+    assert "4 gemeenten deden mee, minder dan 5" in view.overlay_hint.text()
     assert view.tabs.tabText(view.status_tab) == "Ontbrekend en onvolledig (1)"
     view.set_min_group_size(3)
     assert not view.report.suppressed and view.heatmap.rowCount() == 4
+    assert "gemiddeld" in view.spread.describe() and len(view.canvas.chart.series) == 1
+    assert "%" in all_text(view)
 
 
 def test_missing_and_incomplete(view: RegionView) -> None:

@@ -7,6 +7,7 @@ of each file, case-insensitively, with the toelichtingen opted in (scrubbed) and
 from __future__ import annotations
 
 import json
+import re
 import zipfile
 from io import BytesIO
 from pathlib import Path
@@ -92,27 +93,78 @@ def test_the_same_files_do_name_names_when_not_anonymised(picture, tmp_path: Pat
     assert NAMES[0].casefold() in leaks(files["png"].read_bytes())
 
 
-def test_below_the_minimum_group_nothing_per_municipality(questionnaire, tmp_path: Path) -> None:
-    picture = svc.build_picture(questionnaire, region(questionnaire, 4))
-    report = svc.RegionReport(picture, anonymous=True, with_texts=True, seed=2)
-    assert report.suppressed and report.answers(1) == [] and not report.texts_visible
-    data = report.json_data()
-    assert data["questions"] == {} and "minder dan 5" in data["suppressed"]
-    assert all(s["min"] is None and s["max"] is None for s in data["standards"].values())
-    assert all(s["mean"] is not None and s["n"] == 4 for s in data["standards"].values())
-    files = write_all(report, tmp_path / "uit", [NAMES[0]])
+def docx_texts(path: Path) -> tuple[list[str], list[list[str]], list[str]]:
+    """Paragraph texts, the score table's rows, and the pictures in the document body."""
+    import docx
+    from docx.oxml.ns import qn
+
+    document = docx.Document(str(path))
+    paragraphs = [p.text for p in document.paragraphs]
+    scores = next(t for t in document.tables if t.rows[0].cells[0].text == "Nr")
+    rows = [[c.text for c in row.cells] for row in scores.rows[1:]]
+    pictures = [e.get("name") for e in document.element.body.iter(qn("wp:docPr"))]
+    return paragraphs, rows, pictures
+
+
+@pytest.mark.parametrize("count", [1, 4])
+def test_below_the_minimum_group_no_scores_at_all(questionnaire, tmp_path: Path, count) -> None:
+    """One municipality's 'regional average' is its own score: no output may show it."""
     from openpyxl import load_workbook
 
+    picture = svc.build_picture(questionnaire, region(questionnaire, count))
+    own = {round(s.mean, 1) for s in picture.summary.standards if s.mean is not None}
+    report = svc.RegionReport(picture, anonymous=True, with_texts=True, seed=2)
+    assert report.suppressed and report.answers(1) == [] and not report.texts_visible
+    # JSON: every key kept, no number in it but the count.
+    data = report.json_data()
+    assert data["municipalities"] == count and data["questions"] == {}
+    assert "minder dan 5" in data["suppressed"] and "alleen hoeveel gemeenten" in data["suppressed"]
+    assert all(set(s.values()) == {None} for s in data["standards"].values())
+    files = write_all(report, tmp_path / "uit", [NAMES[0]])
+    assert json.loads(files["json"].read_text())["standards"] == data["standards"]
+    # Workbook: dashes for mean, lowest, highest and n; no radar chart, no per-question counts.
     wb = load_workbook(files["xlsx"])
     assert wb.sheetnames == ["Toelichting", "Resultaten", "Per vraag"]
-    per_vraag = [c for row in wb["Per vraag"].iter_rows(values_only=True) for c in row if c]
-    assert not any("van 4" in str(c) for c in per_vraag)
-    assert any("minder dan 5" in str(c) for c in per_vraag)
     resultaten = wb["Resultaten"]
-    assert [resultaten.cell(r, 3).value for r in range(5, 15)] == ["–"] * 10
-    assert report.chart([NAMES[0]]).band is None
-    bigger = report.with_options(min_group_size=3)
+    for column in (2, 3, 4, 5):
+        assert [resultaten.cell(r, column).value for r in range(5, 15)] == ["–"] * 10
+    assert resultaten._charts == []
+    with zipfile.ZipFile(files["xlsx"]) as archive:
+        assert not any(n.startswith("xl/charts/") for n in archive.namelist())
+    per_vraag = [c for row in wb["Per vraag"].iter_rows(values_only=True) for c in row if c]
+    assert not any(re.match(r"\d+ van \d+", str(c)) for c in per_vraag)
+    assert any("minder dan 5" in str(c) for c in per_vraag)
+    numbers = [
+        c
+        for ws in wb.worksheets
+        for row in ws.iter_rows(values_only=True)
+        for c in row
+        if isinstance(c, float)
+    ]
+    assert numbers == [] and not own & set(numbers)
+    # Word: dashes in the score table, no spider, no distribution, heat map or counts.
+    paragraphs, rows, pictures = docx_texts(files["docx"])
+    assert [row[2:] for row in rows] == [["–"] * 4] * 10
+    assert pictures == []  # the header logo is in the header, the spider is gone
+    assert any("minder dan 5" in p for p in paragraphs)
+    explained = "(niet als 0%)"  # the fixed sentence on how scores are computed
+    assert not any(re.search(r"\d+ ?%", p.replace(explained, "")) for p in paragraphs)
+    # Chart: the axes and the reason, no polygon, no band.
+    chart = report.chart([NAMES[0]])
+    assert chart.series == () and chart.band is None and "minder dan 5" in chart.note
+    assert {s.n for s in report.summary.standards} == {0}
+    # At the group size everything comes back.
+    bigger = report.with_options(min_group_size=count)
     assert not bigger.suppressed and bigger.json_data()["questions"]
+    assert bigger.chart().series and bigger.json_data()["standards"]["1"]["mean"] is not None
+
+
+def test_the_same_group_shows_scores_when_named(questionnaire) -> None:
+    """Only anonymity withholds: a named overview of one municipality shows its scores."""
+    picture = svc.build_picture(questionnaire, region(questionnaire, 1))
+    named = svc.RegionReport(picture)
+    assert not named.suppressed and named.chart().series
+    assert named.json_data()["standards"]["1"]["mean"] is not None
 
 
 def test_codes_are_stable_within_a_report_and_leak_no_order(picture) -> None:

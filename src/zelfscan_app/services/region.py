@@ -10,6 +10,7 @@ same ones and none can forget a rule.
 from __future__ import annotations
 
 import json
+import random
 import re
 import secrets
 from collections import Counter
@@ -20,6 +21,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from zelfscan_app.domain.anonymity import LetterKey
 from zelfscan_app.domain.questionnaire import Questionnaire
 from zelfscan_app.domain.region import (
     MIN_GROUP_SIZE,
@@ -31,6 +33,7 @@ from zelfscan_app.domain.region import (
     latest_per_municipality,
     summarize_region,
     summary_json,
+    withhold_scores,
 )
 from zelfscan_app.domain.scan import AnswerValue, Scan, SoortMeting
 from zelfscan_app.errors import ZelfscanError
@@ -421,6 +424,9 @@ class RegionReport:
     min_group_size: int = MIN_GROUP_SIZE
     with_texts: bool = False  # anonymous only: show scrubbed toelichtingen after an opt-in
     seed: int = field(default_factory=lambda: secrets.randbits(32))
+    #: Letters remembered across reports (a session) or runs (`--sleutel FILE`); None: the
+    #: codes follow from `seed` alone.
+    key: LetterKey | None = None
 
     def with_options(self, **changes: object) -> RegionReport:
         """The same report with other options (and the same codes)."""
@@ -428,11 +434,28 @@ class RegionReport:
 
     # What may be shown -------------------------------------------------------------------------
     @cached_property
-    def names(self) -> Mapping[str, str]:
+    def _coded(self) -> tuple[LetterKey | None, Mapping[str, str]]:
         real = self.picture.summary.municipalities
-        if self.anonymous:
-            return anonymous_names(real, self.seed)
-        return {name: name for name in real}
+        if not self.anonymous:
+            return self.key, {name: name for name in real}
+        if self.key is None:
+            return None, anonymous_names(real, self.seed)
+        return self.key.assign(real, random.Random(self.seed))
+
+    @property
+    def names(self) -> Mapping[str, str]:
+        return self._coded[1]
+
+    @property
+    def updated_key(self) -> LetterKey | None:
+        """`key` plus the letters this report handed out (to keep for the next report)."""
+        return self._coded[0]
+
+    @cached_property
+    def summary(self) -> RegionSummary:
+        """The merge as this report may show it: without any score below the group size."""
+        summary = self.picture.summary
+        return withhold_scores(summary) if self.suppressed else summary
 
     @property
     def disclosure(self) -> Disclosure:
@@ -476,7 +499,7 @@ class RegionReport:
         if not self.anonymous:
             return "gemeenten bij naam"
         if self.suppressed:
-            return "geanonimiseerd, alleen regionale gemiddelden"
+            return "geanonimiseerd, alleen het aantal gemeenten"
         return "geanonimiseerd, gemeenten met een code"
 
     @cached_property
@@ -588,7 +611,17 @@ class RegionReport:
         from zelfscan_app.services.documents import region_chart
 
         p = self.picture
-        chart = region_chart(p.questionnaire, p.summary, self.disclosure, regio=self.regio_label)
+        chart = region_chart(p.questionnaire, self.summary, self.disclosure, regio=self.regio_label)
+        subtitle = f"Zelfscan Kwaliteitskader · {p.count} gemeenten · {p.short_selection}"
+        if self.suppressed:
+            return replace(
+                chart,
+                series=(),
+                band=None,
+                subtitle=subtitle,
+                note=self.disclosure.reason,
+                description=f"Spindiagram zonder scores: {self.disclosure.reason}",
+            )
         captions = {
             s.standard: f"{s.n} van {p.count} gemeenten"
             for s in p.summary.standards
@@ -602,18 +635,16 @@ class RegionReport:
                     continue
                 label = self.label(name)
                 series.append(Series(label, dict(scores), PALETTE[1 + index], short_label=label))
-        subtitle = f"Zelfscan Kwaliteitskader · {p.count} gemeenten · {p.short_selection}"
         return replace(
             chart,
             axes=chart_axes(p.questionnaire, captions),
             series=tuple(series),
             subtitle=subtitle,
-            note=chart.note + (f"\n{self.disclosure.reason}" if self.suppressed else ""),
         )
 
     def json_data(self) -> dict[str, object]:
         """The JSON contract of PRODUCT.md, plus a few extra keys (never renamed)."""
-        summary = self.picture.summary
+        summary = self.picture.summary  # anonymised_summary_json withholds what it must
         if self.anonymous:
             data = anonymised_summary_json(summary, self.disclosure)
         else:
@@ -667,7 +698,8 @@ class RegionReport:
             )
         return RegionWorkbook(
             questionnaire=p.questionnaire,
-            summary=p.summary,
+            summary=self.summary,
+            scores=not self.suppressed,
             title=self.regio_label,
             facts=tuple(facts),
             notes=(self.disclosure.reason, *self.notes()) if self.suppressed else self.notes(),
@@ -749,7 +781,7 @@ def write_document(
     p = report.picture
     written = write_region_report(
         p.questionnaire,
-        p.summary,
+        report.summary,
         report.names,
         report.disclosure,
         path,

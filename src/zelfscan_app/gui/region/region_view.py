@@ -573,8 +573,8 @@ class RegionView(QWidget):
         self.heatmap_hidden.setText(
             arg(
                 self.tr(
-                    "De scores per gemeente worden niet getoond: dit geanonimiseerde overzicht "
-                    "heeft minder dan %1 gemeenten."
+                    "Er worden geen scores getoond: dit geanonimiseerde overzicht heeft minder "
+                    "dan %1 gemeenten."
                 ),
                 report.min_group_size,
             )
@@ -596,7 +596,14 @@ class RegionView(QWidget):
             )
         else:
             self.overlay_hint.setText(
-                self.tr("Alleen het regionale gemiddelde: spreiding en gemeenten zijn verborgen.")
+                arg(
+                    self.tr(
+                        "Geen scores: %1 gemeenten deden mee, minder dan %2; in een "
+                        "geanonimiseerd overzicht zou zelfs het gemiddelde naar gemeenten wijzen."
+                    ),
+                    picture.count,
+                    report.min_group_size,
+                )
             )
 
     def _empty_text(self) -> str:
