@@ -374,3 +374,21 @@ def test_other_questionnaire_scans_are_mentioned(qtbot: QtBot, db, questionnaire
     qtbot.addWidget(view)
     assert view.report.picture.count == 3
     assert "andere vragenlijst" in view.notice.text()
+
+
+def test_codes_stay_with_a_municipality_for_the_whole_session(view: RegionView, demo) -> None:
+    """Switching to a subset (or back) never gives a municipality another letter."""
+    from zelfscan_app.services.scans import list_scans
+
+    view.set_min_group_size(1)
+    view.set_anonymous(True)
+    first = dict(view.report.names)
+    assert len(first) == 8
+    chosen = ["Zandhorst", "Brugwijk", "Oosterwaal"]
+    ids = [item.id for item in list_scans(demo) if item.gemeente in chosen]
+    view.select_scans(ids)
+    assert dict(view.report.names) == {name: first[name] for name in chosen}
+    rows = {view.heatmap.data(view.heatmap.index(r, NAME)) for r in range(3)}
+    assert rows == {first[name] for name in chosen}  # what the user reads in the table
+    view.select_region(DEMO_REGION)
+    assert dict(view.report.names) == first

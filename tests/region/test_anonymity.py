@@ -323,3 +323,95 @@ def test_template_metadata_is_stripped_from_anonymised_documents(
     assert "attachedTemplate" not in settings and "docVar" not in settings
     document = docx.Document(str(anonymous))  # still a valid document
     assert document.core_properties.author == "Zelfscan Kwaliteitskader"
+
+
+# Letters across reports and runs -------------------------------------------------------------
+
+
+def test_letter_key_keeps_letters_and_names_no_one() -> None:
+    import random
+
+    from zelfscan_app.domain.anonymity import LetterKey
+
+    key = LetterKey(b"s" * 32)
+    key, first = key.assign(NAMES[:5], random.Random(1))
+    assert sorted(first.values()) == [f"Gemeente {c}" for c in "ABCDE"]
+    assert [first[n] for n in NAMES[:5]] != [f"Gemeente {c}" for c in "ABCDE"]  # shuffled
+    # Two leave, three join, spelled differently: the ones that stay keep their letter.
+    key, second = key.assign(["ÁLDERMEER", NAMES[2], *NAMES[5:8]], random.Random(2))
+    assert second["ÁLDERMEER"] == first[NAMES[0]] and second[NAMES[2]] == first[NAMES[2]]
+    assert sorted(second[n] for n in NAMES[5:8]) == [f"Gemeente {c}" for c in "FGH"]
+    assert len(key.letters) == 8
+    stored = " ".join([*key.letters, *key.letters.values()]).casefold()
+    assert not any(name.casefold() in stored for name in NAMES)
+    other = LetterKey(b"t" * 32)
+    assert other.token(NAMES[0]) != key.token(NAMES[0])  # the secret decides the tokens
+
+
+def test_merge_with_a_key_file_keeps_letters_across_runs(
+    questionnaire, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import os
+    import stat
+
+    from openpyxl import load_workbook
+
+    from zelfscan_app.cli.main import main
+    from zelfscan_app.domain.anonymity import LetterKey
+
+    from .helpers import write
+
+    scans = region(questionnaire, 8)
+    files = [write(questionnaire, s, tmp_path / f"{s.gemeente}.xlsx") for s in scans]
+    key_file = tmp_path / "sleutel.json"
+
+    def run(paths: list[Path], out: Path) -> dict[str, tuple]:
+        args = ["merge", *map(str, paths), "--anoniem", "--min-groep", "2"]
+        assert main([*args, "--sleutel", str(key_file), "--out", str(out)]) == 0
+        sheet = load_workbook(out)["Per gemeente"]
+        return {
+            row[0]: tuple(row[1:11])
+            for row in sheet.iter_rows(min_row=5, values_only=True)
+            if row[0] and str(row[0]).startswith("Gemeente ")
+        }
+
+    first = run(files[:6], tmp_path / "een.xlsx")
+    assert key_file.exists() and stat.S_IMODE(os.stat(key_file).st_mode) == 0o600
+    assert leaks(key_file.read_bytes()) == []
+    second = run(files[2:], tmp_path / "twee.xlsx")
+    picture = svc.build_picture(questionnaire, scans)
+    data = json.loads(key_file.read_text())
+    key = LetterKey(bytes.fromhex(data["geheim"]), data["letters"])
+    for name in NAMES[2:6]:  # in both runs: the same letter, with that municipality's scores
+        code = f"Gemeente {key.letters[key.token(name)]}"
+        scores = tuple(
+            None if v is None else round(v, 1)
+            for v in picture.summary.per_municipality[name].values()
+        )
+        assert first[code] == second[code]
+        assert tuple(None if v == "–" else v for v in second[code]) == scores
+    assert len(key.letters) == 8 and len(set(key.letters.values())) == 8
+    capsys.readouterr()
+
+
+@pytest.mark.parametrize(
+    "content", [b"{}", b"geen json", b'{"soort": "zelfscan-lettersleutel", "versie": 1}']
+)
+def test_a_broken_key_file_is_refused_and_nothing_written(
+    questionnaire, tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes
+) -> None:
+    from zelfscan_app.cli.main import main
+
+    from .helpers import write
+
+    files = [
+        write(questionnaire, s, tmp_path / f"{s.gemeente}.xlsx") for s in region(questionnaire, 5)
+    ]
+    key_file = tmp_path / "sleutel.json"
+    key_file.write_bytes(content)
+    out = tmp_path / "regio.xlsx"
+    args = ["merge", *map(str, files), "--anoniem", "--sleutel", str(key_file), "--out", str(out)]
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert f"{key_file}: is geen lettersleutel van Zelfscan Kwaliteitskader" in err
+    assert "Traceback" not in err and not out.exists() and key_file.read_bytes() == content

@@ -37,7 +37,9 @@ def register(commands: argparse._SubParsersAction) -> None:
             "vragen die in alle versies voorkomen, met een waarschuwing.\n\n"
             "Met --anoniem heten de gemeenten 'Gemeente A, B, …' en staan er geen namen en geen\n"
             "toelichtingen in de uitvoer. Bij minder dan --min-groep gemeenten toont de uitvoer\n"
-            "dan ook geen spreiding en geen aantallen per vraag: die wijzen naar één gemeente."
+            "helemaal geen scores (ook geen gemiddelde), alleen hoeveel gemeenten meededen.\n"
+            "De letters worden per run willekeurig verdeeld; met --sleutel BESTAND houdt een\n"
+            "gemeente haar letter in volgende runs (het bestand bevat een geheim, geen namen)."
         ),
         epilog=(
             "Voorbeelden:\n"
@@ -59,6 +61,14 @@ def register(commands: argparse._SubParsersAction) -> None:
         "--met-toelichtingen",
         action="store_true",
         help="met --anoniem: toch de toelichtingen opnemen (gemeente- en persoonsnamen vervangen)",
+    )
+    parser.add_argument(
+        "--sleutel",
+        metavar="BESTAND",
+        help=(
+            "met --anoniem: houd de letters per gemeente vast over meerdere runs in dit "
+            "sleutelbestand (wordt aangemaakt als het nog niet bestaat; geheim, niet meesturen)"
+        ),
     )
     parser.add_argument(
         "--min-groep",
@@ -120,6 +130,8 @@ def _check_outputs(args: argparse.Namespace) -> None:
         )
     if args.min_groep is not None and not args.anoniem:
         raise ZelfscanError("--min-groep hoort bij --anoniem")
+    if args.sleutel and not args.anoniem:
+        raise ZelfscanError("--sleutel hoort bij --anoniem")
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -133,6 +145,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     for skipped in sorted(set(args.files) - set(inputs)):
         ctx.warn(f"{skipped}: dit is een uitvoerbestand van deze opdracht en wordt niet gelezen")
     expected = _expected(args.gemeenten)
+    key = region.load_letter_key(args.sleutel) if args.sleutel else None
     soort = SoortMeting(args.soort) if args.soort else None
     merge = region.merge_files(
         inputs, ctx.questionnaire, soort=soort, regio=args.regio or "", expected=expected
@@ -151,6 +164,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         anonymous=args.anoniem,
         min_group_size=args.min_groep or MIN_GROUP_SIZE,
         with_texts=args.met_toelichtingen,
+        key=key,
     )
     for note in report.notes(duplicates=False):
         ctx.warn(note)
@@ -163,6 +177,8 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         *([region.write_json(report, args.json)] if args.json else []),
         *([docx] if docx else []),
     ]
+    if args.sleutel and report.updated_key is not None:
+        written.append(region.save_letter_key(report.updated_key, args.sleutel))
     ctx.say(merge.summary())
     for path in written:
         ctx.say(f"Geschreven: {path}")

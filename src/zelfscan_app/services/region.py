@@ -772,6 +772,99 @@ def _save_text(text: str, target: Path) -> Path:
     return target
 
 
+# Letter key ------------------------------------------------------------------------------
+
+KEY_KIND = "zelfscan-lettersleutel"
+_KEY_MAX_BYTES = 2_000_000
+
+
+def new_letter_key() -> LetterKey:
+    """A fresh key with a random secret (32 bytes from the OS): letters no one can trace back."""
+    return LetterKey(secrets.token_bytes(32))
+
+
+def load_letter_key(path: str | Path) -> LetterKey:
+    """The key in `path`, or a new one when the file does not exist yet.
+
+    One Dutch ZelfscanError naming the file for anything that is not a key this program wrote.
+    """
+    target = Path(path).expanduser()
+    if not target.exists():
+        if not target.parent.is_dir():
+            raise ZelfscanError("de map voor het sleutelbestand bestaat niet", path=str(target))
+        return new_letter_key()
+    broken = "is geen lettersleutel van Zelfscan Kwaliteitskader (of is beschadigd)"
+    if not target.is_file():
+        raise ZelfscanError("het sleutelbestand is geen gewoon bestand", path=str(target))
+    try:
+        with open(target, "rb") as handle:
+            raw = handle.read(_KEY_MAX_BYTES + 1)
+        data = json.loads(raw.decode("utf-8")) if len(raw) <= _KEY_MAX_BYTES else None
+    except OSError as exc:
+        raise ZelfscanError(
+            f"het sleutelbestand kan niet worden gelezen ({exc.strerror or exc})", path=str(target)
+        ) from None
+    except (UnicodeDecodeError, ValueError):
+        raise ZelfscanError(broken, path=str(target)) from None
+    try:
+        if not isinstance(data, dict) or data.get("soort") != KEY_KIND or data.get("versie") != 1:
+            raise ValueError
+        secret = bytes.fromhex(data["geheim"])
+        letters = data["letters"]
+        valid = isinstance(letters, dict) and all(
+            isinstance(k, str)
+            and len(k) == 64
+            and isinstance(v, str)
+            and v.isalpha()
+            and v.isupper()
+            and len(v) <= 3
+            for k, v in letters.items()
+        )
+        if not valid or len(set(letters.values())) != len(letters):
+            raise ValueError
+        return LetterKey(secret, letters)
+    except (KeyError, TypeError, ValueError):
+        raise ZelfscanError(broken, path=str(target)) from None
+
+
+def save_letter_key(key: LetterKey, path: str | Path) -> Path:
+    """Write the key atomically, readable by its owner only (it is a secret)."""
+    import os
+    import tempfile
+
+    target = Path(path).expanduser()
+    text = json.dumps(
+        {
+            "soort": KEY_KIND,
+            "versie": 1,
+            "uitleg": "Geheim: met dit bestand zijn de codes (Gemeente A, B, …) te herleiden. "
+            "Bewaar het bij de uitvoer, maar stuur het niet mee.",
+            "geheim": key.secret.hex(),
+            "letters": dict(sorted(key.letters.items(), key=lambda kv: (len(kv[1]), kv[1]))),
+        },
+        ensure_ascii=False,
+        indent=2,
+    )
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".zelfscan-", suffix=".tmp", dir=target.parent)
+        try:
+            os.fchmod(fd, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text + "\n")
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise ZelfscanError(
+            f"het sleutelbestand kan niet worden opgeslagen ({exc.strerror or exc})",
+            path=str(target),
+        ) from None
+    return target
+
+
 def write_document(
     report: RegionReport, path: str | Path, *, template_dir: str | Path | None = None
 ) -> Path:

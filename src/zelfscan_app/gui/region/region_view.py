@@ -81,7 +81,10 @@ class RegionView(QWidget):
         self.setAcceptDrops(True)
         self.db = db
         self.questionnaire = questionnaire
-        self._seed = secrets.randbits(32)  # codes stay the same while this window is open
+        self._seed = secrets.randbits(32)
+        # A municipality keeps its code while this window is open, whichever region, soort or
+        # files are shown: the key remembers every letter handed out in this session.
+        self._letters = region_service.new_letter_key()
         self._picture: RegionPicture | None = None
         self._report: RegionReport | None = None
         self._job: ImportJob | None = None
@@ -508,7 +511,10 @@ class RegionView(QWidget):
                 min_group_size=self.group_spin.value(),
                 with_texts=self.texts_check.isChecked(),
                 seed=self._seed,
+                key=self._letters,
             )
+            if anonymous and self._report.updated_key is not None:
+                self._letters = self._report.updated_key
         overlays = self.heatmap.overlays
         self.heatmap.set_report(self._report)
         self.heatmap.set_overlays(overlays)  # draws
