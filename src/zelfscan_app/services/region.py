@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import random
-import re
 import secrets
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -21,7 +20,14 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from zelfscan_app.domain.anonymity import LetterKey
+from zelfscan_app.domain.anonymity import (
+    MUNICIPALITY_PLACEHOLDER,
+    PERSON_PLACEHOLDER,
+    WITHHELD_TEXT,
+    LetterKey,
+    TextScrubber,
+    scrub_or_withhold,
+)
 from zelfscan_app.domain.questionnaire import Questionnaire
 from zelfscan_app.domain.region import (
     MIN_GROUP_SIZE,
@@ -49,8 +55,8 @@ CancelCheck = Callable[[], bool]
 #: How many municipalities can be drawn over the regional spider and still be told apart.
 MAX_OVERLAYS = len(PALETTE) - 1
 NO_TEXT = "–"
-NAME_PLACEHOLDER = "[naam]"
-OTHER_MUNICIPALITY = "[gemeente]"
+NAME_PLACEHOLDER = PERSON_PLACEHOLDER
+OTHER_MUNICIPALITY = MUNICIPALITY_PLACEHOLDER
 
 
 # The merge ----------------------------------------------------------------------------------
@@ -517,30 +523,44 @@ class RegionReport:
 
     # Scrubbing -----------------------------------------------------------------------------------
     @cached_property
-    def _scrubber(self) -> tuple[re.Pattern[str], dict[str, str]] | None:
-        """One pattern for all known names (longest first), so a code is never rewritten."""
-        replacements: dict[str, str] = {}
-        for c in self.picture.contributions:
-            for person in (c.scan.facilitator, *(p.naam for p in c.scan.participants)):
-                for part in _person_names(person):
-                    replacements.setdefault(part.casefold(), NAME_PLACEHOLDER)
-        for name in self.picture.missing:
-            replacements[name.casefold()] = OTHER_MUNICIPALITY
-        for real, code in self.names.items():
-            replacements[real.casefold()] = code
-        if not replacements:
-            return None
-        ordered = sorted(replacements, key=len, reverse=True)
-        alternatives = "|".join(re.escape(text) for text in ordered)
-        return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE), replacements
+    def _scrubber(self) -> TextScrubber:
+        """The domain's free-text rules (domain.anonymity) for this report's names and codes."""
+        people = [
+            person
+            for c in self.picture.contributions
+            for person in (c.scan.facilitator, *(p.naam for p in c.scan.participants))
+            if person.strip()
+        ]
+        return TextScrubber(
+            codes=dict(self.names), others=tuple(self.picture.missing), people=tuple(people)
+        )
 
     def scrub(self, text: str) -> str:
-        """Anonymous: every known municipality and person name replaced; else unchanged."""
-        if not self.anonymous or not text or self._scrubber is None:
+        """Anonymous: every known municipality and person name replaced, or the text withheld
+        where that cannot surely be done (WITHHELD_TEXT); not anonymous: unchanged."""
+        if not self.anonymous or not text:
             return text
-        pattern, replacements = self._scrubber
-        return pattern.sub(
-            lambda m: replacements.get(m.group(0).casefold(), OTHER_MUNICIPALITY), text
+        cache = self._scrubbed
+        if text not in cache:
+            cache[text] = scrub_or_withhold(self._scrubber, text)
+        return cache[text]
+
+    @cached_property
+    def _scrubbed(self) -> dict[str, str]:
+        """Texts scrubbed so far (many repeat: 'Staat beschreven.', a shared nuancering)."""
+        return {}
+
+    @cached_property
+    def withheld_texts(self) -> int:
+        """How many toelichtingen and nuanceringen are left out as not surely anonymous."""
+        if not (self.anonymous and self.texts_visible):
+            return 0
+        return sum(
+            self.scrub(text) == WITHHELD_TEXT
+            for c in self.picture.contributions
+            for number in self.picture.question_numbers
+            for text in (c.scan.answer(number).toelichting, c.scan.answer(number).nuancering)
+            if text
         )
 
     # Content -------------------------------------------------------------------------------------
@@ -604,6 +624,13 @@ class RegionReport:
                 "meegenomen: verschillende vragenlijsten worden nooit gemengd."
             )
         notes += [self.scrub(w) for w in p.summary.warnings]
+        if self.withheld_texts:
+            n = self.withheld_texts
+            notes.append(
+                f"{n} {'toelichting' if n == 1 else 'toelichtingen'} weggelaten: kon niet zeker "
+                "worden geanonimiseerd (een naam die ook een gewoon woord is, of een mogelijke "
+                "naam naast een bekende naam)."
+            )
         return tuple(notes)
 
     def chart(self, overlays: Sequence[str] = ()) -> SpiderChart:
@@ -709,17 +736,6 @@ class RegionReport:
             hidden_reason=self.disclosure.reason or self.texts_hidden_reason,
             anonymous=self.anonymous,
         )
-
-
-def _person_names(text: str) -> list[str]:
-    """A participant's full name and its longer parts ('Fatima el Amrani' → also 'Amrani')."""
-    text = " ".join(text.split())
-    if not text:
-        return []
-    name = re.split(r"\s*[(,]", text, maxsplit=1)[0].strip()
-    parts = [name] if len(name) >= 3 else []
-    parts += [w for w in name.split() if len(w) >= 4 and w[:1].isupper()]
-    return parts
 
 
 def _label_key(label: str) -> tuple[int, int, str]:
