@@ -63,6 +63,14 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="met --anoniem: toch de toelichtingen opnemen (gemeente- en persoonsnamen vervangen)",
     )
     parser.add_argument(
+        "--log",
+        metavar="BESTAND",
+        help=(
+            "met --anoniem: schrijf de meldingen per bestand en per gemeente (met bestands- en "
+            "gemeentenamen) naar dit logboek in plaats van naar het scherm"
+        ),
+    )
+    parser.add_argument(
         "--sleutel",
         metavar="BESTAND",
         help=(
@@ -132,6 +140,12 @@ def _check_outputs(args: argparse.Namespace) -> None:
         raise ZelfscanError("--min-groep hoort bij --anoniem")
     if args.sleutel and not args.anoniem:
         raise ZelfscanError("--sleutel hoort bij --anoniem")
+    if args.log and not args.anoniem:
+        raise ZelfscanError(
+            "--log hoort bij --anoniem (zonder --anoniem staan de meldingen op het scherm)"
+        )
+    if args.log and not Path(args.log).expanduser().parent.is_dir():
+        raise ZelfscanError("de map voor het logboek bestaat niet", path=args.log)
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -140,10 +154,13 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     from zelfscan_app.services import region
 
     _check_outputs(args)
+    details = _Details(ctx, anonymous=args.anoniem, log=args.log)
     outputs = {Path(p).expanduser().resolve() for p in (args.out, args.json, args.docx) if p}
     inputs = [f for f in args.files if Path(f).expanduser().resolve() not in outputs]
     for skipped in sorted(set(args.files) - set(inputs)):
-        ctx.warn(f"{skipped}: dit is een uitvoerbestand van deze opdracht en wordt niet gelezen")
+        details.warn(
+            f"{skipped}: dit is een uitvoerbestand van deze opdracht en wordt niet gelezen"
+        )
     expected = _expected(args.gemeenten)
     key = region.load_letter_key(args.sleutel) if args.sleutel else None
     soort = SoortMeting(args.soort) if args.soort else None
@@ -151,9 +168,10 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         inputs, ctx.questionnaire, soort=soort, regio=args.regio or "", expected=expected
     )
     for refused in merge.refused:
-        print(f"geweigerd: {refused.message}", file=ctx.err)
+        details.refused(refused.message)
     for note in merge.notes:
-        ctx.warn(note)
+        details.warn(note)
+    details.summarise()
     picture = merge.picture
     if picture is None or picture.count == 0:
         ctx.say(merge.summary())
@@ -183,3 +201,76 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     for path in written:
         ctx.say(f"Geschreven: {path}")
     return 1 if merge.refused else 0
+
+
+class _Details:
+    """Messages that name files or municipalities: on the screen, or with --anoniem not there.
+
+    An anonymised run may be watched or logged by others (a shared screen, a CI log), so file
+    names (often the municipality's) and per-municipality notes then go only to the operator's
+    log (`--log FILE`, appended, readable by its owner only); the screen gets the counts.
+    """
+
+    def __init__(self, ctx: CliContext, *, anonymous: bool, log: str | None) -> None:
+        self._ctx = ctx
+        self._anonymous = anonymous
+        self._log = Path(log).expanduser() if log else None
+        self._refused = 0
+        self._notes = 0
+        self._lines: list[str] = []
+
+    def refused(self, message: str) -> None:
+        self._refused += 1
+        self._emit(f"geweigerd: {message}", warn=False)
+
+    def warn(self, message: str) -> None:
+        self._notes += 1
+        self._emit(message, warn=True)
+
+    def _emit(self, line: str, *, warn: bool) -> None:
+        if not self._anonymous:
+            if warn:
+                self._ctx.warn(line)
+            else:
+                print(line, file=self._ctx.err)
+            return
+        self._lines.append(line if not warn else f"let op: {line}")
+
+    def summarise(self) -> None:
+        """Anonymous: the counts on the screen, the lines in the log (when asked for)."""
+        if not self._anonymous or not self._lines:
+            return
+        parts = []
+        if self._refused:
+            parts.append(
+                f"{self._refused} {'bestand' if self._refused == 1 else 'bestanden'} geweigerd"
+            )
+        if self._notes:
+            word = "melding" if self._notes == 1 else "meldingen"
+            parts.append(f"{self._notes} {word} over afzonderlijke bestanden of gemeenten")
+        where = (
+            f"de details staan in het logboek {self._log}"
+            if self._log is not None
+            else "de details (met bestands- en gemeentenamen) staan niet op het scherm; "
+            "vraag ze op met --log BESTAND"
+        )
+        self._ctx.warn(f"{' en '.join(parts)}; {where}.")
+        if self._log is not None:
+            self._write_log()
+
+    def _write_log(self) -> None:
+        import os
+        from datetime import datetime
+
+        assert self._log is not None
+        stamp = datetime.now().replace(microsecond=0).isoformat(sep=" ")
+        text = "".join(f"{stamp} {line}\n" for line in self._lines)
+        try:
+            fd = os.open(self._log, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+            with os.fdopen(fd, "a", encoding="utf-8") as handle:
+                handle.write(text)
+        except OSError as exc:
+            raise ZelfscanError(
+                f"het logboek kan niet worden geschreven ({exc.strerror or exc})",
+                path=str(self._log),
+            ) from None
