@@ -252,6 +252,19 @@ def test_too_many_paragraphs_is_refused(questionnaire, tmp_path: Path) -> None:
     refuse(questionnaire, template, "alinea's")
 
 
+def test_too_many_placeholders_are_refused_before_compiling(questionnaire, tmp_path: Path) -> None:
+    """Jinja compiles every tag into Python before the render deadline can run: count first."""
+    many = "{{ regio }}" * (templates.MAX_TEMPLATE_TAGS + 1)
+    template = hostile(tmp_path / "sjablonen", many)
+    refuse(questionnaire, template, "plaatshouders")
+
+
+def test_oversized_text_part_is_refused(questionnaire, tmp_path: Path) -> None:
+    text = os.urandom(templates.MAX_TEMPLATE_PART_BYTES // 2 + 1).hex()  # barely compressible
+    template = hostile(tmp_path / "sjablonen", text)
+    refuse(questionnaire, template, "word/document.xml", "groter dan 10 MB")
+
+
 def test_a_fifo_is_not_read(questionnaire, tmp_path: Path) -> None:
     fifo = tmp_path / "rapport-zelfscan.docx"
     os.mkfifo(fifo)

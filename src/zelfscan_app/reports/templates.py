@@ -140,6 +140,12 @@ def render(
 MAX_TEMPLATE_BYTES = 20_000_000
 MAX_TEMPLATE_MEMBERS = 1_000
 MAX_TEMPLATE_PARAGRAPHS = 20_000
+#: Placeholders and tags ({{ }}, {% %}) over all text parts: Jinja compiles each into Python
+#: before any deadline can run (the bundled templates have about 150).
+MAX_TEMPLATE_TAGS = 5_000
+#: One text part (body, header, footer, footnotes) unpacked: docxtpl rewrites it with regular
+#: expressions before rendering (the bundled bodies are 25 kB).
+MAX_TEMPLATE_PART_BYTES = 10_000_000
 
 
 def _template_zip_limits():
@@ -201,13 +207,28 @@ def _check_package(data: bytes, name: str) -> None:
                 "er is geen document gemaakt",
                 path=name,
             )
-        paragraphs = 0
+        paragraphs = tags = 0
         for info in infos:
             if _TEXT_PARTS.fullmatch(info.filename):
+                if info.file_size > MAX_TEMPLATE_PART_BYTES:
+                    raise TemplateError(
+                        f"een onderdeel van het sjabloon ({info.filename}) is groter dan "
+                        f"{MAX_TEMPLATE_PART_BYTES // 1_000_000} MB, veel meer dan een rapport "
+                        "nodig heeft",
+                        path=name,
+                    )
                 try:
-                    paragraphs += len(_PARAGRAPH.findall(archive.read(info)))
+                    xml = archive.read(info)
                 except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError):
                     raise TemplateError(_NOT_DOCX, path=name) from None
+                paragraphs += len(_PARAGRAPH.findall(xml))
+                tags += xml.count(b"{{") + xml.count(b"{%")
+        if tags > MAX_TEMPLATE_TAGS:
+            raise TemplateError(
+                f"het sjabloon heeft meer dan {MAX_TEMPLATE_TAGS} plaatshouders, veel meer dan "
+                "een rapport nodig heeft",
+                path=name,
+            )
         if paragraphs > MAX_TEMPLATE_PARAGRAPHS:
             raise TemplateError(
                 f"het sjabloon heeft meer dan {MAX_TEMPLATE_PARAGRAPHS} alinea's, veel meer "

@@ -888,9 +888,11 @@ def write_document(
     from zelfscan_app.services.documents import write_region_report
 
     p = report.picture
+    # Warnings go through the report's own scrubbing, the same rules as every other output.
+    summary = replace(report.summary, warnings=tuple(report.scrub(w) for w in p.summary.warnings))
     written = write_region_report(
         p.questionnaire,
-        report.summary,
+        summary,
         report.names,
         report.disclosure,
         path,
