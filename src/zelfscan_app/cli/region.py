@@ -45,7 +45,9 @@ def register(commands: argparse._SubParsersAction) -> None:
             "Voorbeelden:\n"
             "  zelfscan merge werkmappen/*.xlsx --out regio.xlsx\n"
             "  zelfscan merge *.xlsx --out regio.xlsx --json regio.json --docx rapport.docx\n"
-            "  zelfscan merge *.xlsx --soort nulmeting --anoniem --out regio-anoniem.xlsx"
+            "  zelfscan merge *.xlsx --soort nulmeting --anoniem --out regio-anoniem.xlsx\n"
+            "  zelfscan merge *.xlsx --anoniem --sleutel sleutel.json --log logboek.txt "
+            "--out regio.xlsx"
         ),
     )
     parser.add_argument("files", nargs="+", metavar="BESTAND", help="zelfscanwerkmappen (.xlsx)")
@@ -83,7 +85,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         type=_group_size,
         default=None,
         metavar="N",
-        help="met --anoniem: minimaal aantal gemeenten voor spreiding en aantallen (standaard 5)",
+        help="met --anoniem: minimaal aantal gemeenten om scores te tonen (standaard 5)",
     )
     parser.add_argument(
         "--soort",
