@@ -392,3 +392,50 @@ def test_codes_stay_with_a_municipality_for_the_whole_session(view: RegionView, 
     assert rows == {first[name] for name in chosen}  # what the user reads in the table
     view.select_region(DEMO_REGION)
     assert dict(view.report.names) == first
+
+
+def test_codes_kept_across_sessions_when_chosen(
+    qtbot: QtBot, demo, questionnaire, tmp_path
+) -> None:
+    """'Codes bewaren': a new window on another day gives every municipality the same letter."""
+    key_file = tmp_path / "lettersleutel.json"
+
+    def open_view() -> RegionView:
+        v = RegionView(demo, questionnaire, key_file=key_file)
+        qtbot.addWidget(v)
+        v.show()
+        v.select_region(DEMO_REGION)
+        v.set_anonymous(True)
+        return v
+
+    first = open_view()
+    assert first.keep_codes_check.isEnabled() and not key_file.exists()
+    first.set_keep_codes(True)
+    codes = dict(first.report.names)
+    assert key_file.exists() and not any(n in key_file.read_text() for n in DEMO_MUNICIPALITIES)
+    first.close()
+    second = open_view()
+    second.set_keep_codes(True)
+    assert dict(second.report.names) == codes
+    shown = {second.heatmap.data(second.heatmap.index(r, NAME)) for r in range(8)}
+    assert shown == set(codes.values())
+
+
+def test_a_broken_key_file_is_refused_with_a_dialog(
+    qtbot: QtBot, demo, questionnaire, tmp_path, monkeypatch
+) -> None:
+    from zelfscan_app.gui.region import region_view as module
+
+    key_file = tmp_path / "lettersleutel.json"
+    key_file.write_text("kapot", encoding="utf-8")
+    shown: list[str] = []
+    monkeypatch.setattr(module.QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    v = RegionView(demo, questionnaire, key_file=key_file)
+    qtbot.addWidget(v)
+    v.select_region(DEMO_REGION)
+    v.set_anonymous(True)
+    v.set_keep_codes(True)
+    assert shown == [
+        f"{key_file}: is geen lettersleutel van Zelfscan Kwaliteitskader (of is beschadigd)"
+    ]
+    assert not v.keep_codes_check.isChecked() and key_file.read_text() == "kapot"

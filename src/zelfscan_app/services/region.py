@@ -799,6 +799,21 @@ def new_letter_key() -> LetterKey:
     return LetterKey(secrets.token_bytes(32))
 
 
+KEY_FILE_NAME = "lettersleutel.json"
+
+
+def default_letter_key_path(db: Database) -> Path:
+    """Where the window keeps its key: beside a SQLite database, else in the user data folder."""
+    from zelfscan_app.storage.config import APP_NAME, sqlite_file
+
+    database_file = sqlite_file(db.url)
+    if database_file is not None:
+        return database_file.parent / KEY_FILE_NAME
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / KEY_FILE_NAME
+
+
 def load_letter_key(path: str | Path) -> LetterKey:
     """The key in `path`, or a new one when the file does not exist yet.
 
