@@ -174,11 +174,18 @@ def test_small_groups_show_no_spread_and_no_counts(view: RegionView) -> None:
     assert view.heatmap.rowCount() == 0 and view.heatmap_hidden.isVisibleTo(view)
     assert {view.questions.data(view.questions.index(r, OP_ORDE)) for r in range(31)} == {"–"}
     assert view.notice.isVisibleTo(view) and "minder dan 5" in view.notice.text()
-    assert "laagste" not in view.spread.describe() and "gemiddeld" in view.spread.describe()
-    assert view.canvas.chart.band is None and len(view.canvas.chart.series) == 1
+    # No score at all, not even the mean: the spread strip and the spider say why instead.
+    assert "gemiddeld " not in view.spread.describe() and "minder dan 5" in view.spread.describe()
+    assert view.canvas.chart.band is None and view.canvas.chart.series == ()
+    assert "minder dan 5" in view.canvas.chart.note
+    shown = all_text(view)
+    assert "%" not in shown.replace("0–24%", "")
+    assert "4 gemeenten deden mee, minder dan 5" in view.overlay_hint.text()
     assert view.tabs.tabText(view.status_tab) == "Ontbrekend en onvolledig (1)"
     view.set_min_group_size(3)
     assert not view.report.suppressed and view.heatmap.rowCount() == 4
+    assert "gemiddeld" in view.spread.describe() and len(view.canvas.chart.series) == 1
+    assert "%" in all_text(view)
 
 
 def test_missing_and_incomplete(view: RegionView) -> None:
@@ -390,3 +397,68 @@ def test_the_report_names_the_choice_made_in_the_window(
     only = meta_and_notes(view.export_document(tmp_path / "nulmetingen.docx"))
     assert "Alleen nulmetingen" in only and "nulmeting 2025" in only
     assert "mengt" not in only
+
+
+def test_codes_stay_with_a_municipality_for_the_whole_session(view: RegionView, demo) -> None:
+    """Switching to a subset (or back) never gives a municipality another letter."""
+    from zelfscan_app.services.scans import list_scans
+
+    view.set_min_group_size(1)
+    view.set_anonymous(True)
+    first = dict(view.report.names)
+    assert len(first) == 8
+    chosen = ["Zandhorst", "Brugwijk", "Oosterwaal"]
+    ids = [item.id for item in list_scans(demo) if item.gemeente in chosen]
+    view.select_scans(ids)
+    assert dict(view.report.names) == {name: first[name] for name in chosen}
+    rows = {view.heatmap.data(view.heatmap.index(r, NAME)) for r in range(3)}
+    assert rows == {first[name] for name in chosen}  # what the user reads in the table
+    view.select_region(DEMO_REGION)
+    assert dict(view.report.names) == first
+
+
+def test_codes_kept_across_sessions_when_chosen(
+    qtbot: QtBot, demo, questionnaire, tmp_path
+) -> None:
+    """'Codes bewaren': a new window on another day gives every municipality the same letter."""
+    key_file = tmp_path / "lettersleutel.json"
+
+    def open_view() -> RegionView:
+        v = RegionView(demo, questionnaire, key_file=key_file)
+        qtbot.addWidget(v)
+        v.show()
+        v.select_region(DEMO_REGION)
+        v.set_anonymous(True)
+        return v
+
+    first = open_view()
+    assert first.keep_codes_check.isEnabled() and not key_file.exists()
+    first.set_keep_codes(True)
+    codes = dict(first.report.names)
+    assert key_file.exists() and not any(n in key_file.read_text() for n in DEMO_MUNICIPALITIES)
+    first.close()
+    second = open_view()
+    second.set_keep_codes(True)
+    assert dict(second.report.names) == codes
+    shown = {second.heatmap.data(second.heatmap.index(r, NAME)) for r in range(8)}
+    assert shown == set(codes.values())
+
+
+def test_a_broken_key_file_is_refused_with_a_dialog(
+    qtbot: QtBot, demo, questionnaire, tmp_path, monkeypatch
+) -> None:
+    from zelfscan_app.gui.region import region_view as module
+
+    key_file = tmp_path / "lettersleutel.json"
+    key_file.write_text("kapot", encoding="utf-8")
+    shown: list[str] = []
+    monkeypatch.setattr(module.QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    v = RegionView(demo, questionnaire, key_file=key_file)
+    qtbot.addWidget(v)
+    v.select_region(DEMO_REGION)
+    v.set_anonymous(True)
+    v.set_keep_codes(True)
+    assert shown == [
+        f"{key_file}: is geen lettersleutel van Zelfscan Kwaliteitskader (of is beschadigd)"
+    ]
+    assert not v.keep_codes_check.isChecked() and key_file.read_text() == "kapot"

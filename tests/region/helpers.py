@@ -83,10 +83,10 @@ def region(q: Questionnaire, count: int, *, seed: int = 7, **kwargs) -> list[Sca
     ]
 
 
-def write(q: Questionnaire, scan: Scan, path: Path) -> Path:
+def write(q: Questionnaire, scan: Scan, path: Path, *, with_participants: bool = False) -> Path:
     from zelfscan_app.exchange.writer import scan_bytes
 
-    path.write_bytes(scan_bytes(q, scan))
+    path.write_bytes(scan_bytes(q, scan, with_participants=with_participants))
     return path
 
 

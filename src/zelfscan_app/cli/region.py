@@ -39,13 +39,17 @@ def register(commands: argparse._SubParsersAction) -> None:
             "vragen die in alle versies voorkomen, met een waarschuwing.\n\n"
             "Met --anoniem heten de gemeenten 'Gemeente A, B, …' en staan er geen namen en geen\n"
             "toelichtingen in de uitvoer. Bij minder dan --min-groep gemeenten toont de uitvoer\n"
-            "dan ook geen spreiding en geen aantallen per vraag: die wijzen naar één gemeente."
+            "helemaal geen scores (ook geen gemiddelde), alleen hoeveel gemeenten meededen.\n"
+            "De letters worden per run willekeurig verdeeld; met --sleutel BESTAND houdt een\n"
+            "gemeente haar letter in volgende runs (het bestand bevat een geheim, geen namen)."
         ),
         epilog=(
             "Voorbeelden:\n"
             "  zelfscan merge werkmappen/*.xlsx --out regio.xlsx\n"
             "  zelfscan merge *.xlsx --out regio.xlsx --json regio.json --docx rapport.docx\n"
-            "  zelfscan merge *.xlsx --soort nulmeting --anoniem --out regio-anoniem.xlsx"
+            "  zelfscan merge *.xlsx --soort nulmeting --anoniem --out regio-anoniem.xlsx\n"
+            "  zelfscan merge *.xlsx --anoniem --sleutel sleutel.json --log logboek.txt "
+            "--out regio.xlsx"
         ),
     )
     parser.add_argument("files", nargs="+", metavar="BESTAND", help="zelfscanwerkmappen (.xlsx)")
@@ -63,11 +67,27 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="met --anoniem: toch de toelichtingen opnemen (gemeente- en persoonsnamen vervangen)",
     )
     parser.add_argument(
+        "--log",
+        metavar="BESTAND",
+        help=(
+            "met --anoniem: schrijf de meldingen per bestand en per gemeente (met bestands- en "
+            "gemeentenamen) naar dit logboek in plaats van naar het scherm"
+        ),
+    )
+    parser.add_argument(
+        "--sleutel",
+        metavar="BESTAND",
+        help=(
+            "met --anoniem: houd de letters per gemeente vast over meerdere runs in dit "
+            "sleutelbestand (wordt aangemaakt als het nog niet bestaat; geheim, niet meesturen)"
+        ),
+    )
+    parser.add_argument(
         "--min-groep",
         type=_group_size,
         default=None,
         metavar="N",
-        help="met --anoniem: minimaal aantal gemeenten voor spreiding en aantallen (standaard 5)",
+        help="met --anoniem: minimaal aantal gemeenten om scores te tonen (standaard 5)",
     )
     parser.add_argument(
         "--soort",
@@ -141,6 +161,14 @@ def _check_outputs(args: argparse.Namespace) -> None:
         )
     if args.min_groep is not None and not args.anoniem:
         raise ZelfscanError("--min-groep hoort bij --anoniem")
+    if args.sleutel and not args.anoniem:
+        raise ZelfscanError("--sleutel hoort bij --anoniem")
+    if args.log and not args.anoniem:
+        raise ZelfscanError(
+            "--log hoort bij --anoniem (zonder --anoniem staan de meldingen op het scherm)"
+        )
+    if args.log and not Path(args.log).expanduser().parent.is_dir():
+        raise ZelfscanError("de map voor het logboek bestaat niet", path=args.log)
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -150,19 +178,24 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     from zelfscan_app.services import region
 
     _check_outputs(args)
+    details = _Details(ctx, anonymous=args.anoniem, log=args.log)
     outputs = {Path(p).expanduser().resolve() for p in (args.out, args.json, args.docx) if p}
     inputs = [f for f in args.files if Path(f).expanduser().resolve() not in outputs]
     for skipped in sorted(set(args.files) - set(inputs)):
-        ctx.warn(f"{skipped}: dit is een uitvoerbestand van deze opdracht en wordt niet gelezen")
+        details.warn(
+            f"{skipped}: dit is een uitvoerbestand van deze opdracht en wordt niet gelezen"
+        )
     expected = _expected(args.gemeenten)
+    key = region.load_letter_key(args.sleutel) if args.sleutel else None
     soort = SoortMeting(args.soort) if args.soort else None
     merge = region.merge_files(
         inputs, ctx.questionnaire, soort=soort, regio=args.regio or "", expected=expected
     )
     for refused in merge.refused:
-        ctx.refuse(refused.message)
+        details.refused(refused.message)
     for note in merge.notes:
-        ctx.warn(note)
+        details.warn(note)
+    details.summarise()
     picture = merge.picture
     if picture is None or picture.count == 0:
         ctx.say(merge.summary())
@@ -173,19 +206,92 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         anonymous=args.anoniem,
         min_group_size=args.min_groep or MIN_GROUP_SIZE,
         with_texts=args.met_toelichtingen,
+        key=key,
     )
     for note in (*region_warnings(picture.summary), *report.notes(duplicates=False)):
         ctx.warn(note)
     if report.suppressed:
         ctx.warn(report.disclosure.reason)
-    written = []
-    if args.out:
-        written.append(region.write_workbook(report, args.out))
-    if args.json:
-        written.append(region.write_json(report, args.json))
-    if args.docx:
-        written.append(region.write_document(report, args.docx, author=args.auteur))
+    # The Word report first: a refused template then leaves no output at all behind.
+    docx = region.write_document(report, args.docx, author=args.auteur) if args.docx else None
+    written = [
+        *([region.write_workbook(report, args.out)] if args.out else []),
+        *([region.write_json(report, args.json)] if args.json else []),
+        *([docx] if docx else []),
+    ]
+    if args.sleutel and report.updated_key is not None:
+        written.append(region.save_letter_key(report.updated_key, args.sleutel))
     ctx.say(merge.summary())
     for path in written:
         ctx.say(f"Geschreven: {path}")
     return 1 if merge.refused else 0
+
+
+class _Details:
+    """Messages that name files or municipalities: on the screen, or with --anoniem not there.
+
+    An anonymised run may be watched or logged by others (a shared screen, a CI log), so file
+    names (often the municipality's) and per-municipality notes then go only to the operator's
+    log (`--log FILE`, appended, readable by its owner only); the screen gets the counts.
+    """
+
+    def __init__(self, ctx: CliContext, *, anonymous: bool, log: str | None) -> None:
+        self._ctx = ctx
+        self._anonymous = anonymous
+        self._log = Path(log).expanduser() if log else None
+        self._refused = 0
+        self._notes = 0
+        self._lines: list[str] = []
+
+    def refused(self, message: str) -> None:
+        self._refused += 1
+        if not self._anonymous:
+            self._ctx.refuse(message)  # terminal-safe, like every other CLI line
+            return
+        self._lines.append(f"geweigerd: {message}")
+
+    def warn(self, message: str) -> None:
+        self._notes += 1
+        if not self._anonymous:
+            self._ctx.warn(message)
+            return
+        self._lines.append(f"let op: {message}")
+
+    def summarise(self) -> None:
+        """Anonymous: the counts on the screen, the lines in the log (when asked for)."""
+        if not self._anonymous or not self._lines:
+            return
+        parts = []
+        if self._refused:
+            parts.append(
+                f"{self._refused} {'bestand' if self._refused == 1 else 'bestanden'} geweigerd"
+            )
+        if self._notes:
+            word = "melding" if self._notes == 1 else "meldingen"
+            parts.append(f"{self._notes} {word} over afzonderlijke bestanden of gemeenten")
+        where = (
+            f"de details staan in het logboek {self._log}"
+            if self._log is not None
+            else "de details (met bestands- en gemeentenamen) staan niet op het scherm; "
+            "vraag ze op met --log BESTAND"
+        )
+        self._ctx.warn(f"{' en '.join(parts)}; {where}.")
+        if self._log is not None:
+            self._write_log()
+
+    def _write_log(self) -> None:
+        import os
+        from datetime import datetime
+
+        assert self._log is not None
+        stamp = datetime.now().replace(microsecond=0).isoformat(sep=" ")
+        text = "".join(f"{stamp} {line}\n" for line in self._lines)
+        try:
+            fd = os.open(self._log, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+            with os.fdopen(fd, "a", encoding="utf-8") as handle:
+                handle.write(text)
+        except OSError as exc:
+            raise ZelfscanError(
+                f"het logboek kan niet worden geschreven ({exc.strerror or exc})",
+                path=str(self._log),
+            ) from None

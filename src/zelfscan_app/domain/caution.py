@@ -111,7 +111,9 @@ def region_cautions(
     one-question standard's score means. Each output frames them its own way (a 'Let op'
     heading, a note under a table).
     """
-    note = single_question_note(questionnaire)
+    # Without any score (withheld below the group size) there is no score to explain.
+    scored = any(s.mean is not None for s in summary.standards)
+    note = single_question_note(questionnaire) if scored else ""
     return (*region_warnings(summary, minimum), *((note,) if note else ()))
 
 

@@ -7,7 +7,7 @@ does not count as 0 there, it simply is not in that standard's n.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from statistics import fmean
 
 from zelfscan_app.domain.questionnaire import Questionnaire
@@ -164,8 +164,9 @@ def latest_per_municipality(scans: Iterable[Scan], soort: SoortMeting | None = N
     return sorted(latest.values(), key=lambda s: s.gemeente.casefold())
 
 
-#: Below this many municipalities an anonymised output shows no spread and no per-question
-#: counts: with three municipalities "1 van 3" points at someone.
+#: Below this many municipalities an anonymised output shows no scores at all (no mean, no
+#: spread, no per-question counts), only how many municipalities took part: with one
+#: municipality 'the regional average' is its own score, with three "1 van 3" points at someone.
 MIN_GROUP_SIZE = 5
 
 
@@ -202,27 +203,50 @@ class Disclosure:
 
     @property
     def suppressed(self) -> bool:
+        """True: no scores at all may be shown, only the number of municipalities."""
         return self.anonymous and self.municipalities < self.min_group_size
 
     @property
     def reason(self) -> str:
         if not self.suppressed:
             return ""
+        word = "gemeente" if self.municipalities == 1 else "gemeenten"
         return (
-            f"Geanonimiseerd met {self.municipalities} gemeenten: minder dan "
-            f"{self.min_group_size}, daarom geen spreiding per standaard en geen aantallen per "
-            "vraag (die zouden naar afzonderlijke gemeenten wijzen)."
+            f"Geanonimiseerd met {self.municipalities} {word}: minder dan "
+            f"{self.min_group_size}, daarom geen scores (ook geen regionaal gemiddelde), geen "
+            "spreiding en geen aantallen per vraag, alleen hoeveel gemeenten meededen; anders "
+            "zouden ze naar afzonderlijke gemeenten wijzen."
         )
 
 
+def withhold_scores(summary: RegionSummary) -> RegionSummary:
+    """The summary with every score removed: what an output below the group size may hold.
+
+    Standards keep their numbers with no scores (mean, min and max are None, n is 0), questions
+    keep their numbers with zero counts, nothing is kept per municipality. An output built from
+    this cannot print a score even if it forgot to ask the disclosure.
+    """
+    return replace(
+        summary,
+        standards=tuple(StandardSummary(s.standard, ()) for s in summary.standards),
+        questions=tuple(QuestionSummary(q.question, 0, 0, 0) for q in summary.questions),
+        per_municipality={},
+    )
+
+
 def anonymised_summary_json(summary: RegionSummary, disclosure: Disclosure) -> dict[str, object]:
-    """The JSON contract with anonymity applied; names never appear in it anyway."""
+    """The JSON contract with anonymity applied; names never appear in it anyway.
+
+    Below the minimum group size every key stays (data analysts' scripts keep working) but holds
+    no number: mean, min, max and n are null, `questions` is empty, `suppressed` says why.
+    """
+    if disclosure.suppressed:
+        summary = withhold_scores(summary)
     data = summary_json(summary)
     data["anonymised"] = disclosure.anonymous
     if disclosure.suppressed:
         for entry in data["standards"].values():  # type: ignore[union-attr]
-            entry["min"] = None
-            entry["max"] = None
+            entry.update(mean=None, min=None, max=None, n=None)
         data["questions"] = {}
         data["suppressed"] = disclosure.reason
     return data

@@ -14,6 +14,7 @@ import posixpath
 import re
 import zipfile
 import zlib
+from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
@@ -103,7 +104,6 @@ def _check_directory(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], pat
                 f"het bestand is geen volledige Excel-werkmap (onderdeel {required} ontbreekt)",
                 path=path,
             )
-    total = 0
     for info in infos:
         if info.flag_bits & 0x1:
             raise ImportRefused("het bestand is met een wachtwoord versleuteld", path=path)
@@ -111,13 +111,40 @@ def _check_directory(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], pat
             raise ImportRefused(
                 "het bestand gebruikt een compressie die Excel niet gebruikt", path=path
             )
+    limits = ZipLimits(
+        layout.MAX_MEMBER_BYTES, layout.MAX_TOTAL_BYTES, layout.MAX_RATIO, layout.RATIO_FLOOR
+    )
+    if unpacks_too_large(infos, limits):
+        raise ImportRefused(_BOMB, path=path)
+
+
+@dataclass(frozen=True, slots=True)
+class ZipLimits:
+    """How large an Office file may unpack: per member, in total, and per compression ratio."""
+
+    member_bytes: int
+    total_bytes: int
+    ratio: int  # uncompressed / compressed, checked for members over `ratio_floor` bytes
+    ratio_floor: int
+
+
+def unpacks_too_large(infos: list[zipfile.ZipInfo], limits: ZipLimits) -> bool:
+    """Whether the zip directory declares more than `limits` allow (zip-bomb check).
+
+    Only the directory is read, nothing is decompressed; zipfile itself stops a member at its
+    declared size, so a lying directory cannot smuggle more past this check. Shared by the
+    workbook guards and the Word template checks.
+    """
+    total = 0
+    for info in infos:
         total += info.file_size
-        too_big = info.file_size > layout.MAX_MEMBER_BYTES or total > layout.MAX_TOTAL_BYTES
-        ratio_bad = info.file_size > layout.RATIO_FLOOR and info.file_size > layout.MAX_RATIO * max(
+        if info.file_size > limits.member_bytes or total > limits.total_bytes:
+            return True
+        if info.file_size > limits.ratio_floor and info.file_size > limits.ratio * max(
             info.compress_size, 1
-        )
-        if too_big or ratio_bad:
-            raise ImportRefused(_BOMB, path=path)
+        ):
+            return True
+    return False
 
 
 def _stream_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: str) -> None:

@@ -83,6 +83,7 @@ class RegionWorkbook:
     rows: tuple[MunicipalityRow, ...] | None = None  # None: no per-municipality sheet
     texts: tuple[TextRow, ...] | None = None  # None: no explanations sheet
     per_municipality: bool = True  # spread and per-question counts may be shown
+    scores: bool = True  # False: no score at all (not even the mean), only the count
     hidden_reason: str = ""
     anonymous: bool = False
     cautions: tuple[str, ...] = ()  # domain.caution.region_cautions: small n, incomplete scans
@@ -251,9 +252,10 @@ def _fill_resultaten(ws: Worksheet, book: RegionWorkbook) -> None:
         row += 1
         write_text(ws.cell(row, 1), standard_label(q, s.standard))
         box(ws.cell(row, 1))
-        mean = ws.cell(row, 2, _score_value(s.mean))
-        _score_look(mean, s.mean)
-        mean.font = calibri(bold=True, color=None if s.mean is not None else _GREY_TEXT)
+        shown_mean = s.mean if book.scores else None
+        mean = ws.cell(row, 2, _score_value(shown_mean))
+        _score_look(mean, shown_mean)
+        mean.font = calibri(bold=True, color=None if shown_mean is not None else _GREY_TEXT)
         for column, value in ((3, s.min), (4, s.max)):
             cell = ws.cell(row, column)
             if book.per_municipality:
@@ -265,7 +267,7 @@ def _fill_resultaten(ws: Worksheet, book: RegionWorkbook) -> None:
                 cell.font = calibri(color=_GREY_TEXT)
             cell.alignment = centre
             box(cell)
-        ws.cell(row, 5, s.n).alignment = centre
+        ws.cell(row, 5, s.n if book.scores else NO_VALUE).alignment = centre
         box(ws.cell(row, 5))
         counted = count_text(q, summary, s.standard, suppressed=not book.per_municipality)
         write_text(ws.cell(row, 6), counted or NO_VALUE)
@@ -282,7 +284,8 @@ def _fill_resultaten(ws: Worksheet, book: RegionWorkbook) -> None:
     lines += [f"Let op: {c}" for c in book.cautions]
     for line in lines:
         row = _note(ws, row, line, 6, 34 + 4 * 13 + 28)
-    _radar(ws, header_row, last, spread=book.per_municipality)
+    if book.scores:  # below the group size no chart: its one polygon would be the scores
+        _radar(ws, header_row, last, spread=book.per_municipality)
     ws.print_area = "A1:Q30"
 
 

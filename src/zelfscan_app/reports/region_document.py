@@ -103,7 +103,7 @@ def region_context(
     if not disclosure.anonymous:
         view = "gemeenten bij naam"
     elif disclosure.suppressed:
-        view = "geanonimiseerd, alleen regionale gemiddelden"
+        view = "geanonimiseerd, alleen het aantal gemeenten"
     else:
         view = "geanonimiseerd, gemeenten met een code"
     standards = [questionnaire.standard(s.standard) for s in summary.standards]
@@ -111,16 +111,18 @@ def region_context(
         {
             "nummer": s.standard,
             "titel": standard.short_title,
-            "gemiddeld": with_count(
-                percent(s.mean),
-                count_text(
-                    questionnaire, summary, s.standard, suppressed=not open_view, short=True
-                ),
+            "gemiddeld": (
+                with_count(
+                    percent(s.mean),
+                    count_text(questionnaire, summary, s.standard, suppressed=False, short=True),
+                )
+                if open_view
+                else NO_SCORE
             ),
             "laagste": percent(s.min) if open_view else NO_SCORE,
             "hoogste": percent(s.max) if open_view else NO_SCORE,
-            "n": f"{s.n} van {total}",
-            "kleur": score_colour(s.mean),
+            "n": f"{s.n} van {total}" if open_view else NO_SCORE,
+            "kleur": score_colour(s.mean if open_view else None),
         }
         for s, standard in zip(summary.standards, standards, strict=True)
     ]

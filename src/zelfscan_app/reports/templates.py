@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -111,8 +111,8 @@ class DocumentProperties:
     subject: str = ""
     keywords: str = "zelfscan; kwaliteitskader"
     author: str = "Zelfscan Kwaliteitskader"  # APP_AUTHOR, or the user's organisation
-    #: Also blank the template's company/manager (docProps/app.xml): an anonymised report must
-    #: not carry a name there either.
+    #: An anonymised report: also strip whatever the template carried that may name someone
+    #: (`strip_identifying_metadata`: custom properties, comments, company, thumbnail, …).
     scrub_app_properties: bool = False
     when: datetime = field(default_factory=lambda: datetime.now().replace(microsecond=0))
 
@@ -143,7 +143,7 @@ def render(
     data = _cleaned(context)
     try:
         data.update(_inline_images(tpl, images or {}))
-        tpl.render(data, _environment(), autoescape=True)
+        tpl.render(data, _environment(template, data), autoescape=True)
     except TemplateError:
         raise
     except Exception as exc:  # a hand-edited template can fail in many ways
@@ -154,28 +154,131 @@ def render(
     return buffer.getvalue()
 
 
+#: Limits on a template file, checked before python-docx reads it. The bundled templates are
+#: 0.2 MB (0.9 MB unpacked, 300 paragraphs); a logo or a photo in the header fits easily.
+MAX_TEMPLATE_BYTES = 20_000_000
+MAX_TEMPLATE_MEMBERS = 1_000
+MAX_TEMPLATE_PARAGRAPHS = 20_000
+#: Placeholders and tags ({{ }}, {% %}) over all text parts: Jinja compiles each into Python
+#: before any deadline can run (the bundled templates have about 150).
+MAX_TEMPLATE_TAGS = 5_000
+#: One text part (body, header, footer, footnotes) unpacked: docxtpl rewrites it with regular
+#: expressions before rendering (the bundled bodies are 25 kB).
+MAX_TEMPLATE_PART_BYTES = 10_000_000
+
+
+def _template_zip_limits():
+    from zelfscan_app.exchange.guards import ZipLimits
+
+    return ZipLimits(
+        member_bytes=40_000_000, total_bytes=80_000_000, ratio=200, ratio_floor=1_000_000
+    )
+
+
+_PARAGRAPH = re.compile(rb"<w:p[\s>/]")
+_TEXT_PARTS = re.compile(r"word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml")
+
+
+def read_template(template: Path) -> bytes:
+    """The template's bytes, after checking its size, its zip directory and its paragraphs.
+
+    A template comes from anyone: a zip bomb (a small file whose picture unpacks to gigabytes)
+    or a document of a million paragraphs is refused here, before anything is unpacked.
+    """
+    name = str(template)
+    if not template.exists():
+        raise TemplateError("het sjabloon bestaat niet", path=name)
+    if not template.is_file():
+        raise TemplateError("het sjabloon is geen gewoon bestand", path=name)
+    try:
+        with open(template, "rb") as handle:
+            data = handle.read(MAX_TEMPLATE_BYTES + 1)
+    except OSError as exc:
+        raise TemplateError(
+            f"het sjabloon kan niet worden gelezen ({exc.strerror or exc})", path=name
+        ) from None
+    if len(data) > MAX_TEMPLATE_BYTES:
+        raise TemplateError(
+            f"het sjabloon is groter dan {MAX_TEMPLATE_BYTES // 1_000_000} MB; verklein de "
+            "afbeeldingen erin",
+            path=name,
+        )
+    _check_package(data, name)
+    return data
+
+
+def _check_package(data: bytes, name: str) -> None:
+    import zipfile
+
+    from zelfscan_app.exchange.guards import unpacks_too_large
+
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+        raise TemplateError(_NOT_DOCX, path=name) from None
+    with archive:
+        if len(infos) > MAX_TEMPLATE_MEMBERS:
+            raise TemplateError("het sjabloon bevat onredelijk veel onderdelen", path=name)
+        if unpacks_too_large(infos, _template_zip_limits()):
+            raise TemplateError(
+                "het sjabloon pakt uit tot een onredelijk grote omvang (mogelijk een zip-bom); "
+                "er is geen document gemaakt",
+                path=name,
+            )
+        paragraphs = tags = 0
+        for info in infos:
+            if _TEXT_PARTS.fullmatch(info.filename):
+                if info.file_size > MAX_TEMPLATE_PART_BYTES:
+                    raise TemplateError(
+                        f"een onderdeel van het sjabloon ({info.filename}) is groter dan "
+                        f"{MAX_TEMPLATE_PART_BYTES // 1_000_000} MB, veel meer dan een rapport "
+                        "nodig heeft",
+                        path=name,
+                    )
+                try:
+                    xml = archive.read(info)
+                except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError):
+                    raise TemplateError(_NOT_DOCX, path=name) from None
+                paragraphs += len(_PARAGRAPH.findall(xml))
+                tags += xml.count(b"{{") + xml.count(b"{%")
+        if tags > MAX_TEMPLATE_TAGS:
+            raise TemplateError(
+                f"het sjabloon heeft meer dan {MAX_TEMPLATE_TAGS} plaatshouders, veel meer dan "
+                "een rapport nodig heeft",
+                path=name,
+            )
+        if paragraphs > MAX_TEMPLATE_PARAGRAPHS:
+            raise TemplateError(
+                f"het sjabloon heeft meer dan {MAX_TEMPLATE_PARAGRAPHS} alinea's, veel meer "
+                "dan een rapport nodig heeft",
+                path=name,
+            )
+
+
+_NOT_DOCX = (
+    "is geen bruikbaar Word-document (.docx); sla het sjabloon in Word op als "
+    "‘Word-document (*.docx)’"
+)
+
+
 def _open(template: Path):
     from docxtpl import DocxTemplate
 
-    if not template.is_file():
-        raise TemplateError("het sjabloon bestaat niet", path=str(template))
-    tpl = DocxTemplate(template)
+    data = read_template(template)
+    tpl = DocxTemplate(io.BytesIO(data))
     try:
         tpl.init_docx()
     except Exception:
-        raise TemplateError(
-            "is geen bruikbaar Word-document (.docx); sla het sjabloon in Word op als "
-            "‘Word-document (*.docx)’",
-            path=str(template),
-        ) from None
+        raise TemplateError(_NOT_DOCX, path=str(template)) from None
     return tpl
 
 
-def _environment():
-    from jinja2 import Environment, StrictUndefined
+def _environment(template: Path, names: Iterable[str]):
+    """The sandbox (reports.sandbox): only the names in `names`, bounded loops and time."""
+    from zelfscan_app.reports.sandbox import DocumentSandbox
 
-    # StrictUndefined: a typo such as {{ gemeete }} is reported instead of silently left empty.
-    return Environment(autoescape=True, undefined=StrictUndefined)
+    return DocumentSandbox(template, names)
 
 
 def _inline_images(tpl, images: Mapping[str, Image | None]) -> dict[str, Any]:
@@ -194,6 +297,9 @@ def _inline_images(tpl, images: Mapping[str, Image | None]) -> dict[str, Any]:
 
 def _explain(exc: Exception) -> str:
     from jinja2 import TemplateSyntaxError, UndefinedError
+    from jinja2.exceptions import SecurityError
+
+    from zelfscan_app.reports.sandbox import unknown_placeholder
 
     if isinstance(exc, UndefinedError):
         match = re.search(r"'([^']+)' is undefined", str(exc))
@@ -201,10 +307,11 @@ def _explain(exc: Exception) -> str:
         if match is None:
             match = re.search(r"has no attribute '([^']+)'", str(exc))
             name = match.group(1) if match else str(exc)
-        return (
-            f"onbekende plaatshouder ‘{name}’; controleer de spelling tussen {{{{ en }}}} "
-            "(zie README.md in de map met sjablonen)"
-        )
+        return unknown_placeholder(name)
+    if isinstance(exc, SecurityError):
+        return "het sjabloon probeert iets wat niet is toegestaan; er is geen document gemaakt"
+    if isinstance(exc, RecursionError | MemoryError):
+        return "het sjabloon is te ingewikkeld om in te vullen; er is geen document gemaakt"
     if isinstance(exc, TemplateSyntaxError):
         return (
             f"een plaatshouder is niet goed geschreven{_near(exc)} ({exc.message}); controleer "
@@ -252,7 +359,7 @@ def _after_render(document, properties: DocumentProperties, images: Mapping[str,
     core.revision = 1
     _drop_template_traces(document)
     if properties.scrub_app_properties:
-        _scrub_app_properties(document)
+        strip_identifying_metadata(document)
 
 
 #: Child order the OOXML schema prescribes (ECMA-376 part 1, §17): Word refuses a file whose
@@ -389,6 +496,32 @@ def _keep_table_starts_together(document) -> None:
 
 
 _APP_PROPERTIES = "/docProps/app.xml"
+_SETTINGS = "/word/settings.xml"
+
+#: Relationships whose parts an anonymised document drops: custom properties (free key/value
+#: pairs, often the author's department or a case number), the thumbnail (a picture of the
+#: first page as the template's maker last saved it), comments and their authors, and custom
+#: XML (SharePoint metadata, bibliography sources).
+_PRIVATE_PACKAGE_RELS = frozenset(
+    {
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties",
+        "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail",
+    }
+)
+_PRIVATE_DOCUMENT_RELS = frozenset(
+    {
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments",
+        "http://schemas.microsoft.com/office/2011/relationships/commentsExtended",
+        "http://schemas.microsoft.com/office/2016/09/relationships/commentsIds",
+        "http://schemas.microsoft.com/office/2018/08/relationships/commentsExtensible",
+        "http://schemas.microsoft.com/office/2011/relationships/people",
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml",
+    }
+)
+#: docProps/app.xml fields that may name an organisation or a file.
+_APP_FIELDS = ("Company", "Manager", "HyperlinkBase", "Template")
+#: word/settings.xml elements that may hold a path (with a user name) or stored values.
+_SETTINGS_ELEMENTS = ("attachedTemplate", "docVars", "mailMerge")
 
 #: Extended properties that describe the template (or the Word that saved it), not this
 #: document: a stale page count, 'Normal.dotm', 'Microsoft Macintosh Word'.
@@ -438,9 +571,47 @@ def _drop_template_traces(document) -> None:
             part._blob = xml.encode("utf-8")
 
 
-def _scrub_app_properties(document) -> None:
-    for part in document.part.package.parts:
-        if str(part.partname) == _APP_PROPERTIES:
+def strip_identifying_metadata(document) -> None:
+    """Remove from a python-docx document whatever its template carried that may name someone.
+
+    The one place for it: every anonymised Word output calls this after the core properties
+    are set (title, author: see `DocumentProperties`). Removed: custom properties, thumbnail,
+    comments (with their authors and anchors), people, custom XML; company, manager, hyperlink
+    base and template name in docProps/app.xml; the attached template's path, document
+    variables and mail-merge source in word/settings.xml; and the names and alt texts of the
+    pictures in headers and footers (a logo described as 'Logo gemeente …').
+    """
+    from docx.oxml.ns import qn
+
+    package = document.part.package
+    for rels, private in (
+        (package.rels, _PRIVATE_PACKAGE_RELS),
+        (document.part.rels, _PRIVATE_DOCUMENT_RELS),
+    ):
+        for rel_id in [r for r, rel in rels.items() if rel.reltype in private]:
+            del rels[rel_id]
+    body = document.element.body
+    for tag in ("w:commentRangeStart", "w:commentRangeEnd", "w:commentReference"):
+        for element in list(body.iter(qn(tag))):
+            element.getparent().remove(element)
+    for rel in document.part.rels.values():
+        if rel.is_external or not rel.reltype.endswith(("/header", "/footer")):
+            continue
+        element = getattr(rel.target_part, "element", None)
+        if element is None:
+            continue
+        for doc_pr in element.iter(qn("wp:docPr"), qn("pic:cNvPr")):
+            for attribute in ("descr", "title"):
+                doc_pr.attrib.pop(attribute, None)
+            doc_pr.set("name", "Afbeelding")
+    for part in package.parts:
+        name = str(part.partname)
+        if name == _APP_PROPERTIES:
             xml = part.blob.decode("utf-8")
-            xml = re.sub(r"<(Company|Manager)>[^<]*</\1>", r"<\1></\1>", xml)
+            for field_name in _APP_FIELDS:
+                xml = re.sub(rf"<({field_name})>[^<]*</\1>", r"<\1></\1>", xml)
             part._blob = xml.encode("utf-8")
+        elif name == _SETTINGS:
+            for element_name in _SETTINGS_ELEMENTS:
+                for element in list(part.element.iter(qn(f"w:{element_name}"))):
+                    element.getparent().remove(element)

@@ -293,7 +293,12 @@ def region_document(
 ) -> bytes:
     from zelfscan_app.reports.region_document import render_region_report
 
-    png = _png(region_chart(questionnaire, summary, disclosure, regio=regio))
+    # Below the group size no spider at all: its one polygon would be the scores withheld.
+    png = (
+        None
+        if disclosure.suppressed
+        else _png(region_chart(questionnaire, summary, disclosure, regio=regio))
+    )
     return render_region_report(
         questionnaire,
         summary,

@@ -10,6 +10,7 @@ same ones and none can forget a rule.
 from __future__ import annotations
 
 import json
+import random
 import re
 import secrets
 from collections import Counter
@@ -20,6 +21,14 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from zelfscan_app.domain.anonymity import (
+    MUNICIPALITY_PLACEHOLDER,
+    PERSON_PLACEHOLDER,
+    WITHHELD_TEXT,
+    LetterKey,
+    TextScrubber,
+    scrub_or_withhold,
+)
 from zelfscan_app.domain.caution import region_cautions
 from zelfscan_app.domain.questionnaire import Questionnaire
 from zelfscan_app.domain.region import (
@@ -32,10 +41,11 @@ from zelfscan_app.domain.region import (
     latest_per_municipality,
     summarize_region,
     summary_json,
+    withhold_scores,
 )
 from zelfscan_app.domain.scan import AnswerValue, Scan, SoortMeting
 from zelfscan_app.errors import ZelfscanError
-from zelfscan_app.reports.spider_data import PALETTE, Series, SpiderChart
+from zelfscan_app.reports.spider_data import PALETTE, Series, SpiderChart, chart_axes
 
 if TYPE_CHECKING:
     from zelfscan_app.exchange.region_workbook import RegionWorkbook
@@ -48,8 +58,8 @@ CancelCheck = Callable[[], bool]
 #: How many municipalities can be drawn over the regional spider and still be told apart.
 MAX_OVERLAYS = len(PALETTE) - 1
 NO_TEXT = "–"
-NAME_PLACEHOLDER = "[naam]"
-OTHER_MUNICIPALITY = "[gemeente]"
+NAME_PLACEHOLDER = PERSON_PLACEHOLDER
+OTHER_MUNICIPALITY = MUNICIPALITY_PLACEHOLDER
 
 
 # The merge ----------------------------------------------------------------------------------
@@ -423,6 +433,9 @@ class RegionReport:
     min_group_size: int = MIN_GROUP_SIZE
     with_texts: bool = False  # anonymous only: show scrubbed toelichtingen after an opt-in
     seed: int = field(default_factory=lambda: secrets.randbits(32))
+    #: Letters remembered across reports (a session) or runs (`--sleutel FILE`); None: the
+    #: codes follow from `seed` alone.
+    key: LetterKey | None = None
 
     def with_options(self, **changes: object) -> RegionReport:
         """The same report with other options (and the same codes)."""
@@ -430,11 +443,28 @@ class RegionReport:
 
     # What may be shown -------------------------------------------------------------------------
     @cached_property
-    def names(self) -> Mapping[str, str]:
+    def _coded(self) -> tuple[LetterKey | None, Mapping[str, str]]:
         real = self.picture.summary.municipalities
-        if self.anonymous:
-            return anonymous_names(real, self.seed)
-        return {name: name for name in real}
+        if not self.anonymous:
+            return self.key, {name: name for name in real}
+        if self.key is None:
+            return None, anonymous_names(real, self.seed)
+        return self.key.assign(real, random.Random(self.seed))
+
+    @property
+    def names(self) -> Mapping[str, str]:
+        return self._coded[1]
+
+    @property
+    def updated_key(self) -> LetterKey | None:
+        """`key` plus the letters this report handed out (to keep for the next report)."""
+        return self._coded[0]
+
+    @cached_property
+    def summary(self) -> RegionSummary:
+        """The merge as this report may show it: without any score below the group size."""
+        summary = self.picture.summary
+        return withhold_scores(summary) if self.suppressed else summary
 
     @property
     def disclosure(self) -> Disclosure:
@@ -478,7 +508,7 @@ class RegionReport:
         if not self.anonymous:
             return "gemeenten bij naam"
         if self.suppressed:
-            return "geanonimiseerd, alleen regionale gemiddelden"
+            return "geanonimiseerd, alleen het aantal gemeenten"
         return "geanonimiseerd, gemeenten met een code"
 
     @cached_property
@@ -496,32 +526,45 @@ class RegionReport:
 
     # Scrubbing -----------------------------------------------------------------------------------
     @cached_property
-    def _scrubber(self) -> tuple[re.Pattern[str], dict[str, str]] | None:
-        """One pattern for all known names (longest first), so a code is never rewritten."""
-        replacements: dict[str, str] = {}
-        for c in self.picture.contributions:
-            for person in (c.scan.facilitator, *(p.naam for p in c.scan.participants)):
-                for part in _person_names(person):
-                    replacements.setdefault(part.casefold(), NAME_PLACEHOLDER)
-        for name in self.picture.missing:
-            replacements[name.casefold()] = OTHER_MUNICIPALITY
-        for real, code in self.names.items():
-            replacements[real.casefold()] = code
-        if not replacements:
-            return None
-        ordered = sorted(replacements, key=len, reverse=True)
-        alternatives = "|".join(re.escape(text) for text in ordered)
-        return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE), replacements
+    def _scrubber(self) -> TextScrubber:
+        """The domain's free-text rules (domain.anonymity) for this report's names and codes."""
+        people = [
+            person
+            for c in self.picture.contributions
+            for person in (c.scan.facilitator, *(p.naam for p in c.scan.participants))
+            if person.strip()
+        ]
+        return TextScrubber(
+            codes=dict(self.names), others=tuple(self.picture.missing), people=tuple(people)
+        )
 
     def scrub(self, text: str) -> str:
-        """Anonymous: every known municipality and person name replaced; else unchanged."""
-        if not self.anonymous or not text or self._scrubber is None:
+        """Anonymous: every known municipality and person name replaced, or the text withheld
+        where that cannot surely be done (WITHHELD_TEXT); not anonymous: unchanged."""
+        if not self.anonymous or not text:
             return text
-        pattern, replacements = self._scrubber
-        scrubbed = pattern.sub(
-            lambda m: replacements.get(m.group(0).casefold(), OTHER_MUNICIPALITY), text
+        cache = self._scrubbed
+        if text not in cache:
+            cache[text] = no_double_gemeente(scrub_or_withhold(self._scrubber, text))
+        return cache[text]
+
+    @cached_property
+    def _scrubbed(self) -> dict[str, str]:
+        """Texts scrubbed so far (many repeat: 'Staat beschreven.', a shared nuancering)."""
+        return {}
+
+    @cached_property
+    def withheld_texts(self) -> int:
+        """How many toelichtingen and nuanceringen are left out as not surely anonymous."""
+        if not (self.anonymous and self.texts_visible):
+            return 0
+        return sum(
+            self.scrub(text) == WITHHELD_TEXT
+            for c in self.picture.contributions
+            for number in self.picture.question_numbers
+            for text in (c.scan.answer(number).toelichting, c.scan.answer(number).nuancering)
+            if text
         )
-        return no_double_gemeente(scrubbed)
 
     # Content -------------------------------------------------------------------------------------
     def ordered(self) -> list[Contribution]:
@@ -584,13 +627,19 @@ class RegionReport:
                 "meegenomen: verschillende vragenlijsten worden nooit gemengd."
             )
         notes += [self.scrub(w) for w in p.summary.warnings]
+        if self.withheld_texts:
+            n = self.withheld_texts
+            notes.append(
+                f"{n} {'toelichting' if n == 1 else 'toelichtingen'} weggelaten: kon niet zeker "
+                "worden geanonimiseerd (een naam die ook een gewoon woord is, of een mogelijke "
+                "naam naast een bekende naam)."
+            )
         return tuple(notes)
 
     @property
     def cautions(self) -> tuple[str, ...]:
         """The small-numbers notes every output of this report carries (domain.caution)."""
-        p = self.picture
-        return region_cautions(p.questionnaire, p.summary)
+        return region_cautions(self.picture.questionnaire, self.summary)
 
     def chart(self, overlays: Sequence[str] = ()) -> SpiderChart:
         """The regional spider: the mean, the min–max band and chosen municipalities."""
@@ -598,6 +647,17 @@ class RegionReport:
 
         p = self.picture
         chart = region_chart(p.questionnaire, p.summary, self.disclosure, regio=self.regio_label)
+        subtitle = f"Zelfscan Kwaliteitskader · {p.count} gemeenten · {p.short_selection}"
+        if self.suppressed:  # below the group size: axes only, no mean, no band, no counts
+            return replace(
+                chart,
+                axes=chart_axes(p.questionnaire, {}),
+                series=(),
+                band=None,
+                subtitle=subtitle,
+                note=f"{chart.note}\n{self.disclosure.reason}",
+                description=f"Spindiagram zonder scores: {self.disclosure.reason}",
+            )
         series = list(chart.series)
         if self.per_municipality:
             for index, name in enumerate(list(overlays)[:MAX_OVERLAYS]):
@@ -606,12 +666,10 @@ class RegionReport:
                     continue
                 label = self.label(name)
                 series.append(Series(label, dict(scores), PALETTE[1 + index], short_label=label))
-        subtitle = f"Zelfscan Kwaliteitskader · {p.count} gemeenten · {p.short_selection}"
         return replace(
             chart,
             series=tuple(series),
             subtitle=subtitle,
-            note=chart.note + (f"\n{self.disclosure.reason}" if self.suppressed else ""),
         )
 
     def composition(self) -> tuple[tuple[str, int], ...]:
@@ -676,7 +734,7 @@ class RegionReport:
 
     def json_data(self) -> dict[str, object]:
         """The JSON contract of PRODUCT.md, plus a few extra keys (never renamed)."""
-        summary = self.picture.summary
+        summary = self.picture.summary  # anonymised_summary_json withholds what it must
         if self.anonymous:
             data = anonymised_summary_json(summary, self.disclosure)
         else:
@@ -731,7 +789,8 @@ class RegionReport:
             )
         return RegionWorkbook(
             questionnaire=p.questionnaire,
-            summary=p.summary,
+            summary=self.summary,
+            scores=not self.suppressed,
             title=self.regio_label,
             facts=tuple(facts),
             notes=(
@@ -754,17 +813,6 @@ _DOUBLE_GEMEENTE = re.compile(r"(?<!\w)gemeente\s+(Gemeente [A-Z]+)(?!\w)", re.I
 def no_double_gemeente(text: str) -> str:
     """'in gemeente Aldermeer' scrubbed is 'in Gemeente I', never 'in gemeente Gemeente I'."""
     return _DOUBLE_GEMEENTE.sub(r"\1", text)
-
-
-def _person_names(text: str) -> list[str]:
-    """A participant's full name and its longer parts ('Fatima el Amrani' → also 'Amrani')."""
-    text = " ".join(text.split())
-    if not text:
-        return []
-    name = re.split(r"\s*[(,]", text, maxsplit=1)[0].strip()
-    parts = [name] if len(name) >= 3 else []
-    parts += [w for w in name.split() if len(w) >= 4 and w[:1].isupper()]
-    return parts
 
 
 def _label_key(label: str) -> tuple[int, int, str]:
@@ -817,6 +865,114 @@ def _save_text(text: str, target: Path) -> Path:
     return target
 
 
+# Letter key ------------------------------------------------------------------------------
+
+KEY_KIND = "zelfscan-lettersleutel"
+_KEY_MAX_BYTES = 2_000_000
+
+
+def new_letter_key() -> LetterKey:
+    """A fresh key with a random secret (32 bytes from the OS): letters no one can trace back."""
+    return LetterKey(secrets.token_bytes(32))
+
+
+KEY_FILE_NAME = "lettersleutel.json"
+
+
+def default_letter_key_path(db: Database) -> Path:
+    """Where the window keeps its key: beside a SQLite database, else in the user data folder."""
+    from zelfscan_app.storage.config import APP_NAME, sqlite_file
+
+    database_file = sqlite_file(db.url)
+    if database_file is not None:
+        return database_file.parent / KEY_FILE_NAME
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / KEY_FILE_NAME
+
+
+def load_letter_key(path: str | Path) -> LetterKey:
+    """The key in `path`, or a new one when the file does not exist yet.
+
+    One Dutch ZelfscanError naming the file for anything that is not a key this program wrote.
+    """
+    target = Path(path).expanduser()
+    if not target.exists():
+        if not target.parent.is_dir():
+            raise ZelfscanError("de map voor het sleutelbestand bestaat niet", path=str(target))
+        return new_letter_key()
+    broken = "is geen lettersleutel van Zelfscan Kwaliteitskader (of is beschadigd)"
+    if not target.is_file():
+        raise ZelfscanError("het sleutelbestand is geen gewoon bestand", path=str(target))
+    try:
+        with open(target, "rb") as handle:
+            raw = handle.read(_KEY_MAX_BYTES + 1)
+        data = json.loads(raw.decode("utf-8")) if len(raw) <= _KEY_MAX_BYTES else None
+    except OSError as exc:
+        raise ZelfscanError(
+            f"het sleutelbestand kan niet worden gelezen ({exc.strerror or exc})", path=str(target)
+        ) from None
+    except (UnicodeDecodeError, ValueError):
+        raise ZelfscanError(broken, path=str(target)) from None
+    try:
+        if not isinstance(data, dict) or data.get("soort") != KEY_KIND or data.get("versie") != 1:
+            raise ValueError
+        secret = bytes.fromhex(data["geheim"])
+        letters = data["letters"]
+        valid = isinstance(letters, dict) and all(
+            isinstance(k, str)
+            and len(k) == 64
+            and isinstance(v, str)
+            and v.isalpha()
+            and v.isupper()
+            and len(v) <= 3
+            for k, v in letters.items()
+        )
+        if not valid or len(set(letters.values())) != len(letters):
+            raise ValueError
+        return LetterKey(secret, letters)
+    except (KeyError, TypeError, ValueError):
+        raise ZelfscanError(broken, path=str(target)) from None
+
+
+def save_letter_key(key: LetterKey, path: str | Path) -> Path:
+    """Write the key atomically, readable by its owner only (it is a secret)."""
+    import os
+    import tempfile
+
+    target = Path(path).expanduser()
+    text = json.dumps(
+        {
+            "soort": KEY_KIND,
+            "versie": 1,
+            "uitleg": "Geheim: met dit bestand zijn de codes (Gemeente A, B, …) te herleiden. "
+            "Bewaar het bij de uitvoer, maar stuur het niet mee.",
+            "geheim": key.secret.hex(),
+            "letters": dict(sorted(key.letters.items(), key=lambda kv: (len(kv[1]), kv[1]))),
+        },
+        ensure_ascii=False,
+        indent=2,
+    )
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".zelfscan-", suffix=".tmp", dir=target.parent)
+        try:
+            os.fchmod(fd, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text + "\n")
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise ZelfscanError(
+            f"het sleutelbestand kan niet worden opgeslagen ({exc.strerror or exc})",
+            path=str(target),
+        ) from None
+    return target
+
+
 def write_document(
     report: RegionReport,
     path: str | Path,
@@ -828,9 +984,11 @@ def write_document(
     from zelfscan_app.services.documents import write_region_report
 
     p = report.picture
+    # Warnings go through the report's own scrubbing, the same rules as every other output.
+    summary = replace(report.summary, warnings=tuple(report.scrub(w) for w in p.summary.warnings))
     written = write_region_report(
         p.questionnaire,
-        p.summary,
+        summary,
         report.names,
         report.disclosure,
         path,

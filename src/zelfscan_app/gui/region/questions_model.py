@@ -45,7 +45,7 @@ class QuestionsModel(HeaderedTableModel):
             self._rows, self._texts = [], {}
         else:
             q = report.picture.questionnaire
-            self._rows = list(report.picture.summary.questions)
+            self._rows = list(report.summary.questions)  # zero counts below the group size
             self._texts = {
                 s.question: (q.question(s.question).standard, q.question(s.question).text)
                 for s in self._rows

@@ -74,7 +74,12 @@ class RegionView(QWidget):
     importFinished = Signal(object)  # ImportReport, or the Exception that stopped it
 
     def __init__(
-        self, db: Database, questionnaire: Questionnaire, parent: QWidget | None = None
+        self,
+        db: Database,
+        questionnaire: Questionnaire,
+        parent: QWidget | None = None,
+        *,
+        key_file: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("regionView")
@@ -82,7 +87,12 @@ class RegionView(QWidget):
         self.setAcceptDrops(True)
         self.db = db
         self.questionnaire = questionnaire
-        self._seed = secrets.randbits(32)  # codes stay the same while this window is open
+        self._seed = secrets.randbits(32)
+        # A municipality keeps its code while this window is open, whichever region, soort or
+        # files are shown: the key remembers every letter handed out in this session.
+        self._letters = region_service.new_letter_key()
+        # 'Codes bewaren': the key is read from and written to this file, across sessions.
+        self._key_file = key_file or region_service.default_letter_key_path(db)
         self._picture: RegionPicture | None = None
         self._report: RegionReport | None = None
         self._job: ImportJob | None = None
@@ -167,8 +177,8 @@ class RegionView(QWidget):
         self.group_spin.setAccessibleName(self.tr("Minimale groepsgrootte"))
         self.group_spin.setToolTip(
             self.tr(
-                "Bij minder gemeenten toont een geanonimiseerd overzicht geen spreiding en geen "
-                "aantallen per vraag: die zouden naar één gemeente wijzen"
+                "Bij minder gemeenten toont een geanonimiseerd overzicht geen scores, ook geen "
+                "gemiddelde: alleen hoeveel gemeenten meededen"
             )
         )
         self.group_label = QLabel(self.tr("minimale &groep:"))
@@ -180,6 +190,14 @@ class RegionView(QWidget):
                 "vervangen"
             )
         )
+        self.keep_codes_check = QCheckBox(self.tr("Codes &bewaren"))
+        self.keep_codes_check.setToolTip(
+            self.tr(
+                "Een gemeente houdt haar letter ook in een volgende sessie: de letters staan in "
+                "een sleutelbestand naast de database (met een geheim, zonder namen)"
+            )
+        )
+        self.keep_codes_check.toggled.connect(self._keep_codes_toggled)
         self.source_combo.activated.connect(self._source_chosen)
         self.soort_combo.currentIndexChanged.connect(lambda _: self._reload())
         self.anonymous_check.toggled.connect(lambda _: self._present())
@@ -190,7 +208,13 @@ class RegionView(QWidget):
         for widget in (source_label, self.source_combo, soort_label, self.soort_combo):
             self._controls.addWidget(widget)
         self._controls.addSpacing(18)
-        for widget in (self.anonymous_check, self.group_label, self.group_spin, self.texts_check):
+        for widget in (
+            self.anonymous_check,
+            self.group_label,
+            self.group_spin,
+            self.texts_check,
+            self.keep_codes_check,
+        ):
             self._controls.addWidget(widget)
         self._controls.addStretch(1)
         self.notice = QLabel()
@@ -436,6 +460,23 @@ class RegionView(QWidget):
     def set_show_texts(self, show: bool) -> None:
         self.texts_check.setChecked(show)
 
+    def set_keep_codes(self, keep: bool) -> None:
+        self.keep_codes_check.setChecked(keep)
+
+    def _keep_codes_toggled(self, keep: bool) -> None:
+        """On: continue with the stored key, or store this session's letters when there is no
+        key file yet. Off: the letters stay as they are for the rest of the session."""
+        if keep and self._key_file.exists():
+            try:
+                self._letters = region_service.load_letter_key(self._key_file)
+            except ZelfscanError as exc:
+                QMessageBox.warning(self, self.tr("Codes bewaren"), str(exc))
+                self.keep_codes_check.setChecked(False)
+                return
+        self._present()
+        if keep and self.keep_codes_check.isChecked():
+            self._save_key()
+
     def set_overlays(self, names: list[str]) -> None:
         self.heatmap.set_overlays(names)
 
@@ -499,6 +540,7 @@ class RegionView(QWidget):
         self.group_spin.setEnabled(anonymous)
         self.group_label.setEnabled(anonymous)
         self.texts_check.setEnabled(anonymous)
+        self.keep_codes_check.setEnabled(anonymous)
         picture = self._picture
         if picture is None or picture.count == 0:
             self._report = None
@@ -509,7 +551,13 @@ class RegionView(QWidget):
                 min_group_size=self.group_spin.value(),
                 with_texts=self.texts_check.isChecked(),
                 seed=self._seed,
+                key=self._letters,
             )
+            if anonymous and self._report.updated_key is not None:
+                changed = self._report.updated_key.letters != self._letters.letters
+                self._letters = self._report.updated_key
+                if changed and self.keep_codes_check.isChecked():
+                    self._save_key()
         overlays = self.heatmap.overlays
         self.heatmap.set_report(self._report)
         self.heatmap.set_overlays(overlays)  # draws
@@ -517,6 +565,13 @@ class RegionView(QWidget):
         self.status.set_report(self._report)
         self._update_texts()
         self.reportChanged.emit()
+
+    def _save_key(self) -> None:
+        try:
+            region_service.save_letter_key(self._letters, self._key_file)
+        except ZelfscanError as exc:
+            self.keep_codes_check.setChecked(False)
+            QMessageBox.warning(self, self.tr("Codes bewaren"), str(exc))
 
     def _update_texts(self) -> None:
         report, picture = self._report, self._picture
@@ -575,8 +630,8 @@ class RegionView(QWidget):
         self.heatmap_hidden.setText(
             arg(
                 self.tr(
-                    "De scores per gemeente worden niet getoond: dit geanonimiseerde overzicht "
-                    "heeft minder dan %1 gemeenten."
+                    "Er worden geen scores getoond: dit geanonimiseerde overzicht heeft minder "
+                    "dan %1 gemeenten."
                 ),
                 report.min_group_size,
             )
@@ -598,7 +653,14 @@ class RegionView(QWidget):
             )
         else:
             self.overlay_hint.setText(
-                self.tr("Alleen het regionale gemiddelde: spreiding en gemeenten zijn verborgen.")
+                arg(
+                    self.tr(
+                        "Geen scores: %1 gemeenten deden mee, minder dan %2; in een "
+                        "geanonimiseerd overzicht zou zelfs het gemiddelde naar gemeenten wijzen."
+                    ),
+                    picture.count,
+                    report.min_group_size,
+                )
             )
 
     def _empty_text(self) -> str:

@@ -3,8 +3,8 @@
 A mean alone hides whether a region is uniformly middling or split into leaders and laggards;
 this strip shows it. Municipalities with the same score stack up; a stack too tall for its row
 becomes a pill with the count. Painted with QPainter (no matplotlib) so it stays crisp and cheap
-with 342 municipalities. Below the minimum group size of an anonymised report only the means
-are drawn.
+with 342 municipalities. Below the minimum group size of an anonymised report nothing is drawn
+but the reason: no score may be shown there, not even the mean.
 """
 
 from __future__ import annotations
@@ -57,14 +57,16 @@ class SpreadView(QWidget):
         self._spread = True
         self._overlay_labels: list[str] = []
         self._hits: list[tuple[QRectF, str]] = []
+        self._message = ""  # shown instead of the rows when no scores may be shown
 
     # Content --------------------------------------------------------------------------------
     def set_report(self, report: RegionReport | None, overlays: list[str] | None = None) -> None:
         self._rows = []
         self._hits = []
         self._overlay_labels = []
-        if report is not None:
-            summary = report.picture.summary
+        self._message = report.disclosure.reason if report is not None else ""
+        if report is not None and not report.suppressed:  # below the group size: no scores
+            summary = report.summary
             q = report.picture.questionnaire
             self._spread = report.per_municipality
             chosen = list(overlays or []) if self._spread else []
@@ -99,6 +101,8 @@ class SpreadView(QWidget):
 
     def describe(self) -> str:
         """The numbers as sentences, for screen readers and tests."""
+        if not self._rows and self._message:
+            return self._message
         parts = []
         for row in self._rows:
             mean = format_percent(row.mean) if row.mean is not None else self.tr("geen score")
@@ -143,6 +147,15 @@ class SpreadView(QWidget):
         painter.fillRect(self.rect(), QColor("white"))
         self._hits = []
         if not self._rows:
+            if self._message:
+                painter.setPen(MUTED)
+                margin = 16
+                painter.drawText(
+                    QRectF(margin, margin, self.width() - 2 * margin, self.height() - 2 * margin),
+                    int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+                    | int(Qt.TextFlag.TextWordWrap),
+                    self._message,
+                )
             painter.end()
             return
         fm, row_height, label_width = self._metrics()
