@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from zelfscan_app.exchange.text import unescape_cell_text
 
@@ -63,7 +63,9 @@ _WORDS = re.compile(r"^(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})$")
 _NUMBER = re.compile(r"^\s*(\d{1,6})\s*\.?\s*$")
 _LEADING_NUMBER = re.compile(r"^\s*(\d{1,4})(?!\d)")
 FIRST_YEAR, LAST_YEAR = 2000, 2099
-_EXCEL_SERIAL = (36526, 73050)  # 2000-01-01 .. 2099-12-31 as Excel day numbers
+_EXCEL_SERIAL = (36526, 73050)  # 2000-01-01 .. 2099-12-31 as Excel day numbers (1900 system)
+_EPOCH_1900 = date(1899, 12, 30)  # day 0 as Excel counts after its 1900 leap-year bug
+_DAYS_1900_TO_1904 = 1462  # day 0 of the 1904 system (1904-01-01) in the 1900 system
 _YES = {"ja", "j", "x", "waar", "true", "1", "✓", "✔", "yes"}
 _NO = {"nee", "n", "onwaar", "false", "0", "no", "-"}
 
@@ -81,38 +83,43 @@ def check_plain(cell: RawCell) -> None:
 
 def text(cell: RawCell, *, limit: int, what: str) -> str:
     """Free text, kept exactly as typed (only the OOXML escapes are undone)."""
-    check_plain(cell)
-    value = cell.value
-    if value is None:
-        result = ""
-    elif isinstance(value, str):
-        result = unescape_cell_text(value)
-    elif isinstance(value, bool):
-        result = "WAAR" if value else "ONWAAR"
-    elif isinstance(value, datetime):
-        result = value.date().isoformat() if value.time() == datetime.min.time() else str(value)
-    elif isinstance(value, date):
-        result = value.isoformat()
-    elif isinstance(value, float) and value.is_integer():
-        result = str(int(value))
-    else:
-        result = str(value)
+    result = _as_text(cell)
     if len(result) > limit:
         raise CellProblem(f"de {what} is {len(result)} tekens lang; het maximum is {limit}")
     return result
 
 
+def _as_text(cell: RawCell) -> str:
+    check_plain(cell)
+    value = cell.value
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return unescape_cell_text(value)
+    if isinstance(value, bool):
+        return "WAAR" if value else "ONWAAR"
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
 def name(cell: RawCell, *, limit: int, what: str) -> str:
-    """A name (gemeente, regio, person): surrounding spaces are not part of it."""
-    value = text(cell, limit=limit * 10, what=what).strip()
+    """A name (gemeente, regio, person): surrounding spaces are not part of it, and the message
+    about a too long name names the limit that applies (not an internal bound)."""
+    value = _as_text(cell).strip()
     if len(value) > limit:
         raise CellProblem(f"de {what} is {len(value)} tekens lang; het maximum is {limit}")
     return value
 
 
-def parse_date(cell: RawCell) -> date:
+def parse_date(cell: RawCell, *, date1904: bool = False) -> date:
     """Accept an Excel date, an Excel day number, or text as JJJJ-MM-DD, DD-MM-JJJJ or '3 maart
-    2026'; refuse dates that do not exist or lie outside 2000–2099."""
+    2026'; refuse dates that do not exist or lie outside 2000–2099. A day number counts from the
+    workbook's own epoch: 1900, or 1904 for a workbook saved with the 1904 date system."""
     check_plain(cell)
     value = cell.value
     if isinstance(value, datetime):
@@ -122,11 +129,10 @@ def parse_date(cell: RawCell) -> date:
     elif isinstance(value, bool) or value is None:
         raise CellProblem("de datum ontbreekt")
     elif isinstance(value, (int, float)):
-        if not (_EXCEL_SERIAL[0] <= value <= _EXCEL_SERIAL[1]) or int(value) != value:
+        serial = value + (_DAYS_1900_TO_1904 if date1904 else 0)
+        if not (_EXCEL_SERIAL[0] <= serial <= _EXCEL_SERIAL[1]) or int(value) != value:
             raise CellProblem(f"'{value}' is geen datum (verwacht JJJJ-MM-DD)")
-        from openpyxl.utils.datetime import from_excel
-
-        result = from_excel(int(value)).date()
+        result = _EPOCH_1900 + timedelta(days=int(serial))
     else:
         result = _date_from_text(unescape_cell_text(str(value)))
     if not FIRST_YEAR <= result.year <= LAST_YEAR:

@@ -10,8 +10,10 @@ line of defence, not the first.
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
+import stat
 import zipfile
 import zlib
 from io import BytesIO
@@ -37,11 +39,16 @@ _BOMB = "het bestand pakt uit tot een onredelijk grote omvang (mogelijk een zip-
 
 
 def read_limited(path: str | Path) -> bytes:
-    """The file's bytes, refusing anything larger than a scan workbook can reasonably be."""
+    """The file's bytes, refusing anything larger than a scan workbook can reasonably be.
+
+    Only a regular file is read: a FIFO, socket or device named `x.xlsx` would block `open()`
+    or `read()` forever (or never end), so it is opened without blocking and refused on its
+    type before a single byte is read. Checking the opened descriptor, not the name, leaves no
+    gap for the file to be swapped in between.
+    """
     name = str(path)
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(layout.MAX_FILE_BYTES + 1)
+        fd = os.open(path, os.O_RDONLY | _NONBLOCK | getattr(os, "O_NOCTTY", 0) | _BINARY)
     except FileNotFoundError:
         raise ImportRefused("het bestand bestaat niet", path=name) from None
     except IsADirectoryError:
@@ -52,12 +59,48 @@ def read_limited(path: str | Path) -> bytes:
         raise ImportRefused(
             f"het bestand kan niet worden gelezen ({exc.strerror or exc})", path=name
         ) from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise ImportRefused("dit is een map, geen bestand", path=name)
+        if not stat.S_ISREG(mode):
+            raise ImportRefused(
+                f"dit is geen gewoon bestand maar een {_special_kind(mode)}; alleen een "
+                "opgeslagen Excel-werkmap kan worden ingelezen",
+                path=name,
+            )
+        if _NONBLOCK:
+            os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=True) as handle:
+            fd = -1
+            data = handle.read(layout.MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise ImportRefused(
+            f"het bestand kan niet worden gelezen ({exc.strerror or exc})", path=name
+        ) from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
     if len(data) > layout.MAX_FILE_BYTES:
         mb = layout.MAX_FILE_BYTES // 1_000_000
         raise ImportRefused(
             f"het bestand is groter dan {mb} MB, te groot voor een zelfscanwerkmap", path=name
         )
     return data
+
+
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_BINARY = getattr(os, "O_BINARY", 0)
+
+
+def _special_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "pijp (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "apparaatbestand"
+    return "speciaal bestand"
 
 
 def check_workbook_bytes(data: bytes, path: str) -> None:

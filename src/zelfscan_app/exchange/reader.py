@@ -56,8 +56,8 @@ def read_scan_file(path: str | Path, questionnaire: Questionnaire) -> WorkbookSc
 
 def read_scan_bytes(data: bytes, path: str, questionnaire: Questionnaire) -> WorkbookScan:
     guards.check_workbook_bytes(data, path)
-    sheets = _extract(data, path)
-    scan, warnings = _interpret(sheets, path, questionnaire)
+    sheets, date1904 = _extract(data, path)
+    scan, warnings = _interpret(sheets, path, questionnaire, date1904=date1904)
     return WorkbookScan(scan=scan, sha256=hashlib.sha256(data).hexdigest(), warnings=warnings)
 
 
@@ -71,7 +71,8 @@ _SHEETS: tuple[tuple[str, int, int, bool], ...] = (
 )
 
 
-def _extract(data: bytes, path: str) -> dict[str, RawSheet | None]:
+def _extract(data: bytes, path: str) -> tuple[dict[str, RawSheet | None], bool]:
+    """The sheets we read, and whether the workbook counts days in the 1904 date system."""
     import warnings
 
     try:
@@ -83,7 +84,8 @@ def _extract(data: bytes, path: str) -> dict[str, RawSheet | None]:
                 BytesIO(data), read_only=True, data_only=False, keep_links=False
             )
             try:
-                return _extract_sheets(workbook, path)
+                date1904 = workbook.epoch.year == 1904
+                return _extract_sheets(workbook, path), date1904
             finally:
                 workbook.close()
     except ImportRefused:
@@ -156,12 +158,12 @@ class _Where:
 
 
 def _interpret(
-    sheets: dict[str, RawSheet | None], path: str, q: Questionnaire
+    sheets: dict[str, RawSheet | None], path: str, q: Questionnaire, *, date1904: bool = False
 ) -> tuple[Scan, tuple[str, ...]]:
     toelichting = sheets[L.SHEET_TOELICHTING]
     vragen = sheets[L.SHEET_VRAGEN]
     assert toelichting is not None and vragen is not None  # required sheets
-    meta = _metadata(toelichting, path, q)
+    meta = _metadata(toelichting, path, q, date1904=date1904)
     warnings: list[str] = []
     same_version = meta.version == q.version
     if not same_version:
@@ -197,7 +199,7 @@ class _Meta:
     facilitator: str
 
 
-def _metadata(sheet: RawSheet, path: str, q: Questionnaire) -> _Meta:
+def _metadata(sheet: RawSheet, path: str, q: Questionnaire, *, date1904: bool) -> _Meta:
     at = _Where(path, sheet.name)
     wanted = {key.casefold(): key for key in L.KEYS}
     found: dict[str, tuple[int, RawCell]] = {}
@@ -229,7 +231,7 @@ def _metadata(sheet: RawSheet, path: str, q: Questionnaire) -> _Meta:
     gemeente = name(L.KEY_GEMEENTE)
     if not gemeente:
         at.refuse("de gemeente is niet ingevuld", found[L.KEY_GEMEENTE][0], "B")
-    datum = value(L.KEY_DATUM, cells.parse_date)
+    datum = value(L.KEY_DATUM, lambda c: cells.parse_date(c, date1904=date1904))
     soort = value(L.KEY_SOORT, _soort)
     version = value(L.KEY_VRAGENLIJST, lambda c: _questionnaire_version(c, q))
     return _Meta(

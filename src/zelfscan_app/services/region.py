@@ -718,26 +718,17 @@ def write_json(report: RegionReport, path: str | Path) -> Path:
 
 
 def _save_text(text: str, target: Path) -> Path:
-    import os
-    import tempfile
+    from zelfscan_app.output_file import write_atomic
 
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise ZelfscanError("de map om in op te slaan bestaat niet", path=str(target))
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".zelfscan-", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        return write_atomic(text.encode("utf-8"), target)
     except OSError as exc:
         raise ZelfscanError(
             f"het bestand kan niet worden opgeslagen ({exc.strerror or exc})", path=str(target)
         ) from None
-    return target
 
 
 def write_document(
