@@ -1,7 +1,8 @@
 """Lenient reading of what people type in a spreadsheet cell, strict about what it means.
 
-Each function takes a cell's value and openpyxl data type and returns a clean Python value, or
-raises `CellProblem` with a Dutch phrase; the reader adds the file, sheet and row.
+Each function takes a cell's value and data type (openpyxl's letters: s, n, b, d, f, e) and
+returns a clean Python value, or raises `CellProblem` with a Dutch phrase; the reader adds the
+file, sheet and row. Text arrives with the OOXML `_xHHHH_` escapes already undone.
 """
 
 from __future__ import annotations
@@ -10,8 +11,6 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from zelfscan_app.exchange.text import unescape_cell_text
-
 
 class CellProblem(ValueError):
     """What is wrong with one cell, in Dutch, without the where."""
@@ -19,7 +18,7 @@ class CellProblem(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class RawCell:
-    """A cell as openpyxl read it: value plus data type (s, n, b, d, f = formula, e = error)."""
+    """A cell as read: value plus data type (s, n, b, d, f = formula, e = error)."""
 
     value: object
     kind: str = "n"
@@ -82,7 +81,7 @@ def check_plain(cell: RawCell) -> None:
 
 
 def text(cell: RawCell, *, limit: int, what: str) -> str:
-    """Free text, kept exactly as typed (only the OOXML escapes are undone)."""
+    """Free text, kept exactly as typed (the reader has undone the OOXML escapes)."""
     result = _as_text(cell)
     if len(result) > limit:
         raise CellProblem(f"de {what} is {len(result)} tekens lang; het maximum is {limit}")
@@ -95,7 +94,7 @@ def _as_text(cell: RawCell) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
-        return unescape_cell_text(value)
+        return value
     if isinstance(value, bool):
         return "WAAR" if value else "ONWAAR"
     if isinstance(value, datetime):
@@ -134,7 +133,7 @@ def parse_date(cell: RawCell, *, date1904: bool = False) -> date:
             raise CellProblem(f"'{value}' is geen datum (verwacht JJJJ-MM-DD)")
         result = _EPOCH_1900 + timedelta(days=int(serial))
     else:
-        result = _date_from_text(unescape_cell_text(str(value)))
+        result = _date_from_text(str(value))
     if not FIRST_YEAR <= result.year <= LAST_YEAR:
         raise CellProblem(
             f"de datum {result.isoformat()} ligt niet tussen {FIRST_YEAR} en {LAST_YEAR}"

@@ -1,17 +1,21 @@
 """Read a scan workbook into a domain `Scan`, or refuse it with one clear Dutch message.
 
 Three stages, so that nothing half-checked reaches the database:
-1. `guards` checks the raw bytes (size, zip structure, zip bomb, XML DTDs) before any parsing;
-2. openpyxl (read-only, streaming) extracts the cells of the sheets we need, with row limits;
-   whatever it raises on a damaged file becomes one ImportRefused;
+1. `guards` checks the raw bytes (size, zip structure, zip bomb, CRC, XML DTDs, well-formed
+   parts, sheet extent) before any reading, and notes the formula and error cells;
+2. python-calamine (Rust) extracts the cell values of the sheets we need, with row limits;
+   whatever it raises on a damaged file becomes one ImportRefused. openpyxl stays for writing:
+   calamine reads the same workbooks about twenty times faster (tests/exchange keeps the old
+   openpyxl reader as a reference and demands the same result for every workbook);
 3. plain Python interprets the cells against the questionnaire.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -55,15 +59,15 @@ def read_scan_file(path: str | Path, questionnaire: Questionnaire) -> WorkbookSc
 
 
 def read_scan_bytes(data: bytes, path: str, questionnaire: Questionnaire) -> WorkbookScan:
-    guards.check_workbook_bytes(data, path)
-    sheets, date1904 = _extract(data, path)
-    scan, warnings = _interpret(sheets, path, questionnaire, date1904=date1904)
+    checked = guards.check_workbook_bytes(data, path)
+    sheets = _extract(data, path, checked)
+    scan, warnings = _interpret(sheets, path, questionnaire, date1904=checked.date1904)
     return WorkbookScan(scan=scan, sha256=hashlib.sha256(data).hexdigest(), warnings=warnings)
 
 
-# Stage 2: openpyxl -----------------------------------------------------------------------------
+# Stage 2: python-calamine ----------------------------------------------------------------------
 
-_SHEETS: tuple[tuple[str, int, int, bool], ...] = (
+SHEETS: tuple[tuple[str, int, int, bool], ...] = (
     # name, columns read, maximum non-empty rows, required
     (L.SHEET_TOELICHTING, 2, L.MAX_SHEET_ROWS, True),
     (L.SHEET_VRAGEN, L.MAX_READ_COLUMNS, L.MAX_QUESTION_ROWS + 1, True),
@@ -71,62 +75,71 @@ _SHEETS: tuple[tuple[str, int, int, bool], ...] = (
 )
 
 
-def _extract(data: bytes, path: str) -> tuple[dict[str, RawSheet | None], bool]:
-    """The sheets we read, and whether the workbook counts days in the 1904 date system."""
-    import warnings
+def _extract(data: bytes, path: str, checked: guards.CheckedWorkbook) -> dict[str, RawSheet | None]:
+    """The cell values of the sheets we read, by python-calamine (Rust, values only).
 
+    calamine shows a formula as its cached value and an error as an empty cell; the guards
+    found both while checking the sheet XML, and they are put back here, so a formula is
+    refused exactly as before. Text comes back with the OOXML `_xHHHH_` escapes undone."""
     try:
-        import openpyxl
+        from python_calamine import CalamineWorkbook
 
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # openpyxl warns about every unsupported extension
-            workbook = openpyxl.load_workbook(
-                BytesIO(data), read_only=True, data_only=False, keep_links=False
-            )
-            try:
-                date1904 = workbook.epoch.year == 1904
-                return _extract_sheets(workbook, path), date1904
-            finally:
-                workbook.close()
+        workbook = CalamineWorkbook.from_filelike(BytesIO(data))
+        try:
+            return _extract_sheets(workbook, path, checked)
+        finally:
+            workbook.close()
     except ImportRefused:
         raise
-    except Exception:  # a damaged file can make openpyxl raise anything; say so, plainly
+    except Exception:  # a damaged file can make the reader raise anything; say so, plainly
         raise ImportRefused(
             "het bestand is beschadigd en kan niet als Excel-werkmap worden gelezen", path=path
         ) from None
 
 
-def _extract_sheets(workbook: Any, path: str) -> dict[str, RawSheet | None]:
-    by_name = {" ".join(n.split()).casefold(): n for n in workbook.sheetnames}
+def _extract_sheets(
+    workbook: Any, path: str, checked: guards.CheckedWorkbook
+) -> dict[str, RawSheet | None]:
+    names: list[str] = list(workbook.sheet_names)
+    by_name = {" ".join(n.split()).casefold(): n for n in names}
+    kinds = {m.name: str(m.typ) for m in workbook.sheets_metadata}
     result: dict[str, RawSheet | None] = {}
-    for wanted, columns, max_rows, required in _SHEETS:
+    for wanted, columns, max_rows, required in SHEETS:
         actual = by_name.get(wanted.casefold())
         if actual is None:
             if required:
                 raise ImportRefused(
-                    f"het blad '{wanted}' ontbreekt (de werkmap heeft: "
-                    f"{', '.join(workbook.sheetnames)})",
+                    f"het blad '{wanted}' ontbreekt (de werkmap heeft: {', '.join(names)})",
                     path=path,
                 )
             result[wanted] = None
             continue
-        sheet = workbook[actual]
-        if not hasattr(sheet, "iter_rows"):
+        part = checked.sheet(actual)
+        if not kinds.get(actual, "").endswith("WorkSheet") or part is None:
             raise ImportRefused(f"het blad '{wanted}' is geen gewoon werkblad", path=path)
-        result[wanted] = _read_rows(sheet, wanted, columns, max_rows, path)
+        grid = workbook.get_sheet_by_name(actual).to_python(skip_empty_area=False)
+        result[wanted] = sheet_rows(grid, part.special, wanted, columns, max_rows, path)
     return result
 
 
-def _read_rows(sheet: Any, name: str, columns: int, max_rows: int, path: str) -> RawSheet:
-    """Stream the rows; stop as soon as a limit is passed, so a huge sheet costs little."""
-    sheet.reset_dimensions()  # never trust the stored size: rows beyond it would be lost
+def sheet_rows(
+    grid: list[list[Any]],
+    special: Mapping[tuple[int, int], tuple[str, str]],
+    name: str,
+    columns: int,
+    max_rows: int,
+    path: str,
+) -> RawSheet:
+    """The non-empty rows of one sheet within the limits; `grid` starts at cell A1."""
+    if len(grid) > L.MAX_SHEET_ROWS:
+        raise ImportRefused(
+            f"het blad heeft meer dan {L.MAX_SHEET_ROWS} rijen", path=path, where=f"blad {name}"
+        )
     rows: list[tuple[int, Row]] = []
-    for number, cells_ in enumerate(sheet.iter_rows(min_row=1, max_col=columns), start=1):
-        if number > L.MAX_SHEET_ROWS:
-            raise ImportRefused(
-                f"het blad heeft meer dan {L.MAX_SHEET_ROWS} rijen", path=path, where=f"blad {name}"
-            )
-        row = tuple(RawCell(c.value, c.data_type or "n") for c in cells_)
+    for number, values in enumerate(grid, start=1):
+        row = tuple(_cell(v) for v in values[:columns])
+        if special:
+            row = _with_special(row, special, number, columns)
         if all(c.is_blank and c.kind not in ("f", "e") for c in row):
             continue
         rows.append((number, row))
@@ -138,6 +151,35 @@ def _read_rows(sheet: Any, name: str, columns: int, max_rows: int, path: str) ->
                 where=f"blad {name}",
             )
     return RawSheet(name, tuple(rows))
+
+
+def _cell(value: Any) -> RawCell:
+    """A calamine value as the interpretation expects it (openpyxl's conventions)."""
+    if value == "" or value is None:
+        return BLANK
+    kind = type(value)
+    if kind is str:
+        return RawCell(value, "s")
+    if kind is float:
+        # The file stores digits; "1" is an integer, as a reader of the XML text would say.
+        return RawCell(int(value) if value.is_integer() and abs(value) < 2**53 else value, "n")
+    if kind is date:
+        return RawCell(datetime(value.year, value.month, value.day), "d")
+    if kind is bool:
+        return RawCell(value, "b")
+    return RawCell(value, "d" if isinstance(value, (datetime, time, timedelta)) else "n")
+
+
+def _with_special(
+    row: Row, special: Mapping[tuple[int, int], tuple[str, str]], number: int, columns: int
+) -> Row:
+    found = {c: v for (r, c), v in special.items() if r == number and c <= columns}
+    if not found:
+        return row
+    cells_ = list(row) + [BLANK] * (max(found) - len(row))
+    for column, (kind, text) in found.items():
+        cells_[column - 1] = RawCell(text, kind)
+    return tuple(cells_)
 
 
 # Stage 3: meaning ------------------------------------------------------------------------------
