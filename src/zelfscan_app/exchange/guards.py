@@ -38,10 +38,15 @@ _OVERLAP = 16
 _DTD_MARKERS = (b"<!doctype", b"<!entity")
 _WIDE_MARKERS = (b"<\x00!\x00", b"\x00<\x00!", b"<\x00\x00\x00!\x00")
 _BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff", b"\x00\x00\x00<", b"\x00<", b"<\x00")
-_ROW = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>/]")
-_PREFIX = rb"<(?:[A-Za-z_][\w.-]*:)?"
-_ROW_NUMBER = re.compile(_PREFIX + rb"row\s[^>]*?\br\s*=\s*[\"']0*(\d{1,9})[\"']")
-_CELL_REF = re.compile(_PREFIX + rb"c\s[^>]*?\br\s*=\s*[\"']([A-Za-z]{1,4})0*(\d{1,9})[\"']")
+_ENDS = (b" ", b">", b"/", b"\t", b"\n", b"\r")
+_ROW_TAGS = tuple(b"<row" + end for end in _ENDS)
+_PREFIXED_ROW = re.compile(rb"<[A-Za-z_][\w.-]*:row[\s>/]")
+_FORMULA_TAGS = tuple(b"<f" + end for end in _ENDS)
+# The r attribute of rows and cells (r="12", r="AB12"): the plain form found fast by its literal
+# prefix, any other spelling by the slower pattern only when the sheet has one.
+_R_ATTRIBUTE = re.compile(rb' r="([A-Za-z]{0,4})0*(\d{1,9})"')
+_R_ODD = (b"r='", b"r =", b"r= ", b"\tr=", b"\nr=", b"\rr=")
+_R_ATTRIBUTE_ANY = re.compile(rb"""\sr\s*=\s*["']\s*([A-Za-z]{0,4})0*(\d{1,9})\s*["']""")
 _REF = re.compile(r"^([A-Za-z]{1,4})\d+$")
 _SPECIAL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]|\bt\s*=\s*[\"']e[\"']")
 # Media a workbook may carry (PNG, JPEG, GIF, BMP, TIFF, WMF, EMF, OLE): no XML can start so.
@@ -290,7 +295,7 @@ class _Package:
             )
             if sheet:
                 _check_extent(content, name, self.path)
-                self.special[name] = _special_cells(content) if _SPECIAL.search(content) else {}
+                self.special[name] = _special_cells(content) if _has_special(content) else {}
 
     def _inflate(
         self,
@@ -328,7 +333,7 @@ class _Package:
                     window = tail + chunk
                     _check_markers(window, name, path)
                     if rows:
-                        count += sum(1 for m in _ROW.finditer(window) if m.end() > len(tail))
+                        count += _count_rows(window) - _count_rows(tail)
                         if count > layout.MAX_SHEET_ROWS:
                             raise _too_many_rows(name, path)
                     tail = window[-_OVERLAP:]
@@ -412,18 +417,37 @@ def _too_many_rows(member: str, path: str) -> ImportRefused:
 def _check_extent(content: bytes, member: str, path: str) -> None:
     """A reader holds a sheet as one dense grid from its first to its last cell: one cell far
     down or far right would cost gigabytes. Refuse by the coordinates before anything loads."""
-    rows = [int(r) for r in _ROW_NUMBER.findall(content)]
-    cells = _CELL_REF.findall(content)
-    last_row = max([*rows, *(int(r) for _c, r in cells), len(rows)], default=0)
+    found = _R_ATTRIBUTE.findall(content)
+    if any(m in content for m in _R_ODD):  # r='A1', r = "A1", a tab before r: rare, slower
+        found += _R_ATTRIBUTE_ANY.findall(content)
+    if not found:
+        return
+    letters, numbers = zip(*found, strict=True)
+    last_row = max(map(int, set(numbers)))
     if last_row > layout.MAX_SHEET_ROWS:
         raise _too_many_rows(member, path)
-    last_column = max((_column_number(c) for c in {c for c, _r in cells}), default=0)
+    last_column = max(map(_column_number, set(letters)))
     if last_column * max(last_row, 1) > layout.MAX_SHEET_CELLS:
         raise ImportRefused(
             f"een werkblad ({member}) is onredelijk breed (tot kolom "
             f"{_column_letters(last_column)}), veel breder dan een zelfscan kan zijn",
             path=path,
         )
+
+
+def _has_special(content: bytes) -> bool:
+    """Whether a sheet may hold a formula or an error cell (substring tests, C speed)."""
+    if any(m in content for m in _FORMULA_TAGS):
+        return True
+    maybe = b":f" in content or b'"e"' in content or b"'e'" in content
+    return maybe and _SPECIAL.search(content) is not None
+
+
+def _count_rows(window: bytes) -> int:
+    count = sum(window.count(m) for m in _ROW_TAGS)
+    if b":row" in window:
+        count += len(_PREFIXED_ROW.findall(window))
+    return count
 
 
 def _column_number(letters: bytes) -> int:
@@ -555,7 +579,7 @@ def _check_start(chunk: bytes, member: str, path: str) -> None:
 
 
 def _check_markers(window: bytes, member: str, path: str) -> None:
-    lowered = window.lower()
+    lowered = window.lower() if b"<!" in window else b""
     if any(m in lowered for m in _DTD_MARKERS) or any(m in window for m in _WIDE_MARKERS):
         raise ImportRefused(
             f"onderdeel {member} bevat een XML-DTD met entiteiten (mogelijk een XML-bom); "

@@ -13,7 +13,7 @@ Three stages, so that nothing half-checked reaches the database:
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from io import BytesIO
@@ -30,7 +30,7 @@ from zelfscan_app.domain.scan import (
     parse_answer_value,
     parse_soort,
 )
-from zelfscan_app.errors import ImportRefused
+from zelfscan_app.errors import ImportRefused, ZelfscanError
 from zelfscan_app.exchange import cells, guards
 from zelfscan_app.exchange import layout as L
 from zelfscan_app.exchange.cells import BLANK, CellProblem, RawCell
@@ -63,6 +63,127 @@ def read_scan_bytes(data: bytes, path: str, questionnaire: Questionnaire) -> Wor
     sheets = _extract(data, path, checked)
     scan, warnings = _interpret(sheets, path, questionnaire, date1904=checked.date1904)
     return WorkbookScan(scan=scan, sha256=hashlib.sha256(data).hexdigest(), warnings=warnings)
+
+
+# Many files -----------------------------------------------------------------------------------
+
+# Below this many files a pool costs more (starting workers) than it saves.
+PARALLEL_FROM = 24
+
+
+@dataclass(frozen=True, slots=True)
+class ReadPlan:
+    """How a batch of files is read: in this process, or in a pool of worker processes."""
+
+    workers: int  # 1 = serial, in this process
+    method: str = ""  # the multiprocessing start method of the pool
+
+    def describe(self) -> str:
+        if self.workers <= 1:
+            return "serieel ingelezen (in dit proces)"
+        return f"parallel ingelezen ({self.workers} processen, {self.method})"
+
+
+def read_plan(count: int) -> ReadPlan:
+    """A process pool sized to the cores when there are enough files and it is safe.
+
+    Serial in the frozen app (a bundled executable would have to re-launch itself for every
+    worker, and a console-less Windows build has no safe way to), with ZELFSCAN_WORKERS=1, on
+    a single core, or for a few files. A process that already runs threads (the GUI's worker
+    thread) starts its workers with forkserver or spawn, never by forking threads."""
+    import multiprocessing
+    import os
+    import sys
+    import threading
+
+    wanted = os.environ.get("ZELFSCAN_WORKERS", "").strip()
+    workers = int(wanted) if wanted.isdigit() and int(wanted) > 0 else _cores()
+    workers = min(workers, max(count // 8, 1))
+    if getattr(sys, "frozen", False) or workers <= 1 or count < PARALLEL_FROM:
+        return ReadPlan(1)
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        method = "fork"
+    elif "forkserver" in methods:
+        method = "forkserver"
+    else:
+        method = "spawn"
+    return ReadPlan(workers, method)
+
+
+def _cores() -> int:
+    import os
+
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
+ReadOutcome = WorkbookScan | ImportRefused
+
+
+def read_scan_files(
+    paths: Sequence[str | Path],
+    questionnaire: Questionnaire,
+    *,
+    plan: ReadPlan | None = None,
+) -> Iterator[ReadOutcome]:
+    """Read each file (refused on its own, with its own message), yielding in input order.
+
+    The caller may stop iterating at any time (cancel): the pool is shut down and files not
+    yet read are never started."""
+    plan = plan or read_plan(len(paths))
+    if plan.workers <= 1:
+        for path in paths:
+            yield _read_one(path, questionnaire)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context(plan.method)
+    chunk = max(1, min(16, len(paths) // (plan.workers * 4)))
+    pool = ProcessPoolExecutor(
+        plan.workers, mp_context=context, initializer=_worker_start, initargs=(questionnaire,)
+    )
+    try:
+        for outcome in pool.map(_worker_read, [str(p) for p in paths], chunksize=chunk):
+            yield _unpack(outcome)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _read_one(path: str | Path, questionnaire: Questionnaire) -> ReadOutcome:
+    try:
+        return read_scan_file(path, questionnaire)
+    except ImportRefused as refused:
+        return refused
+    except ZelfscanError as error:
+        return ImportRefused(error.problem, path=error.path, where=error.where)
+
+
+_worker_questionnaire: Questionnaire | None = None
+
+
+def _worker_start(questionnaire: Questionnaire) -> None:
+    global _worker_questionnaire
+    _worker_questionnaire = questionnaire
+
+
+def _worker_read(path: str) -> tuple[str, object]:
+    """In a worker: the outcome as plain data (an exception's fields survive pickling)."""
+    assert _worker_questionnaire is not None
+    outcome = _read_one(path, _worker_questionnaire)
+    if isinstance(outcome, ImportRefused):
+        return ("refused", (outcome.problem, outcome.path, outcome.where))
+    return ("read", outcome)
+
+
+def _unpack(outcome: tuple[str, object]) -> ReadOutcome:
+    kind, payload = outcome
+    if kind == "refused":
+        problem, path, where = payload  # type: ignore[misc]
+        return ImportRefused(problem, path=path, where=where)
+    return payload  # type: ignore[return-value]
 
 
 # Stage 2: python-calamine ----------------------------------------------------------------------
