@@ -20,6 +20,9 @@ MEASURES = {
     "documents: `zelfscan plan`, fresh process",
     "answer: key 1 → stored, shown (median)",
     "answer: key 1 → stored, shown (p95)",
+    "merge: 5 workbooks vs openpyxl",
+    "merge: 5 workbooks vs calamine",
+    "import: 5 workbooks, empty database",
 }
 
 
@@ -36,7 +39,6 @@ def test_benchmarks_quick_run(tmp_path: Path) -> None:
     assert data["quick"] is True
     results = {r["measure"]: r for r in data["results"]}
     assert set(results) >= MEASURES
-    assert any(m.startswith("merge: ") for m in results)
     for r in results.values():
         assert r["ours"] > 0 and r["baseline"] > 0, r
         assert r["ratio"] == round(r["ours"] / r["baseline"], 3)

@@ -39,9 +39,9 @@ class WrittenDocument:
 
 
 def _png(chart: SpiderChart) -> bytes:
-    from zelfscan_app.reports.spider import render_png
+    from zelfscan_app.services.charts import chart_png
 
-    return render_png(chart)
+    return chart_png(chart)  # cached per chart: a cold `zelfscan plan` skips matplotlib
 
 
 def scan_spider_png(questionnaire: Questionnaire, scan: Scan) -> bytes:
