@@ -35,17 +35,11 @@ _EMPTY_ZIP_MAGIC = b"PK\x05\x06"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls and password-protected .xlsx
 _CHUNK = 64 * 1024
 _OVERLAP = 16
-_DTD_MARKERS = (b"<!doctype", b"<!entity")
-_WIDE_MARKERS = (b"<\x00!\x00", b"\x00<\x00!", b"<\x00\x00\x00!\x00")
 _BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff", b"\x00\x00\x00<", b"\x00<", b"<\x00")
-_ENDS = (b" ", b">", b"/", b"\t", b"\n", b"\r")
-_ROW_TAGS = tuple(b"<row" + end for end in _ENDS)
 _PREFIXED_ROW = re.compile(rb"<[A-Za-z_][\w.-]*:row[\s>/]")
-_FORMULA_TAGS = tuple(b"<f" + end for end in _ENDS)
 # The r attribute of rows and cells (r="12", r="AB12"): the plain form found fast by its literal
 # prefix, any other spelling by the slower pattern only when the sheet has one.
 _R_ATTRIBUTE = re.compile(rb' r="([A-Za-z]{0,4})0*(\d{1,9})"')
-_R_ODD = (b"r='", b"r =", b"r= ", b"\tr=", b"\nr=", b"\rr=")
 _R_ATTRIBUTE_ANY = re.compile(rb"""\sr\s*=\s*["']\s*([A-Za-z]{0,4})0*(\d{1,9})\s*["']""")
 _REF = re.compile(r"^([A-Za-z]{1,4})\d+$")
 _SPECIAL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]|\bt\s*=\s*[\"']e[\"']")
@@ -290,10 +284,12 @@ class _Package:
             if name in self.done:
                 continue
             sheet = name in worksheets
-            content = self._inflate(
-                name, parse=name in parsed, keep=sheet, rows=True, unreadable=_UNREADABLE
-            )
+            content = self._inflate(name, parse=name in parsed, keep=sheet, unreadable=_UNREADABLE)
             if sheet:
+                # A reader would visit every row: count them before it does (whole part at
+                # once; the directory already bounded its size).
+                if _count_rows(content) > layout.MAX_SHEET_ROWS:
+                    raise _too_many_rows(name, self.path)
                 _check_extent(content, name, self.path)
                 self.special[name] = _special_cells(content) if _has_special(content) else {}
 
@@ -303,7 +299,6 @@ class _Package:
         *,
         parse: bool = False,
         keep: bool = False,
-        rows: bool = False,
         unreadable: str = "",
     ) -> bytes:
         """Inflate one member in chunks; check size, CRC, XML markers (and well-formedness)."""
@@ -314,7 +309,6 @@ class _Package:
         pieces: list[bytes] = []
         parser = _expat_parser(name, path) if parse else None
         seen = 0
-        count = 0
         crc = 0
         tail = b""
         xml = True
@@ -332,10 +326,6 @@ class _Package:
                 if xml:
                     window = tail + chunk
                     _check_markers(window, name, path)
-                    if rows:
-                        count += _count_rows(window) - _count_rows(tail)
-                        if count > layout.MAX_SHEET_ROWS:
-                            raise _too_many_rows(name, path)
                     tail = window[-_OVERLAP:]
                 if parser is not None and not malformed:
                     try:
@@ -418,7 +408,14 @@ def _check_extent(content: bytes, member: str, path: str) -> None:
     """A reader holds a sheet as one dense grid from its first to its last cell: one cell far
     down or far right would cost gigabytes. Refuse by the coordinates before anything loads."""
     found = _R_ATTRIBUTE.findall(content)
-    if any(m in content for m in _R_ODD):  # r='A1', r = "A1", a tab before r: rare, slower
+    if (  # r='A1', r = "A1", a tab before r: rare, so the slower pattern only then
+        b"r='" in content
+        or b"r =" in content
+        or b"r= " in content
+        or b"\tr=" in content
+        or b"\nr=" in content
+        or b"\rr=" in content
+    ):
         found += _R_ATTRIBUTE_ANY.findall(content)
     if not found:
         return
@@ -437,16 +434,24 @@ def _check_extent(content: bytes, member: str, path: str) -> None:
 
 def _has_special(content: bytes) -> bool:
     """Whether a sheet may hold a formula or an error cell (substring tests, C speed)."""
-    if any(m in content for m in _FORMULA_TAGS):
+    if (
+        b"<f>" in content
+        or b"<f " in content
+        or b"<f/" in content
+        or b"<f\t" in content
+        or b"<f\n" in content
+        or b"<f\r" in content
+    ):
         return True
     maybe = b":f" in content or b'"e"' in content or b"'e'" in content
     return maybe and _SPECIAL.search(content) is not None
 
 
-def _count_rows(window: bytes) -> int:
-    count = sum(window.count(m) for m in _ROW_TAGS)
-    if b":row" in window:
-        count += len(_PREFIXED_ROW.findall(window))
+def _count_rows(content: bytes) -> int:
+    """Row elements; <rowBreaks> is the only other worksheet element starting so."""
+    count = content.count(b"<row") - content.count(b"<rowBreaks")
+    if b":row" in content:
+        count += len(_PREFIXED_ROW.findall(content))
     return count
 
 
@@ -579,8 +584,15 @@ def _check_start(chunk: bytes, member: str, path: str) -> None:
 
 
 def _check_markers(window: bytes, member: str, path: str) -> None:
-    lowered = window.lower() if b"<!" in window else b""
-    if any(m in lowered for m in _DTD_MARKERS) or any(m in window for m in _WIDE_MARKERS):
+    # Plain substring tests, no generators: this runs on every chunk of every part. UTF-8 XML
+    # never holds a NUL, so the wide (UTF-16/32) markers are only looked for after one.
+    dtd = False
+    if b"<!" in window:
+        lowered = window.lower()
+        dtd = b"<!doctype" in lowered or b"<!entity" in lowered
+    if not dtd and b"\x00" in window:
+        dtd = b"<\x00!\x00" in window or b"\x00<\x00!" in window or b"<\x00\x00\x00!\x00" in window
+    if dtd:
         raise ImportRefused(
             f"onderdeel {member} bevat een XML-DTD met entiteiten (mogelijk een XML-bom); "
             "een Excel-werkmap bevat die nooit",

@@ -257,12 +257,17 @@ def sheet_rows(
             f"het blad heeft meer dan {L.MAX_SHEET_ROWS} rijen", path=path, where=f"blad {name}"
         )
     rows: list[tuple[int, Row]] = []
+    memo: dict[str, RawCell] = {}  # texts repeat (labels, answers, standards): one cell each
     for number, values in enumerate(grid, start=1):
-        row = tuple(_cell(v) for v in values[:columns])
         if special:
+            row = tuple(_cell(v, memo) for v in values[:columns])
             row = _with_special(row, special, number, columns)
-        if all(c.is_blank and c.kind not in ("f", "e") for c in row):
+            if all(c.is_blank and c.kind not in ("f", "e") for c in row):
+                continue
+        elif all(v == "" or (type(v) is str and v.isspace()) for v in values[:columns]):
             continue
+        else:
+            row = tuple(_cell(v, memo) for v in values[:columns])
         rows.append((number, row))
         if len(rows) > max_rows:
             raise ImportRefused(
@@ -274,16 +279,21 @@ def sheet_rows(
     return RawSheet(name, tuple(rows))
 
 
-def _cell(value: Any) -> RawCell:
+def _cell(value: Any, memo: dict[str, RawCell]) -> RawCell:
     """A calamine value as the interpretation expects it (openpyxl's conventions)."""
-    if value == "" or value is None:
-        return BLANK
     kind = type(value)
     if kind is str:
-        return RawCell(value, "s")
+        if not value:
+            return BLANK
+        cell = memo.get(value)
+        if cell is None:
+            cell = memo[value] = RawCell(value, "s")
+        return cell
     if kind is float:
         # The file stores digits; "1" is an integer, as a reader of the XML text would say.
         return RawCell(int(value) if value.is_integer() and abs(value) < 2**53 else value, "n")
+    if value is None:
+        return BLANK
     if kind is date:
         return RawCell(datetime(value.year, value.month, value.day), "d")
     if kind is bool:
@@ -294,6 +304,7 @@ def _cell(value: Any) -> RawCell:
 def _with_special(
     row: Row, special: Mapping[tuple[int, int], tuple[str, str]], number: int, columns: int
 ) -> Row:
+    """Put the formulas and error values the guards found back in their cells."""
     found = {c: v for (r, c), v in special.items() if r == number and c <= columns}
     if not found:
         return row
