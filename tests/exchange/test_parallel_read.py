@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 import threading
 from dataclasses import replace
@@ -44,11 +45,15 @@ def _summary(outcome: object) -> tuple[str, str]:
     return ("gelezen", outcome.scan.gemeente)
 
 
+@pytest.mark.parametrize(
+    "method",
+    [m for m in ("fork", "forkserver", "spawn") if m in multiprocessing.get_all_start_methods()],
+)
 def test_the_pool_gives_what_serial_reading_gives_in_input_order(
-    folder: list[Path], q: Questionnaire
+    folder: list[Path], q: Questionnaire, method: str
 ) -> None:
     serial = [_summary(o) for o in read_scan_files(folder, q, plan=ReadPlan(1))]
-    pooled = [_summary(o) for o in read_scan_files(folder, q, plan=ReadPlan(2, "spawn"))]
+    pooled = [_summary(o) for o in read_scan_files(folder, q, plan=ReadPlan(2, method))]
     assert pooled == serial
     assert serial[3] == ("geweigerd", f"{folder[3]}: het bestand is geen Excel-werkmap (.xlsx)")
     assert serial[4] == ("gelezen", "Gemeente 04")

@@ -141,6 +141,8 @@ def read_scan_files(
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context(plan.method)
+    if plan.method == "forkserver":  # the server imports the reader once, workers fork from it
+        context.set_forkserver_preload(["zelfscan_app.exchange.reader"])
     chunk = max(1, min(16, len(paths) // (plan.workers * 4)))
     pool = ProcessPoolExecutor(
         plan.workers, mp_context=context, initializer=_worker_start, initargs=(questionnaire,)
