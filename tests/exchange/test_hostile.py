@@ -243,3 +243,33 @@ def test_two_sheets_sharing_one_part(rich_bytes: bytes, q: Questionnaire) -> Non
     rels = parts["xl/_rels/workbook.xml.rels"].decode()
     parts["xl/_rels/workbook.xml.rels"] = rels.replace("sheet4.xml", "sheet2.xml").encode()
     assert "beschadigd" in _refused_fast(lambda: read_scan_bytes(rezip(parts), "x.xlsx", q))
+
+
+def test_one_cell_far_right_and_down_is_refused_before_reading(
+    rich_bytes: bytes, q: Questionnaire
+) -> None:
+    """The reader holds a sheet as a dense grid from its first to its last cell: A1 and
+    XFD4000 would be 65 million cells (gigabytes). The guard refuses by the coordinates."""
+    ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    sheet = (
+        f'<worksheet xmlns="{ns}"><sheetData>'
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>Nr</t></is></c></row>'
+        '<row r="4000"><c r="XFD4000"><v>1</v></c></row></sheetData></worksheet>'
+    ).encode()
+    data = replace_member(rich_bytes, SHEET_XML["Vragen"], sheet)
+    message = _refused_fast(lambda: read_scan_bytes(data, "breed.xlsx", q), mb=10)
+    assert "onredelijk breed (tot kolom XFD)" in message
+
+
+def test_a_sheet_xml_that_is_not_well_formed_is_refused(
+    rich_bytes: bytes, q: Questionnaire
+) -> None:
+    """python-calamine reads past some broken XML; the guard's expat pass does not."""
+    member = SHEET_XML["Vragen"]
+    broken = members(rich_bytes)[member].replace(b">", b"><<", 1)
+    data = replace_member(rich_bytes, member, broken)
+    message = _refused_fast(lambda: read_scan_bytes(data, "kapot.xlsx", q))
+    assert (
+        message
+        == "kapot.xlsx: het bestand is beschadigd en kan niet als Excel-werkmap worden gelezen"
+    )

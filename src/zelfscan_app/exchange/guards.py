@@ -244,9 +244,10 @@ class _Package:
         if rels_name not in self.infos:
             self._inflate_rest(set(), set())
             raise ImportRefused(_DAMAGED, path=path)
-        targets = _relationships(self._inflate(rels_name, parse=True, keep=True), folder, path)
+        rows = _relationship_rows(self._inflate(rels_name, parse=True, keep=True), folder, path)
+        targets = [(kind, target) for _rid, kind, target in rows]
+        by_id = {rid: target for rid, _kind, target in rows}
         sheets_declared, date1904 = _workbook_sheets(book, path)
-        by_id = dict(_relationship_ids(self.infos_kept[rels_name], folder, path))
         sheet_parts = [t for kind, t in targets if kind.endswith(("/worksheet", "/chartsheet"))]
         worksheets = {t for kind, t in targets if kind.endswith("/worksheet")}
         parsed = {t for kind, t in targets if kind.endswith(("/sharedStrings", "/styles"))}
@@ -546,10 +547,6 @@ def _xml(content: bytes, path: str) -> Any:
         return fromstring(content)
     except (ParseError, ValueError):
         raise ImportRefused(_DAMAGED, path=path) from None
-
-
-def _relationship_ids(content: bytes, folder: str, path: str) -> list[tuple[str, str]]:
-    return [(rid, target) for rid, _kind, target in _relationship_rows(content, folder, path)]
 
 
 def _relationships(content: bytes, folder: str, path: str) -> list[tuple[str, str]]:
