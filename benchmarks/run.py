@@ -44,7 +44,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="tiny sizes, one repetition")
     parser.add_argument("--out", default=str(Path(__file__).with_name("results.json")))
+    parser.add_argument(
+        "--only",
+        default="",
+        help="comma-separated groups to run (startup, database, memory, documents, answer, "
+        "merge, import); all by default",
+    )
     args = parser.parse_args(argv)
+    only = {g.strip() for g in args.only.split(",") if g.strip()}
+
+    def wanted(group: str) -> bool:
+        return not only or group in only
+
     repeat = 1 if args.quick else 7
     municipalities = 5 if args.quick else 342
     answers = 20 if args.quick else 200
@@ -64,24 +75,31 @@ def main(argv: list[str] | None = None) -> int:
         # The probes are other processes, and one process at a time has a database file
         # open (storage/process_lock.py): give it back while they run; `db` takes it again.
         db.dispose()
-        results += bench_startup.measure(probes, url, municipalities, repeat)
-        results += bench_database.measure(db, repeat * 3)
+        if wanted("startup"):
+            results += bench_startup.measure(probes, url, municipalities, repeat)
+        if wanted("database"):
+            results += bench_database.measure(db, repeat * 3)
         db.dispose()
-        results += bench_memory.measure(probes, url, municipalities, min(repeat, 3))
-        results += bench_documents.measure(db, questionnaire, folder / "documents", repeat)
+        if wanted("memory"):
+            results += bench_memory.measure(probes, url, municipalities, min(repeat, 3))
+        if wanted("documents"):
+            results += bench_documents.measure(db, questionnaire, folder / "documents", repeat)
         scan_id = bench_answer.empty_scan(db, questionnaire)  # the list has one more from here
         db.dispose()
-        results += bench_answer.measure(probes, url, scan_id, answers)
-        results += bench_merge.measure(
-            questionnaire, municipalities, min(repeat, 3), folder / "workbooks"
-        )
-        results += bench_import.measure(
-            questionnaire,
-            folder / "import",
-            filled=50 if args.quick else 3000,
-            batch=3 if args.quick else 8,
-            repeat=1 if args.quick else 3,
-        )
+        if wanted("answer"):
+            results += bench_answer.measure(probes, url, scan_id, answers)
+        if wanted("merge"):
+            results += bench_merge.measure(
+                questionnaire, municipalities, min(repeat, 3), folder / "workbooks"
+            )
+        if wanted("import"):
+            results += bench_import.measure(
+                questionnaire,
+                folder / "import",
+                filled=50 if args.quick else 3000,
+                batch=3 if args.quick else 8,
+                repeat=1 if args.quick else 3,
+            )
 
     print(table(results))
     print(

@@ -20,6 +20,7 @@ from zelfscan_app.storage.database import Database
 def _isolated_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Any code that falls back to the default database gets a fresh file in tmp_path."""
     monkeypatch.setenv("ZELFSCAN_DATABASE", f"sqlite:///{tmp_path / 'default.sqlite'}")
+    monkeypatch.setenv("ZELFSCAN_CACHE", str(tmp_path / "cache"))  # rendered charts
 
 
 @pytest.fixture

@@ -20,6 +20,9 @@ MEASURES = {
     "documents: `zelfscan plan`, fresh process",
     "answer: key 1 → stored, shown (median)",
     "answer: key 1 → stored, shown (p95)",
+    "merge: 5 workbooks vs openpyxl",
+    "merge: 5 workbooks vs calamine",
+    "import: 5 workbooks, empty database",
 }
 
 

@@ -1,26 +1,28 @@
 """Lenient reading of what people type in a spreadsheet cell, strict about what it means.
 
-Each function takes a cell's value and openpyxl data type and returns a clean Python value, or
-raises `CellProblem` with a Dutch phrase; the reader adds the file, sheet and row.
+Each function takes a cell's value and data type (openpyxl's letters: s, n, b, d, f, e) and
+returns a clean Python value, or raises `CellProblem` with a Dutch phrase; the reader adds the
+file, sheet and row. Text arrives with the OOXML `_xHHHH_` escapes already undone.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
 from zelfscan_app.domain.names import NameProblem, clean_name
-from zelfscan_app.exchange.text import unescape_cell_text
 
 
 class CellProblem(ValueError):
     """What is wrong with one cell, in Dutch, without the where."""
 
 
-@dataclass(frozen=True, slots=True)
-class RawCell:
-    """A cell as openpyxl read it: value plus data type (s, n, b, d, f = formula, e = error)."""
+class RawCell(NamedTuple):
+    """A cell as read: value plus data type (s, n, b, d, f = formula, e = error).
+
+    A named tuple rather than a frozen dataclass: a reader makes one per cell, hundreds per
+    workbook, and a tuple is built several times faster (and is just as immutable)."""
 
     value: object
     kind: str = "n"
@@ -64,7 +66,9 @@ _WORDS = re.compile(r"^(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})$")
 _NUMBER = re.compile(r"^\s*(\d{1,6})\s*\.?\s*$")
 _LEADING_NUMBER = re.compile(r"^\s*(\d{1,4})(?!\d)")
 FIRST_YEAR, LAST_YEAR = 2000, 2099
-_EXCEL_SERIAL = (36526, 73050)  # 2000-01-01 .. 2099-12-31 as Excel day numbers
+_EXCEL_SERIAL = (36526, 73050)  # 2000-01-01 .. 2099-12-31 as Excel day numbers (1900 system)
+_EPOCH_1900 = date(1899, 12, 30)  # day 0 as Excel counts after its 1900 leap-year bug
+_DAYS_1900_TO_1904 = 1462  # day 0 of the 1904 system (1904-01-01) in the 1900 system
 _YES = {"ja", "j", "x", "waar", "true", "1", "✓", "✔", "yes"}
 _NO = {"nee", "n", "onwaar", "false", "0", "no", "-"}
 
@@ -81,7 +85,7 @@ def check_plain(cell: RawCell) -> None:
 
 
 def text(cell: RawCell, *, limit: int, what: str) -> str:
-    """Free text, kept exactly as typed (only the OOXML escapes are undone)."""
+    """Free text, kept exactly as typed (the reader has undone the OOXML escapes)."""
     result = _as_text(cell)
     if len(result) > limit:
         raise CellProblem(f"de {what} is {len(result)} tekens lang; het maximum is {limit}")
@@ -92,20 +96,18 @@ def _as_text(cell: RawCell) -> str:
     check_plain(cell)
     value = cell.value
     if value is None:
-        result = ""
-    elif isinstance(value, str):
-        result = unescape_cell_text(value)
-    elif isinstance(value, bool):
-        result = "WAAR" if value else "ONWAAR"
-    elif isinstance(value, datetime):
-        result = value.date().isoformat() if value.time() == datetime.min.time() else str(value)
-    elif isinstance(value, date):
-        result = value.isoformat()
-    elif isinstance(value, float) and value.is_integer():
-        result = str(int(value))
-    else:
-        result = str(value)
-    return result
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "WAAR" if value else "ONWAAR"
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def name(cell: RawCell, *, limit: int, what: str) -> str:
@@ -122,9 +124,10 @@ def name(cell: RawCell, *, limit: int, what: str) -> str:
         raise CellProblem(str(problem)) from None
 
 
-def parse_date(cell: RawCell) -> date:
+def parse_date(cell: RawCell, *, date1904: bool = False) -> date:
     """Accept an Excel date, an Excel day number, or text as JJJJ-MM-DD, DD-MM-JJJJ or '3 maart
-    2026'; refuse dates that do not exist or lie outside 2000–2099."""
+    2026'; refuse dates that do not exist or lie outside 2000–2099. A day number counts from the
+    workbook's own epoch: 1900, or 1904 for a workbook saved with the 1904 date system."""
     check_plain(cell)
     value = cell.value
     if isinstance(value, datetime):
@@ -134,13 +137,12 @@ def parse_date(cell: RawCell) -> date:
     elif isinstance(value, bool) or value is None:
         raise CellProblem("de datum ontbreekt")
     elif isinstance(value, (int, float)):
-        if not (_EXCEL_SERIAL[0] <= value <= _EXCEL_SERIAL[1]) or int(value) != value:
+        serial = value + (_DAYS_1900_TO_1904 if date1904 else 0)
+        if not (_EXCEL_SERIAL[0] <= serial <= _EXCEL_SERIAL[1]) or int(value) != value:
             raise CellProblem(f"'{value}' is geen datum (verwacht JJJJ-MM-DD)")
-        from openpyxl.utils.datetime import from_excel
-
-        result = from_excel(int(value)).date()
+        result = _EPOCH_1900 + timedelta(days=int(serial))
     else:
-        result = _date_from_text(unescape_cell_text(str(value)))
+        result = _date_from_text(str(value))
     if not FIRST_YEAR <= result.year <= LAST_YEAR:
         raise CellProblem(
             f"de datum {result.isoformat()} ligt niet tussen {FIRST_YEAR} en {LAST_YEAR}"

@@ -59,6 +59,7 @@ MAX_RATIO = 150  # uncompressed / compressed, checked for members over RATIO_FLO
 RATIO_FLOOR = 1_000_000
 MAX_SHEETS = 20
 MAX_SHEET_ROWS = 5_000  # rows visited per sheet, empty ones included
+MAX_SHEET_CELLS = 2_000_000  # rows × columns of the grid a reader holds for one sheet
 MAX_QUESTION_ROWS = 500  # non-empty rows on `Vragen`
 MAX_PARTICIPANTS = 200
 MAX_READ_COLUMNS = 30

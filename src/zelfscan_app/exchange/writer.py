@@ -8,8 +8,6 @@ scores as values, so any viewer (also one without a calculation engine) shows th
 
 from __future__ import annotations
 
-import os
-import tempfile
 from datetime import date
 from io import BytesIO
 from pathlib import Path
@@ -35,6 +33,7 @@ from zelfscan_app.exchange.sheet_style import (
     write_text,
 )
 from zelfscan_app.exchange.text import escape_cell_text
+from zelfscan_app.output_file import write_atomic
 
 if TYPE_CHECKING:
     from openpyxl.cell import Cell
@@ -104,16 +103,7 @@ def save_atomic(data: bytes, path: str | Path) -> Path:
     if not folder.is_dir():
         raise ZelfscanError("de map om in op te slaan bestaat niet", path=str(path))
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".zelfscan-", suffix=".xlsx.tmp", dir=folder)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(data, target)
     except PermissionError:
         raise ZelfscanError(
             "het bestand kan niet worden opgeslagen (geen schrijfrechten, of het bestand is "

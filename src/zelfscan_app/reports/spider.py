@@ -715,5 +715,6 @@ def save_chart(chart: SpiderChart, path: str | Path) -> Path:
         data = render_svg(chart)
     else:
         raise ValueError(f"unsupported chart format {suffix!r}")
-    path.write_bytes(data)
-    return path
+    from zelfscan_app.output_file import write_atomic
+
+    return write_atomic(data, path)

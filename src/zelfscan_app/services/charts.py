@@ -313,3 +313,88 @@ def _os_reason(exc: OSError) -> str:
         errno.EROFS: "de schijf is alleen-lezen",
     }
     return reasons.get(exc.errno or 0, exc.strerror or str(exc))
+
+
+# The rendered PNG, cached per chart ----------------------------------------------------------
+
+ENV_CACHE = "ZELFSCAN_CACHE"
+CACHE_KEEP = 256  # charts kept; the oldest are removed beyond this
+
+
+def chart_png(chart: SpiderChart) -> bytes:
+    """The chart as PNG; drawn once per distinct chart and then taken from the user's cache.
+
+    Importing matplotlib and drawing take most of a cold `zelfscan plan` (over a second of a
+    fresh process); the same scan version always gives the same chart, and the renderer gives
+    identical bytes for identical input, so a cached copy is exact. The key covers everything
+    the picture depends on: the chart's data, the app and matplotlib versions and the
+    renderer's source file. A cache that cannot be read or written is simply not used."""
+    import hashlib
+
+    key = hashlib.sha256(f"{_renderer_identity()}\n{chart!r}".encode()).hexdigest()
+    folder = _cache_folder()
+    cached = folder / f"{key[:40]}.png" if folder is not None else None
+    if cached is not None:
+        try:
+            data = cached.read_bytes()
+            if data.startswith(b"\x89PNG\r\n\x1a\n") and data.rstrip().endswith(b"IEND\xaeB`\x82"):
+                return data
+        except OSError:
+            pass
+    from zelfscan_app.reports.spider import render_png
+
+    data = render_png(chart)
+    if cached is not None:
+        _store(cached, data)
+    return data
+
+
+def _cache_folder() -> Path | None:
+    import os
+
+    configured = os.environ.get(ENV_CACHE)
+    if configured == "":
+        return None  # ZELFSCAN_CACHE= (empty) switches the cache off
+    if configured:
+        base = Path(configured)
+    else:
+        from platformdirs import user_cache_dir
+
+        from zelfscan_app.storage.config import APP_NAME
+
+        base = Path(user_cache_dir(APP_NAME, appauthor=False))
+    return base / "charts"
+
+
+def _renderer_identity() -> str:
+    import importlib.util
+    from importlib.metadata import PackageNotFoundError, version
+
+    from zelfscan_app import __version__
+
+    try:
+        matplotlib_version = version("matplotlib")
+    except PackageNotFoundError:  # a frozen bundle may lack the metadata
+        matplotlib_version = "?"
+    source = ""
+    spec = importlib.util.find_spec("zelfscan_app.reports.spider")
+    if spec is not None and spec.origin:
+        try:
+            stat = Path(spec.origin).stat()
+            source = f"{stat.st_size}:{stat.st_mtime_ns}"
+        except OSError:
+            pass
+    return f"{__version__}|{matplotlib_version}|{source}"
+
+
+def _store(target: Path, data: bytes) -> None:
+    from zelfscan_app.output_file import write_atomic
+
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(data, target)
+        charts = sorted(target.parent.glob("*.png"), key=lambda p: p.stat().st_mtime_ns)
+        for old in charts[:-CACHE_KEEP]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass  # a cache is an optimisation: never a reason for an export to fail

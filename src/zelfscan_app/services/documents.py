@@ -7,7 +7,6 @@ run never leaves half a document where the user expects the old one.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
@@ -20,6 +19,7 @@ from zelfscan_app.domain.questionnaire import Questionnaire
 from zelfscan_app.domain.region import Disclosure, RegionSummary
 from zelfscan_app.domain.scan import Scan
 from zelfscan_app.errors import NotFound, ZelfscanError
+from zelfscan_app.output_file import write_atomic
 from zelfscan_app.reports.spider_data import PALETTE, Band, Series, SpiderChart, chart_axes
 from zelfscan_app.reports.templates import TemplateKind, find_template
 from zelfscan_app.services import actions as action_service
@@ -44,9 +44,9 @@ class WrittenDocument:
 
 
 def _png(chart: SpiderChart) -> bytes:
-    from zelfscan_app.reports.spider import render_png
+    from zelfscan_app.services.charts import chart_png
 
-    return render_png(chart)
+    return chart_png(chart)  # cached per chart: a cold `zelfscan plan` skips matplotlib
 
 
 def scan_spider_png(questionnaire: Questionnaire, scan: Scan) -> bytes:
@@ -111,13 +111,8 @@ def _check_out(out: str | Path) -> Path:
 def save_document(data: bytes, out: str | Path) -> Path:
     """Write via a temporary file and one rename: the old file stays until the new one is whole."""
     path = _check_out(out)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        with open(temporary, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
+        write_atomic(data, path)
     except PermissionError:
         raise ZelfscanError(
             "het bestand kan niet worden geschreven; is het nog geopend in Word?", path=str(path)
@@ -126,8 +121,6 @@ def save_document(data: bytes, out: str | Path) -> Path:
         raise ZelfscanError(
             f"het bestand kan niet worden geschreven ({exc.strerror or exc})", path=str(path)
         ) from None
-    finally:
-        temporary.unlink(missing_ok=True)
     return path
 
 

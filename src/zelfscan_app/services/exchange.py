@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from zelfscan_app.domain.names import lookalike_message
 from zelfscan_app.domain.questionnaire import Questionnaire
@@ -22,6 +23,9 @@ from zelfscan_app.errors import NotFound, ZelfscanError
 from zelfscan_app.storage import repository as repo
 from zelfscan_app.storage.database import Database
 from zelfscan_app.storage.repository import ScanListItem
+
+if TYPE_CHECKING:
+    from zelfscan_app.exchange.reader import WorkbookScan
 
 ProgressCallback = Callable[[int, int], None]
 CancelCheck = Callable[[], bool]
@@ -106,31 +110,45 @@ def import_files(
     on_progress: ProgressCallback | None = None,
     should_cancel: CancelCheck | None = None,
 ) -> ImportReport:
-    """Import each file on its own (all or nothing per file); stops between files on cancel."""
+    """Import each file on its own (all or nothing per file); stops between files on cancel.
+
+    Many files are read by a process pool (`reader.read_scan_files`), in input order, while
+    this process stores them one by one; the database is only ever written from here."""
+    from zelfscan_app.exchange.reader import read_scan_files
+
     results: list[FileResult] = []
     total = len(paths)
-    for done, path in enumerate(paths):
-        if should_cancel is not None and should_cancel():
-            results += [
-                FileResult(str(p), ImportStatus.SKIPPED, "niet verwerkt: het inlezen is afgebroken")
-                for p in paths[done:]
-            ]
-            return ImportReport(tuple(results), cancelled=True)
-        results.append(import_file(db, path, questionnaire))
-        if on_progress is not None:
-            on_progress(done + 1, total)
+    outcomes = read_scan_files(paths, questionnaire)
+    try:
+        for done, path in enumerate(paths):
+            if should_cancel is not None and should_cancel():
+                results += [
+                    FileResult(
+                        str(p), ImportStatus.SKIPPED, "niet verwerkt: het inlezen is afgebroken"
+                    )
+                    for p in paths[done:]
+                ]
+                return ImportReport(tuple(results), cancelled=True)
+            results.append(_import_read(db, path, next(outcomes)))
+            if on_progress is not None:
+                on_progress(done + 1, total)
+    finally:
+        outcomes.close()
     return ImportReport(tuple(results))
 
 
 def import_file(db: Database, path: str | Path, questionnaire: Questionnaire) -> FileResult:
+    from zelfscan_app.exchange.reader import read_scan_files
+
+    return _import_read(db, path, next(read_scan_files([path], questionnaire)))
+
+
+def _import_read(db: Database, path: str | Path, read: WorkbookScan | ZelfscanError) -> FileResult:
+    """Store what reading one file gave: a refusal is reported, a scan stored whole."""
     from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-    from zelfscan_app.exchange.reader import read_scan_file
-
-    try:
-        read = read_scan_file(path, questionnaire)
-    except ZelfscanError as exc:
-        return FileResult(str(path), ImportStatus.REFUSED, str(exc))
+    if isinstance(read, ZelfscanError):
+        return FileResult(str(path), ImportStatus.REFUSED, str(read))
     try:
         try:
             return _store(db, str(path), read.scan, read.sha256)

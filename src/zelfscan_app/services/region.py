@@ -338,6 +338,7 @@ class FileMerge:
     refused: tuple[RefusedFile, ...] = ()
     notes: tuple[str, ...] = ()  # per file or municipality, with names: for the terminal only
     cancelled: bool = False
+    reading: str = ""  # how the files were read: serially or by a process pool (ReadPlan)
 
     @property
     def merged(self) -> int:
@@ -363,21 +364,23 @@ def merge_files(
 
     Nothing is stored: a merge reads files, the database stays as it was.
     """
-    from zelfscan_app.exchange.reader import read_scan_file
+    from zelfscan_app.exchange.reader import read_plan, read_scan_files
 
     scans: list[Scan] = []
     sources: dict[int, str] = {}
     refused: list[RefusedFile] = []
     notes: list[str] = []
     cancelled = False
+    plan = read_plan(len(paths))  # a process pool for many files, serial otherwise
+    outcomes = read_scan_files(paths, questionnaire, plan=plan)
     for index, path in enumerate(paths):
         if should_cancel is not None and should_cancel():
             cancelled = True
+            outcomes.close()
             break
-        try:
-            read = read_scan_file(path, questionnaire)
-        except ZelfscanError as exc:
-            refused.append(RefusedFile(str(path), str(exc)))
+        read = next(outcomes)
+        if isinstance(read, ZelfscanError):
+            refused.append(RefusedFile(str(path), str(read)))
         else:
             # File order breaks ties between scans of one municipality on the same day.
             scans.append(replace(read.scan, id=index + 1))
@@ -385,10 +388,14 @@ def merge_files(
             notes += [f"{path}: {w}" for w in read.warnings]
         if on_progress is not None:
             on_progress(index + 1, len(paths))
+    outcomes.close()
+    reading = plan.describe()
     if cancelled:
-        return FileMerge(None, len(paths), tuple(refused), tuple(notes), cancelled=True)
+        return FileMerge(
+            None, len(paths), tuple(refused), tuple(notes), cancelled=True, reading=reading
+        )
     if not scans:
-        return FileMerge(None, len(paths), tuple(refused), tuple(notes))
+        return FileMerge(None, len(paths), tuple(refused), tuple(notes), reading=reading)
     if not regio:
         regions = {s.regio.strip() for s in scans if s.regio.strip()}
         regio = regions.pop() if len(regions) == 1 else ""
@@ -400,7 +407,7 @@ def merge_files(
         notes.append(
             f"{c.name}: {c.others + 1} werkmappen; gebruikt is de nieuwste ({what}, {c.source})."
         )
-    return FileMerge(picture, len(paths), tuple(refused), tuple(notes))
+    return FileMerge(picture, len(paths), tuple(refused), tuple(notes), reading=reading)
 
 
 # Presentation --------------------------------------------------------------------------------
@@ -843,26 +850,17 @@ def write_json(report: RegionReport, path: str | Path) -> Path:
 
 
 def _save_text(text: str, target: Path) -> Path:
-    import os
-    import tempfile
+    from zelfscan_app.output_file import write_atomic
 
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise ZelfscanError("de map om in op te slaan bestaat niet", path=str(target))
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".zelfscan-", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        return write_atomic(text.encode("utf-8"), target)
     except OSError as exc:
         raise ZelfscanError(
             f"het bestand kan niet worden opgeslagen ({exc.strerror or exc})", path=str(target)
         ) from None
-    return target
 
 
 # Letter key ------------------------------------------------------------------------------
