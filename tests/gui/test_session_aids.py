@@ -100,7 +100,8 @@ def test_presentation_mode(qtbot: QtBot, demo_window: MainWindow) -> None:
     qtbot.waitUntil(lambda: demo_window.isFullScreen(), timeout=2000)
     assert not demo_window.menuBar().isVisible()
     assert not sw.tree.isVisible() and not sw.header.isVisible()
-    assert not sw.question.notes.isVisible() and not sw.question.standard_text.isVisible()
+    assert sw.question.notes.isVisible(), "the room sees what is recorded"
+    assert not sw.question.standard_text.isVisible()
     assert sw.question.op_orde.isVisible() and sw.question.question_text.isVisible()
     assert "font-size" in sw.styleSheet()
     assert sw.presentation_clock.isVisible() and sw.presentation_indicator.isVisible()

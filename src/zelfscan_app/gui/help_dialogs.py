@@ -19,7 +19,7 @@ def show_shortcuts(parent: QWidget) -> None:
         ("2", _tr("Niet op orde")),
         (_tr("0 of Delete"), _tr("Antwoord wissen")),
         ("B", _tr("Bespreekpunt aan/uit")),
-        (_tr("PgDn / PgUp"), _tr("Volgende / vorige vraag")),
+        (_tr("PgDown / PgUp"), _tr("Volgende / vorige vraag")),
         ("Alt+T / Alt+N", _tr("Naar Toelichting / Nuancering (Esc: terug naar de antwoorden)")),
         ("Ctrl+R", _tr("Eerste resultaten")),
         ("Ctrl+F", _tr("Begrippenkader")),

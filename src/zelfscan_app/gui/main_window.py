@@ -27,6 +27,7 @@ from zelfscan_app.gui.scan_list_model import dutch_date
 from zelfscan_app.gui.scan_list_page import ScanListPage
 from zelfscan_app.gui.settings import AppSettings
 from zelfscan_app.gui.style import apply_style
+from zelfscan_app.gui.widgets import clamp_to_screen, fit_to_screen
 
 UNDO_SECONDS = 30
 QUESTIONNAIRE_DELAY_MS = 100
@@ -51,7 +52,7 @@ class MainWindow(QMainWindow):
         self._scale = self.settings.font_scale
         apply_style(QApplication.instance(), self._scale)
         self.setWindowTitle(self.tr("Zelfscan Kwaliteitskader"))
-        self.resize(1280, 820)
+        fit_to_screen(self, 1280, 820)
 
         self.list_page = ScanListPage()
         self.stack = QStackedWidget()
@@ -66,7 +67,8 @@ class MainWindow(QMainWindow):
         self._fill_session_menu()
         self._update_actions()
         if self.settings.geometry is not None:
-            self.restoreGeometry(self.settings.geometry)
+            self.restoreGeometry(self.settings.geometry)  # also the maximised state
+            clamp_to_screen(self)  # saved on a larger screen than this one
 
     def _make_statusbar(self) -> None:
         bar = self.statusBar()
@@ -244,6 +246,11 @@ class MainWindow(QMainWindow):
         if last is not None and last in session.order:
             session.current = last
         widget = SessionWidget(session, self.settings.block_minutes)
+        timer = widget.header.timer
+        timer.restore(*self.settings.block_timer(scan_id))  # a kill does not reset the clock
+        timer.stored.connect(
+            lambda used, started: self.settings.set_block_timer(scan_id, used, started)
+        )
         widget.set_font_scale(self._scale)
         widget.presentationChanged.connect(self._presentation_changed)
         widget.finishRequested.connect(self.close_scan)
@@ -516,6 +523,7 @@ class MainWindow(QMainWindow):
             None,
             widget.act_results,
             widget.act_glossary,
+            widget.act_navigator,
             widget.act_presentation,
             None,
             widget.act_timer,

@@ -135,6 +135,10 @@ class SessionWidget(QWidget):
         self.act_timer = self._action(
             tr("Bloktijd starten/pauzeren"), "Ctrl+T", self.header.timer.toggle
         )
+        self.act_navigator = self._action(
+            tr("Vragenlijst tonen"), "Ctrl+L", self.set_navigator_visible, checkable=True
+        )
+        self.act_navigator.setChecked(True)
         self.act_leave_presentation = self._action(
             tr("Presentatie sluiten"), "Esc", lambda: self.set_presentation(False)
         )
@@ -158,6 +162,7 @@ class SessionWidget(QWidget):
         self.header.results_button.clicked.connect(self.show_results)
         self.header.back_button.clicked.connect(self.finishRequested)
         self.header.presentation_button.clicked.connect(lambda: self.set_presentation(True))
+        self.header.navigator_button.toggled.connect(self.set_navigator_visible)
         self.results.backRequested.connect(self.show_question)
         self.results.continueRequested.connect(self._continue_with)
         self.results.finishRequested.connect(self.finishRequested)
@@ -259,6 +264,17 @@ class SessionWidget(QWidget):
             self._glossary = GlossaryDialog(self.session.questionnaire.terms, self)
         self._glossary.show_term()
 
+    def set_navigator_visible(self, on: bool) -> None:
+        """Collapse the question list: on a narrow screen the question gets the width."""
+        on = bool(on)
+        self.act_navigator.setChecked(on)
+        self.header.navigator_button.setChecked(on)
+        self.tree.setVisible(on and not self._presentation)
+
+    @property
+    def navigator_visible(self) -> bool:
+        return self.act_navigator.isChecked()
+
     # Presentation ---------------------------------------------------------------------------
     def set_presentation(self, on: bool) -> None:
         on = bool(on)
@@ -268,7 +284,7 @@ class SessionWidget(QWidget):
         self.act_presentation.setChecked(on)
         self.act_leave_presentation.setEnabled(on)
         self.header.setVisible(not on)
-        self.tree.setVisible(not on)
+        self.tree.setVisible(not on and self.navigator_visible)
         self.presentation_footer.setVisible(on)
         self.question.set_presentation(on)
         self.setStyleSheet(presentation_sheet(self._scale) if on else "")
@@ -277,7 +293,14 @@ class SessionWidget(QWidget):
         self.presentationChanged.emit(on)
 
     def _show_clock(self, text: str) -> None:
-        self.presentation_clock.setText(arg(self.tr("Bloktijd %1"), text))
+        clock = self.presentation_clock
+        clock.setText(arg(self.tr("Bloktijd %1"), text))
+        clock.setAccessibleDescription(self.header.timer.label.accessibleName())
+        phase = self.header.timer.phase  # the colour, as large as the room needs it
+        if clock.property("phase") != phase:
+            clock.setProperty("phase", phase)
+            clock.style().unpolish(clock)
+            clock.style().polish(clock)
 
     @property
     def presentation(self) -> bool:

@@ -1,0 +1,128 @@
+"""The meeting room (issue 13): what the group sees on the projector and what the facilitator's
+keys do, at the screen sizes regions really use."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QScreen
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from zelfscan_app.gui.main_window import MainWindow
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def key(qtbot: QtBot, k, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    """A key press where the keyboard focus is, as a user's would be."""
+    target = QApplication.focusWidget() or QApplication.activeWindow()
+    assert target is not None, "nothing has the keyboard focus"
+    qtbot.keyClick(target, k, modifier)
+
+
+def open_first(window: MainWindow):
+    window.open_scan(window.list_page.model.item(0).id)
+    return window.session_widget
+
+
+def test_terms_row_shows_its_terms_after_a_question_without_any(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    sw = open_first(demo_window)
+    view = sw.question
+    for start, target in ((1, 11), (16, 18)):
+        sw.go_to(start)
+        assert view.terms_box.isHidden(), f"question {start} names no term"
+        sw.go_to(target)
+        qtbot.waitUntil(lambda: view.terms_box.isVisible())
+        caption = view.terms_row.itemAt(0).widget()
+        chips = [view.terms_row.itemAt(i).widget() for i in range(1, view.terms_row.count())]
+        assert caption.text() == "Begrippen:" and chips, f"question {target} underlines a term"
+        for chip in chips:
+            assert isinstance(chip, QPushButton) and chip.isVisible()
+            assert chip.geometry().left() >= caption.geometry().right(), "beside, not under it"
+
+
+# Screens -----------------------------------------------------------------------------------------
+# Free screen area (logical px) of a projector, a laptop, full HD, and full HD at 125 % / 150 %.
+SCREENS = {
+    "1280x720": QRect(0, 0, 1280, 680),
+    "1366x768": QRect(0, 0, 1366, 728),
+    "1920x1080": QRect(0, 0, 1920, 1040),
+    "1920x1080@125%": QRect(0, 0, 1536, 824),
+    "1920x1080@150%": QRect(0, 0, 1280, 680),
+}
+
+
+@pytest.fixture(params=list(SCREENS))
+def screen(request, monkeypatch: pytest.MonkeyPatch) -> QRect:
+    """Every window sees a screen of this size (as a smaller monitor or a scaled one would)."""
+    free = SCREENS[request.param]
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _self: QRect(free))
+    return free
+
+
+def within(widget: QWidget, outer: QWidget) -> bool:
+    """The whole widget lies inside `outer` (both visible), in outer's coordinates."""
+    if not (widget.isVisible() and outer.isVisible()):
+        return False
+    top_left = widget.mapTo(outer, QPoint(0, 0))
+    return outer.rect().contains(QRect(top_left, widget.size()))
+
+
+def test_windows_never_open_larger_than_the_screen(
+    qtbot: QtBot, demo_url: str, screen: QRect
+) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.width() <= screen.width() and window.height() <= screen.height() - 24
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.open_database(demo_url)
+    qtbot.waitUntil(lambda: window._questionnaire is not None)
+    window.show_region()
+    region = window._region_view
+    assert region is not None and region.isVisible()
+    assert region.width() <= screen.width() and region.height() <= screen.height() - 24
+    region.close()
+    window.close()
+    window.db.dispose()
+
+
+def test_saved_geometry_of_a_larger_screen_is_shrunk(
+    qtbot: QtBot, settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    big = MainWindow(settings)
+    qtbot.addWidget(big)
+    big.resize(1800, 1000)
+    settings.geometry = big.saveGeometry()
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _self: QRect(0, 0, 1280, 680))
+    small = MainWindow(settings)
+    qtbot.addWidget(small)
+    assert small.width() <= 1280 and small.height() <= 680
+
+
+@pytest.mark.parametrize("size", [QSize(1366, 700), QSize(1280, 652)])
+def test_question_answers_and_toelichting_fit_without_scrolling(
+    qtbot: QtBot, demo_window: MainWindow, size: QSize
+) -> None:
+    """The window at a 1366 × 768 (or 1280 × 720) laptop's free area, minus the window frame."""
+    demo_window.resize(size)
+    sw = open_first(demo_window)
+    view = sw.question
+    if size.width() < 1366:
+        key(qtbot, Qt.Key.Key_L, CTRL)  # a narrow projector: fold the question list away
+        assert not sw.tree.isVisible() and not sw.header.navigator_button.isChecked()
+    for number in (1, 11, 21, 26):  # short and long questions, long criteria
+        sw.go_to(number)
+        qtbot.waitUntil(lambda: view.scroll.verticalScrollBar().maximum() == 0, timeout=2000)
+        viewport = view.scroll.viewport()
+        for widget in (view.question_text, view.op_orde, view.niet_op_orde):
+            assert within(widget, viewport), f"question {number}: {widget.objectName()}"
+        toelichting = view.editors["toelichting"]
+        assert within(toelichting, viewport)
+        assert toelichting.height() >= 2 * toelichting.fontMetrics().height() + 12, "two lines"
+        assert within(view.next_button, demo_window)
+    key(qtbot, Qt.Key.Key_L, CTRL)
+    assert sw.tree.isVisible() == (size.width() < 1366)
