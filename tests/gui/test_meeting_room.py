@@ -126,3 +126,136 @@ def test_question_answers_and_toelichting_fit_without_scrolling(
         assert within(view.next_button, demo_window)
     key(qtbot, Qt.Key.Key_L, CTRL)
     assert sw.tree.isVisible() == (size.width() < 1366)
+
+
+# Presentation mode (F11) ------------------------------------------------------------------------
+def test_presentation_shows_what_is_recorded_and_keeps_the_shortcuts(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    sw = open_first(demo_window)
+    sw.go_to(11)
+    view = sw.question
+    view.focus_answers()
+    key(qtbot, Qt.Key.Key_F11)
+    qtbot.waitUntil(demo_window.isFullScreen)
+    assert not demo_window.menuBar().isVisible()
+    assert view.help_label.isVisible() and view.help_label.text().startswith("Op orde als")
+    assert view.bespreekpunt.isVisible() and not view.bespreekpunt.isChecked()
+    key(qtbot, Qt.Key.Key_B)
+    assert view.bespreekpunt.isChecked() and sw.session.answer(11).bespreekpunt
+    key(qtbot, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)  # Alt+T: to the toelichting
+    toelichting = view.editors["toelichting"]
+    assert toelichting.hasFocus() and toelichting.isVisible()
+    qtbot.keyClicks(toelichting, " Zo gezegd in de zaal.")
+    assert toelichting.toPlainText().endswith("Zo gezegd in de zaal.")  # as it is typed
+    assert view.editors["nuancering"].isVisible()
+    view.focus_answers()
+
+    size = QApplication.font().pointSizeF()
+    key(qtbot, Qt.Key.Key_Plus, CTRL)  # the menu bar is hidden: the shortcut still works
+    assert QApplication.font().pointSizeF() > size and sw.presentation
+    key(qtbot, Qt.Key.Key_0, CTRL)
+    assert QApplication.font().pointSizeF() == pytest.approx(size)
+    with_shortcut = [a for a in demo_window.actions.all() if a.shortcuts()]
+    live = set(QWidget.actions(demo_window))  # the window's own, not the menu bar's
+    missing = [
+        a.text() for a in with_shortcut if a not in live and a is not demo_window.actions.delete
+    ]
+    assert not missing, "every window action keeps its shortcut without the menu bar"
+    key(qtbot, Qt.Key.Key_Escape)
+    assert not sw.presentation
+
+
+def test_block_timer_is_large_changes_colour_and_survives_a_restart(
+    qtbot: QtBot, demo_url: str, settings
+) -> None:
+    from tests.gui.conftest import make_window
+
+    window = make_window(qtbot, demo_url, settings)
+    sw = open_first(window)
+    scan_id = sw.session.scan_id
+    timer = sw.header.timer
+    key(qtbot, Qt.Key.Key_T, CTRL)
+    assert timer.running
+    used, started = settings.block_timer(scan_id)
+    assert used == 0 and started is not None, "stored the moment it starts"
+    timer._used_ms = 31 * 60_000  # four minutes left
+    timer._refresh()
+    assert timer.phase == "soon" and timer.label.property("phase") == "soon"
+    sw.set_presentation(True)
+    clock = sw.presentation_clock
+    assert clock.isVisible() and clock.property("phase") == "soon"
+    assert clock.font().pointSizeF() >= 2 * QApplication.font().pointSizeF(), "large"
+    timer._used_ms = 36 * 60_000
+    timer._refresh()
+    assert clock.property("phase") == "over" and clock.text().startswith("Bloktijd +")
+    sw.set_presentation(False)
+
+    # Ten minutes into the block (as stored at its start), the program is killed and restarted.
+    settings.set_block_timer(scan_id, 0, started - 10 * 60_000)
+    window.close()
+    window.db.dispose()
+    again = make_window(qtbot, demo_url, settings)
+    again.open_scan(scan_id)
+    clock = again.session_widget.header.timer
+    assert clock.running, "still running, as the clock on the wall"
+    assert 24 * 60 <= clock.remaining_seconds() <= 25 * 60 + 1
+    clock.pause()
+    assert settings.block_timer(scan_id)[1] is None
+    again.close()
+    again.db.dispose()
+
+
+# Keys -----------------------------------------------------------------------------------------------
+def test_first_results_enter_continues_and_answer_keys_say_where_they_went(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    sw = open_first(demo_window)
+    sw.go_to(14)
+    before = sw.session.answer(14).value
+    key(qtbot, Qt.Key.Key_PageDown)
+    assert sw.stack.currentWidget() is sw.results
+    key(qtbot, Qt.Key.Key_1)
+    note = sw.results.key_note
+    assert note.isVisible() and "1" in note.text() and "vragen" in note.text()
+    assert sw.session.answer(14).value == before, "nothing answered behind the user's back"
+    key(qtbot, Qt.Key.Key_Return)
+    assert sw.stack.currentWidget() is sw.question and sw.session.current == 15
+
+
+def test_ctrl_g_opens_the_regional_overview(qtbot: QtBot, demo_window: MainWindow) -> None:
+    open_first(demo_window)
+    key(qtbot, Qt.Key.Key_G, CTRL)
+    qtbot.waitUntil(lambda: demo_window._region_view is not None)
+    assert demo_window._region_view.isVisible()
+    assert "volgende versie" not in demo_window.actions.region.toolTip()
+    demo_window._region_view.close()
+
+
+def test_pgdown_is_spelled_one_way(qtbot: QtBot, demo_window: MainWindow) -> None:
+    from PySide6.QtGui import QKeySequence
+
+    sw = open_first(demo_window)
+    shown = sw.act_next.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    assert shown == "PgDown"
+    assert shown in sw.question.next_button.toolTip()
+    assert shown in sw.results.continue_button.toolTip()
+
+
+# Dutch ------------------------------------------------------------------------------------------------
+def test_qt_own_buttons_are_dutch(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
+
+    from zelfscan_app.gui.app import create_app
+
+    create_app()
+    box = QMessageBox(QMessageBox.Icon.Warning, "Titel", "Tekst")
+    box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
+    box.setDetailedText("Details")
+    qtbot.addWidget(box)
+    assert box.button(QMessageBox.StandardButton.Cancel).text() == "Annuleren"
+    dialog = QFileDialog(None, "Opslaan")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "Annuleren"
