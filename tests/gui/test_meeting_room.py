@@ -44,7 +44,7 @@ def test_terms_row_shows_its_terms_after_a_question_without_any(
             assert chip.geometry().left() >= caption.geometry().right(), "beside, not under it"
 
 
-# Screens -----------------------------------------------------------------------------------------
+# Screens -------------------------------------------------------------------------------------
 # Free screen area (logical px) of a projector, a laptop, full HD, and full HD at 125 % / 150 %.
 SCREENS = {
     "1280x720": QRect(0, 0, 1280, 680),
@@ -128,7 +128,7 @@ def test_question_answers_and_toelichting_fit_without_scrolling(
     assert sw.tree.isVisible() == (size.width() < 1366)
 
 
-# Presentation mode (F11) ------------------------------------------------------------------------
+# Presentation mode (F11) -----------------------------------------------------------------------
 def test_presentation_shows_what_is_recorded_and_keeps_the_shortcuts(
     qtbot: QtBot, demo_window: MainWindow
 ) -> None:
@@ -206,7 +206,7 @@ def test_block_timer_is_large_changes_colour_and_survives_a_restart(
     again.db.dispose()
 
 
-# Keys -----------------------------------------------------------------------------------------------
+# Keys ----------------------------------------------------------------------------------------
 def test_first_results_enter_continues_and_answer_keys_say_where_they_went(
     qtbot: QtBot, demo_window: MainWindow
 ) -> None:
@@ -242,7 +242,7 @@ def test_pgdown_is_spelled_one_way(qtbot: QtBot, demo_window: MainWindow) -> Non
     assert shown in sw.results.continue_button.toolTip()
 
 
-# Dutch ------------------------------------------------------------------------------------------------
+# Dutch ---------------------------------------------------------------------------------------
 def test_qt_own_buttons_are_dutch(qtbot: QtBot) -> None:
     from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 
