@@ -259,3 +259,43 @@ def test_qt_own_buttons_are_dutch(qtbot: QtBot) -> None:
     qtbot.addWidget(dialog)
     buttons = dialog.findChild(QDialogButtonBox)
     assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "Annuleren"
+
+
+# Find a question --------------------------------------------------------------------------------
+def test_navigator_shows_short_titles(qtbot: QtBot, demo_window: MainWindow) -> None:
+    sw = open_first(demo_window)
+    index = sw.model.index_of_question(13)
+    assert index.data() == "13 · Casusregie voeren"
+    assert index.data(Qt.ItemDataRole.ToolTipRole).startswith("Is de lokale infrastructuur")
+
+
+def test_ctrl_f_finds_questions_answers_and_toelichtingen(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    sw = open_first(demo_window)
+    sw.go_to(20)
+    view = sw.question
+    view.editors["toelichting"].setFocus()
+    qtbot.keyClicks(view.editors["toelichting"], " Afspraak met de huisartsenpost")
+    view.focus_answers()
+    key(qtbot, Qt.Key.Key_F, CTRL)
+    dialog = sw._search
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(dialog.search.hasFocus)
+
+    def listed() -> list[str]:
+        return [dialog.results.item(i).text() for i in range(dialog.results.count())]
+
+    qtbot.keyClicks(dialog.search, "huisartsenpost")  # only in what the group said
+    assert len(listed()) == 1 and listed()[0].startswith("Vraag 20 ·")
+    where = listed()[0].split("\n")[1]
+    assert where.startswith("toelichting: ") and "Afspraak met de huisartsenpost" in where
+    dialog.search.clear()
+    qtbot.keyClicks(dialog.search, "casusregie")  # question words and the begrippenkader
+    assert any(t.startswith("Vraag 13 · Casusregie voeren") for t in listed())
+    assert "Begrip · Casusregie" in listed()
+    dialog.search.clear()
+    qtbot.keyClicks(dialog.search, "traumasensitief")
+    key(qtbot, Qt.Key.Key_Return)
+    assert not dialog.isVisible() and sw.session.current == 14
+    assert sw.stack.currentWidget() is sw.question

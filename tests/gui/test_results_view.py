@@ -141,6 +141,9 @@ def test_comparison_with_an_earlier_scan(qtbot: QtBot, view, db, questionnaire) 
         "Geen vergelijking",
         "Nulmeting 3 maart 2025",
     ]
+    assert combo.currentIndex() == 1, "an evaluatie is compared with its nulmeting at once"
+    assert view.tabs.isTabEnabled(view.comparison_tab)
+    combo.setCurrentIndex(0)  # Geen vergelijking
     assert not view.tabs.isTabEnabled(view.comparison_tab)
 
     combo.setCurrentIndex(1)  # as the user does

@@ -138,10 +138,12 @@ def test_terms_explained_on_hover_and_focus(qtbot: QtBot, demo_window: MainWindo
     assert not view.term_info.isVisible()
 
 
-def test_glossary_opens_with_ctrl_f_and_searches(qtbot: QtBot, demo_window: MainWindow) -> None:
+def test_glossary_opens_with_ctrl_shift_f_and_searches(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
     sw = open_first(demo_window)
     sw.question.focus_answers()
-    key(qtbot, Qt.Key.Key_F, CTRL)
+    key(qtbot, Qt.Key.Key_F, CTRL | Qt.KeyboardModifier.ShiftModifier)
     glossary = sw._glossary
     assert glossary is not None and glossary.isVisible()
     qtbot.keyClicks(glossary.search, "casus")

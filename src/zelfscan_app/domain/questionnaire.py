@@ -18,6 +18,10 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
 
 
+#: Longest short title of a question: it must fit the navigator beside the question number.
+SHORT_TITLE_MAX = 40
+
+
 class Onderdeel(_Frozen):
     """A sub-requirement named in a standard's text (e.g. 'meldcode' in standard 3)."""
 
@@ -47,6 +51,8 @@ class Question(_Frozen):
     number: int = Field(ge=1)
     standard: int = Field(ge=1)
     text: str = Field(min_length=1, max_length=1000)
+    #: A few words to find the question by (the session's navigator, search); one line.
+    short_title: str = Field(default="", max_length=SHORT_TITLE_MAX)
     help: str = ""
     onderdelen: tuple[str, ...] = ()
 
@@ -160,6 +166,9 @@ def structure_problems(q: Questionnaire) -> list[str]:
                     f"vraag {question.number} noemt onderdeel '{key}', dat niet bij "
                     f"kwaliteitsstandaard {standard.number} hoort"
                 )
+    for question in q.questions:
+        if "\n" in question.short_title:
+            problems.append(f"vraag {question.number}: de korte titel moet op één regel staan")
     for standard in q.standards:
         if not any(x.standard == standard.number for x in q.questions):
             problems.append(f"kwaliteitsstandaard {standard.number} heeft geen enkele vraag")

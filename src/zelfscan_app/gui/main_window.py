@@ -522,6 +522,7 @@ class MainWindow(QMainWindow):
             widget.act_next,
             None,
             widget.act_results,
+            widget.act_search,
             widget.act_glossary,
             widget.act_navigator,
             widget.act_presentation,

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from zelfscan_app.domain.questionnaire import Questionnaire
-from zelfscan_app.domain.scan import Scan
+from zelfscan_app.domain.scan import Scan, SoortMeting
 from zelfscan_app.errors import ZelfscanError
 from zelfscan_app.gui.results.comparison_view import ComparisonView
 from zelfscan_app.gui.results.detail_panel import StandardDetail
@@ -159,7 +159,8 @@ class ResultsView(QWidget):
         return self._comparison
 
     def show_scan(self, scan_id: int) -> None:
-        """Load a scan from the database and show it (keeps no comparison)."""
+        """Load a scan from the database and show it; an evaluatie (or toetsingsmoment) is
+        compared with the municipality's nulmeting at once, the question it exists to answer."""
         try:
             scan = scan_service.get_scan(self.db, scan_id)
         except ZelfscanError as exc:
@@ -167,6 +168,22 @@ class ResultsView(QWidget):
             return
         self._other = None
         self.set_scan(scan)
+        baseline = self._baseline(scan)
+        if baseline is not None:
+            self.compare_with(baseline)
+
+    def _baseline(self, scan: Scan) -> int | None:
+        """The latest nulmeting of the same municipality up to this scan's date, if any."""
+        if scan.soort is SoortMeting.NULMETING or scan.id is None:
+            return None
+        try:
+            others = charts.comparable_scans(self.db, scan)  # newest first
+        except ZelfscanError:
+            return None
+        return next(
+            (o.id for o in others if o.soort is SoortMeting.NULMETING and o.datum <= scan.datum),
+            None,
+        )
 
     def set_scan(self, scan: Scan) -> None:
         """Show a scan as given (also one not saved yet); a comparison of the same place stays."""

@@ -43,6 +43,7 @@ class SessionWidget(QWidget):
         self._scale = 1.0
         self._presentation = False
         self._glossary: GlossaryDialog | None = None
+        self._search = None  # SearchDialog, made on first use
         self._syncing = False
         self.setObjectName("session")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -128,7 +129,8 @@ class SessionWidget(QWidget):
         self.act_next = self._action(tr("Volgende vraag"), "PgDown", self.go_next)
         self.act_previous = self._action(tr("Vorige vraag"), "PgUp", self.go_previous)
         self.act_results = self._action(tr("Eerste resultaten"), "Ctrl+R", self.show_results)
-        self.act_glossary = self._action(tr("Begrippenkader…"), "Ctrl+F", self.show_glossary)
+        self.act_search = self._action(tr("Zoeken…"), "Ctrl+F", self.show_search)
+        self.act_glossary = self._action(tr("Begrippenkader…"), "Ctrl+Shift+F", self.show_glossary)
         self.act_presentation = self._action(
             tr("Presentatiemodus"), "F11", self.set_presentation, checkable=True
         )
@@ -259,10 +261,27 @@ class SessionWidget(QWidget):
             action.setEnabled(False)
         self.results.focus_default()
 
-    def show_glossary(self) -> None:
+    def show_search(self) -> None:
+        """Find a question by its words or by what the group recorded (Ctrl+F)."""
+        if self._search is None:
+            from zelfscan_app.gui.session.search import SearchDialog
+
+            self._search = SearchDialog(self.session, self)
+            self._search.questionChosen.connect(self._search_chosen)
+            self._search.termChosen.connect(self._term_chosen)
+        self._search.open_search()
+
+    def _search_chosen(self, question: int) -> None:
+        self.go_to(question)
+        self.question.focus_answers()
+
+    def _term_chosen(self, term) -> None:
+        self.show_glossary(term)
+
+    def show_glossary(self, term=None) -> None:
         if self._glossary is None:
             self._glossary = GlossaryDialog(self.session.questionnaire.terms, self)
-        self._glossary.show_term()
+        self._glossary.show_term(term if not isinstance(term, bool) else None)
 
     def set_navigator_visible(self, on: bool) -> None:
         """Collapse the question list: on a narrow screen the question gets the width."""
