@@ -121,7 +121,7 @@ class QuestionChangeModel(_TableModel):
             self.tr("Eerder"),
             self.tr("Nu"),
             self.tr("Verandering"),
-            self.tr("Vraagtekst"),
+            self.tr("Vraag (kort)"),
         )
 
     def set_comparison(self, result: ScanComparison | None) -> None:
@@ -160,7 +160,7 @@ class QuestionChangeModel(_TableModel):
                 self._value(change.before),
                 self._value(change.after),
                 self.kind(change),
-                question.text,
+                question.short_title or question.text,  # one line; the full text in the tooltip
             )[column]
         if role == Qt.ItemDataRole.ToolTipRole and column == 5:
             return question.text

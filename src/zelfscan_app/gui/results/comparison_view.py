@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
 
 from zelfscan_app.domain.questionnaire import Questionnaire
 from zelfscan_app.gui.results.comparison_model import QuestionChangeModel, StandardChangeModel
-from zelfscan_app.gui.wrap_delegate import WrapDelegate
 from zelfscan_app.services.charts import ScanComparison, scan_label
 
 
@@ -51,12 +50,10 @@ class ComparisonView(QWidget):
         self.question_table = _table(
             self.questions, self.tr("Veranderde antwoorden per vraag"), stretch=5
         )
-        # The question text wraps; each row is as high as its text needs.
-        self.question_table.setWordWrap(True)
-        self.question_table.setItemDelegate(WrapDelegate(self.question_table))
-        self.question_table.verticalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
+        # One line per question (its short title, elided when narrow; the full text is the
+        # tooltip): a narrow column wrapping word by word made rows a screen high.
+        self.question_table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.question_table.horizontalHeader().moveSection(5, 1)  # what it is about, first
         standards_title = QLabel(self.tr("Per kwaliteitsstandaard"))
         standards_title.setObjectName("sectionTitle")
         questions_title = QLabel(self.tr("Per vraag (alleen wat veranderde)"))

@@ -8,6 +8,7 @@ Importing this module loads matplotlib; import it when the view is first needed.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal, Slot
@@ -32,7 +33,11 @@ from zelfscan_app.domain.scan import Scan, SoortMeting
 from zelfscan_app.errors import ZelfscanError
 from zelfscan_app.gui.results.comparison_view import ComparisonView
 from zelfscan_app.gui.results.detail_panel import StandardDetail
-from zelfscan_app.gui.results.score_table_model import TOELICHTINGEN, ScoreTableModel
+from zelfscan_app.gui.results.score_table_model import (
+    NIET_OP_ORDE,
+    TOELICHTINGEN,
+    ScoreTableModel,
+)
 from zelfscan_app.gui.results.spider_canvas import SpiderCanvas
 from zelfscan_app.reports.spider_data import SpiderChart
 from zelfscan_app.services import charts
@@ -70,7 +75,7 @@ class ResultsView(QWidget):
 
         self.compare_combo = QComboBox()
         self.compare_combo.setAccessibleName(self.tr("Vergelijk met een andere zelfscan"))
-        self.compare_combo.setMinimumContentsLength(24)
+        self.compare_combo.setMinimumContentsLength(18)
         compare_label = QLabel(self.tr("&Vergelijk met:"))
         compare_label.setBuddy(self.compare_combo)
         self.export_button = QPushButton(self.tr("Spindiagram &opslaan…"))
@@ -92,6 +97,8 @@ class ResultsView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TOELICHTINGEN, QHeaderView.ResizeMode.Stretch)
+        # The spider gets most of the page; the long columns elide (full text in the tooltip).
+        header.setSectionResizeMode(NIET_OP_ORDE, QHeaderView.ResizeMode.Stretch)
         header.setTextElideMode(Qt.TextElideMode.ElideRight)  # narrow window: 'Toelichti…'
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.detail = StandardDetail()
@@ -111,11 +118,11 @@ class ResultsView(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.canvas)
         splitter.addWidget(self.tabs)
-        # The spider is about as wide as it is high; the tables get the rest of the width
-        # (setSizes before the first show sets proportions, not pixels).
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([460, 940])
+        # The spider gets the page's height and the width that needs (readable on a
+        # projector); the tables the rest (setSizes before the first show sets proportions).
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 5)
+        splitter.setSizes([560, 700])
         splitter.setChildrenCollapsible(False)
 
         # Title and subtitle on the left, comparison and export on the right: one band,
@@ -298,7 +305,9 @@ class ResultsView(QWidget):
             .replace("%1", str(answered))
             .replace("%2", str(total))
         )
-        self.canvas.set_chart(self._chart)
+        # On screen the page's title says whose chart it is: the picture keeps the room for the
+        # spider itself (an exported chart keeps its title and note).
+        self.canvas.set_chart(replace(self._chart, title="", subtitle="", note=""))
         self.scores.set_results(results)
         current = self.table.selectionModel().currentIndex()
         self.detail.set_result(results[current.row()] if current.isValid() else None)
