@@ -202,7 +202,7 @@ def flag(cell: RawCell) -> bool:
         return True
     if cleaned in _NO:
         return False
-    raise CellProblem(f"'{str(value)[:40]}' is geen geldige waarde (verwacht 'Ja' of leeg)")
+    raise CellProblem(f"‘{str(value)[:40]}’ is geen geldige waarde (verwacht ‘Ja’ of leeg)")
 
 
 def label(cell: RawCell) -> str:

@@ -109,6 +109,9 @@ QLineEdit, QPlainTextEdit, QTextEdit {{
     selection-background-color: {BLUE}; selection-color: white; }}
 QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus {{ border: 2px solid {BLUE};
     padding: 5px 7px; }}
+QTableView QLineEdit, QTableView QLineEdit:focus {{ padding: 0 6px; border: 2px solid {FOCUS};
+    background: white; color: {TEXT};
+    border-radius: 0; }}
 QComboBox QAbstractItemView {{ selection-background-color: {BLUE_SOFT}; selection-color: {BLUE}; }}
 
 QCheckBox {{ spacing: 10px; }}

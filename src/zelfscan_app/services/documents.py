@@ -17,6 +17,7 @@ from zelfscan_app.domain.actions import draft_actions
 from zelfscan_app.domain.questionnaire import Questionnaire
 from zelfscan_app.domain.region import Disclosure, RegionSummary
 from zelfscan_app.domain.scan import Scan
+from zelfscan_app.dutch_text import gemeenten
 from zelfscan_app.errors import NotFound, ZelfscanError
 from zelfscan_app.reports.spider_data import PALETTE, Band, Series, SpiderChart, chart_axes
 from zelfscan_app.reports.templates import TemplateKind, find_template
@@ -65,10 +66,10 @@ def region_chart(
     total = len(summary.municipalities)
     return SpiderChart(
         axes=chart_axes(questionnaire),
-        series=(Series(f"Gemiddelde van {total} gemeenten", means, PALETTE[0]),),
+        series=(Series(f"Gemiddelde van {gemeenten(total)}", means, PALETTE[0]),),
         band=band,
         title=regio or "Regio",
-        subtitle=f"Zelfscan Kwaliteitskader · {total} gemeenten",
+        subtitle=f"Zelfscan Kwaliteitskader · {gemeenten(total)}",
         note="Score: per gemeente het percentage van de beantwoorde vragen dat ‘Op orde’ is; "
         "de regio is het gemiddelde daarvan.",
         description=f"Spindiagram regionaal gemiddelde {regio}".strip(),

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 from zelfscan_app.domain.questionnaire import Questionnaire
 from zelfscan_app.domain.region import MIN_GROUP_SIZE
 from zelfscan_app.domain.scan import AnswerValue, SoortMeting
+from zelfscan_app.dutch_text import gemeenten
 from zelfscan_app.errors import ZelfscanError
 from zelfscan_app.gui.i18n import arg
 from zelfscan_app.gui.region.heatmap_model import NAME, HeatMapModel
@@ -172,11 +173,11 @@ class RegionView(QWidget):
         )
         self.group_label = QLabel(self.tr("minimale &groep:"))
         self.group_label.setBuddy(self.group_spin)
-        self.texts_check = QCheckBox(self.tr("&Toelichtingen tonen"))
+        self.texts_check = QCheckBox(self.tr("&Toelichtingen"))  # one row at 1280 px
+        self.texts_check.setAccessibleName(self.tr("Toelichtingen tonen"))
         self.texts_check.setToolTip(
             self.tr(
-                "Toont de toelichtingen ook geanonimiseerd, met gemeente- en persoonsnamen "
-                "vervangen"
+                "Toelichtingen tonen, ook geanonimiseerd, met gemeente- en persoonsnamen vervangen"
             )
         )
         self.source_combo.activated.connect(self._source_chosen)
@@ -188,7 +189,7 @@ class RegionView(QWidget):
         self._controls.setSpacing(8)
         for widget in (source_label, self.source_combo, soort_label, self.soort_combo):
             self._controls.addWidget(widget)
-        self._controls.addSpacing(18)
+        self._controls.addSpacing(10)
         for widget in (self.anonymous_check, self.group_label, self.group_spin, self.texts_check):
             self._controls.addWidget(widget)
         self._controls.addStretch(1)
@@ -540,7 +541,7 @@ class RegionView(QWidget):
         self.stack.setCurrentIndex(0)
         parts = [
             report.regio_label,
-            arg(self.tr("%1 gemeenten"), picture.count),
+            gemeenten(picture.count),
             picture.selection_text,
         ]
         if report.anonymous:

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zelfscan_app.dutch_dates import dutch_date as long_date  # titles: '3 maart 2025'
 from zelfscan_app.gui.i18n import arg
-from zelfscan_app.gui.scan_list_model import dutch_date
 from zelfscan_app.gui.session.autosave import Autosaver
 from zelfscan_app.gui.session.block_timer import BlockTimer
 from zelfscan_app.gui.session.state import ScanSession
@@ -136,7 +136,7 @@ class SessionHeader(QWidget):
     def set_details(self) -> None:
         scan = self._session.scan
         self.title.setText(
-            arg(self.tr("%1  ·  %2 %3"), scan.gemeente, scan.soort.value, dutch_date(scan.datum))
+            arg(self.tr("%1  ·  %2 %3"), scan.gemeente, scan.soort.value, long_date(scan.datum))
         )
         self.subtitle.setText(self._subtitle())
 
