@@ -406,3 +406,32 @@ def test_participant_cells_show_their_whole_text(qtbot: QtBot, demo_window: Main
     text = editor.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, editor)
     assert text.height() >= editor.fontMetrics().height(), "no letters cut off"
     dialog.reject()
+
+
+def test_dutch_counts_dates_and_names(qtbot: QtBot, demo_window: MainWindow) -> None:
+    from zelfscan_app.dutch_text import gemeenten
+    from zelfscan_app.gui.new_scan_dialog import NewScanDialog
+    from zelfscan_app.services.scans import get_scan
+
+    assert (gemeenten(1), gemeenten(2), gemeenten(0)) == (
+        "1 gemeente",
+        "2 gemeenten",
+        "0 gemeenten",
+    )
+    model = demo_window.list_page.model
+    row = next(r for r in range(model.rowCount()) if model.item(r).gemeente == "Zandhorst")
+    scan = get_scan(demo_window.db, model.item(row).id)
+    dialog = NewScanDialog(demo_window.questionnaire, demo_window.db, scan=scan)
+    qtbot.addWidget(dialog)
+    assert dialog.group_warning.text().startswith("2 van de 9 groepen zijn ")
+    dialog.participants.add_row("Joris Smit", "Gemeente", "adviseur openbare orde en veiligheid")
+    assert dialog.group_warning.text().startswith("1 van de 9 groepen is "), "singular"
+    dialog.reject()
+
+    # A title names the date as a sentence does; the list keeps its compact column.
+    demo_window.open_scan(scan.id)
+    title = demo_window.session_widget.header.title.text()
+    assert title == "Zandhorst  ·  nulmeting 10 maart 2025"
+    assert "10 maart 2025" in demo_window.windowTitle()
+    assert "Veilig Thuis" in demo_window.questionnaire.standard(10).text
+    assert "Veilig thuis" not in demo_window.questionnaire.standard(10).text
