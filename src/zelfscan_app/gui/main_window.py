@@ -296,6 +296,7 @@ class MainWindow(QMainWindow):
         ):
             return False
         widget.set_presentation(False)
+        widget.header.timer.pause()  # closed on purpose: the clock waits (a kill keeps it going)
         scan_id = widget.session.scan_id
         if self.pages_shown():
             self.pages.commit_edits()
@@ -641,6 +642,8 @@ class MainWindow(QMainWindow):
             return
         if widget is not None and widget.presentation:
             widget.set_presentation(False)
+        if widget is not None:
+            widget.header.timer.pause()
         if self.pages is not None:
             self.pages.commit_edits()  # a cell still being edited in the plan van aanpak
         if self.exchange is not None:

@@ -138,7 +138,7 @@ class RegionView(QWidget):
     def _build_controls(self) -> None:
         self.source_combo = QComboBox()
         self.source_combo.setAccessibleName(self.tr("Regio of zelfscans"))
-        self.source_combo.setMinimumContentsLength(20)
+        self.source_combo.setMinimumContentsLength(16)
         self.source_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -146,6 +146,10 @@ class RegionView(QWidget):
         source_label.setBuddy(self.source_combo)
         self.soort_combo = QComboBox()
         self.soort_combo.setAccessibleName(self.tr("Welke zelfscan per gemeente"))
+        self.soort_combo.setMinimumContentsLength(16)  # the row of controls fits 1280 px
+        self.soort_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.soort_combo.addItem(self.tr("Nieuwste per gemeente"), None)
         self.soort_combo.addItem(self.tr("Alleen nulmetingen"), SoortMeting.NULMETING.value)
         self.soort_combo.addItem(self.tr("Alleen evaluaties"), SoortMeting.EVALUATIE.value)

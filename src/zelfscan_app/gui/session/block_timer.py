@@ -14,6 +14,8 @@ from zelfscan_app.gui.i18n import arg
 
 #: The last minutes of a block, when the clock changes colour (a warning, never a sound).
 SOON_SECONDS = 5 * 60
+#: A run stored longer ago than this is not resumed after a restart (the meeting is over).
+STALE_RUN_MS = 12 * 3600 * 1000
 
 
 def format_seconds(seconds: int) -> str:
@@ -93,10 +95,13 @@ class BlockTimer(QWidget):
         self._tick.stop()
         self._used_ms = max(0, int(used_ms))
         self._started_at = started_at
-        if started_at is not None:
-            self._used_ms += max(0, QDateTime.currentMSecsSinceEpoch() - int(started_at))
+        away = QDateTime.currentMSecsSinceEpoch() - int(started_at or 0)
+        if started_at is not None and 0 <= away <= STALE_RUN_MS:
+            self._used_ms += away
             self._clock.start()
             self._tick.start()
+        else:  # a run from another day (or a clock set back) is not this meeting's time
+            self._started_at = None
         self._refresh()
         self.runningChanged.emit(self.running)
 

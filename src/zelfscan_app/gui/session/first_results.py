@@ -230,7 +230,7 @@ class FirstResultsView(QWidget):
             out.append(
                 "<p style='margin-bottom:8px;'>"
                 f"<b>{html.escape(arg(self.tr('Vraag %1'), answer.question))}</b> — "
-                f"{html.escape(question.text)}"
+                f"{html.escape(question.short_title or question.text)}"  # readable at a glance
                 + (f"<br><i style='color:{style.MUTED};'>{html.escape(note)}</i>" if note else "")
                 + "</p>"
             )

@@ -29,6 +29,8 @@ from zelfscan_app.gui.session.terms import TermMarker
 from zelfscan_app.gui.widgets import ElidedLabel, FlowLayout
 
 FIELDS = ("toelichting", "nuancering")
+#: Smallest height of a toelichting field (px): two lines, three in the projector's large type.
+NOTE_HEIGHT = {False: 58, True: 104}
 #: Below this page height (px) the standard's full text is left out (see `_fit_height`).
 COMPACT_BELOW = 640
 
@@ -135,7 +137,7 @@ class QuestionView(QWidget):
             editor.setTabChangesFocus(True)
             editor.setPlaceholderText(placeholder)
             editor.setAccessibleName(caption.replace("&", ""))
-            editor.setMinimumHeight(58)
+            editor.setMinimumHeight(NOTE_HEIGHT[False])
             editor.setMaximumHeight(140)
             editor.textChanged.connect(lambda f=field: self._text_changed(f))
             label = _label(caption, "fieldLabel", wrap=False)
@@ -153,11 +155,10 @@ class QuestionView(QWidget):
         self.next_button.setAccessibleName(self.tr("Volgende vraag"))
         self.previous_button.clicked.connect(self.previousRequested)
         self.next_button.clicked.connect(self.nextRequested)
+        legend = self.tr("1 Op orde · 2 Niet op orde · 0 Wissen · B Bespreekpunt · F1 sneltoetsen")
+        # A line may break between entries, never between a key and what it does.
         self.legend = _label(
-            self.tr(
-                "1 Op orde  ·  2 Niet op orde  ·  0 Wissen  ·  B Bespreekpunt  ·  "
-                "F1 alle sneltoetsen"
-            ),
+            "  ·  ".join(part.strip().replace(" ", "\u00a0") for part in legend.split("·")),
             "shortcutLegend",
         )
         self.legend.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -356,6 +357,8 @@ class QuestionView(QWidget):
             widget.setVisible(not on)
         self.help_label.setVisible(bool(self._question and self._question.help))
         self.terms_box.setVisible(not on and self.terms_row.count() > 0)
+        for editor in self.editors.values():
+            editor.setMinimumHeight(NOTE_HEIGHT[on])
         self._fit_height()
         self._column.setStretch(0, 1 if on else 0)
         self._column.setSpacing(12 if on else 6)

@@ -58,7 +58,7 @@ class SessionWidget(QWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setUniformRowHeights(True)
-        self.tree.setIndentation(18)
+        self.tree.setIndentation(12)  # room for the questions' short titles
         self.tree.expandAll()
         self.tree.setMinimumWidth(240)
         self.tree.setFrameShape(QFrame.Shape.NoFrame)
@@ -90,7 +90,7 @@ class SessionWidget(QWidget):
         self.splitter.addWidget(self.tree)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([290, 1000])
+        self.splitter.setSizes([320, 1000])
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
