@@ -81,7 +81,7 @@ def test_first_results_show_scores_niet_op_orde_and_bespreekpunten(demo_window: 
     for question in q.questions_in_block(1):
         answer = session.answer(question.number)
         if answer.value is not None and answer.value.name == "NIET_OP_ORDE":
-            assert f"Vraag {question.number} — {question.text}" in text
+            assert f"Vraag {question.number} — {question.short_title}" in text
     assert "Bespreekpunten" in text and "Vraag 2 —" in text.split("Bespreekpunten")[1]
     assert results.continue_button.text().startswith("Verder met blok 2")
     results.scope.button(0).click()
