@@ -52,6 +52,7 @@ SCREENS = {
     "1920x1080": QRect(0, 0, 1920, 1040),
     "1920x1080@125%": QRect(0, 0, 1536, 824),
     "1920x1080@150%": QRect(0, 0, 1280, 680),
+    "1366x768@125%": QRect(0, 0, 1093, 614),  # as under Xvfb at QT_SCALE_FACTOR=1.25
 }
 
 
@@ -81,6 +82,14 @@ def test_windows_never_open_larger_than_the_screen(
     qtbot.waitExposed(window)
     assert window.open_database(demo_url)
     qtbot.waitUntil(lambda: window._questionnaire is not None)
+    for show in (window.show_results, window.show_plan):  # the pages' content fits too
+        window.list_page.select_scan(window.list_page.model.item(0).id)
+        show()
+        assert window.minimumSizeHint().height() <= screen.height() - 32, show.__name__
+        window.go_back()
+    window.open_scan(window.list_page.model.item(0).id)
+    assert window.minimumSizeHint().height() <= screen.height() - 32, "session"
+    window.close_scan()
     window.show_region()
     region = window._region_view
     assert region is not None and region.isVisible()

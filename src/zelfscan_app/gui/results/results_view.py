@@ -84,6 +84,7 @@ class ResultsView(QWidget):
         self.compare_combo.currentIndexChanged.connect(self._compare_chosen)
 
         self.canvas = SpiderCanvas()
+        self.canvas.setMinimumSize(300, 300)  # the page fits 1366 × 768 at 125 % (614 px high)
         self.scores = ScoreTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.scores)
