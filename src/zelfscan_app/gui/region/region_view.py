@@ -138,7 +138,8 @@ class RegionView(QWidget):
     def _build_controls(self) -> None:
         self.source_combo = QComboBox()
         self.source_combo.setAccessibleName(self.tr("Regio of zelfscans"))
-        self.source_combo.setMinimumContentsLength(10)
+        self.source_combo.setMinimumContentsLength(20)
+        self.source_combo.setMinimumWidth(110)  # may shrink: the row fits 1093 px (125 %)
         self.source_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -146,10 +147,7 @@ class RegionView(QWidget):
         source_label.setBuddy(self.source_combo)
         self.soort_combo = QComboBox()
         self.soort_combo.setAccessibleName(self.tr("Welke zelfscan per gemeente"))
-        self.soort_combo.setMinimumContentsLength(10)  # the row fits 1093 px (1366 at 125 %)
-        self.soort_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
+        self.soort_combo.setMinimumWidth(110)
         self.soort_combo.addItem(self.tr("Nieuwste per gemeente"), None)
         self.soort_combo.addItem(self.tr("Alleen nulmetingen"), SoortMeting.NULMETING.value)
         self.soort_combo.addItem(self.tr("Alleen evaluaties"), SoortMeting.EVALUATIE.value)
@@ -197,8 +195,6 @@ class RegionView(QWidget):
         for widget in (self.anonymous_check, self.group_label, self.group_spin, self.texts_check):
             self._controls.addWidget(widget)
         self._controls.addStretch(1)
-        self._controls.setStretchFactor(self.source_combo, 2)  # wider where there is room
-        self._controls.setStretchFactor(self.soort_combo, 1)
         self.notice = QLabel()
         self.notice.setObjectName("warningBox")
         self.notice.setWordWrap(True)
