@@ -91,6 +91,8 @@ def test_comparison_over_time_fits_and_matches(qtbot: QtBot, wide: MainWindow) -
         header = table.horizontalHeader()
         metrics = header.fontMetrics()
         for column in range(header.count()):
+            if table.isColumnHidden(column):
+                continue
             text = table.model().headerData(
                 column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole
             )
