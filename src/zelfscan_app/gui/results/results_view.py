@@ -33,11 +33,7 @@ from zelfscan_app.domain.scan import Scan, SoortMeting
 from zelfscan_app.errors import ZelfscanError
 from zelfscan_app.gui.results.comparison_view import ComparisonView
 from zelfscan_app.gui.results.detail_panel import StandardDetail
-from zelfscan_app.gui.results.score_table_model import (
-    NIET_OP_ORDE,
-    TOELICHTINGEN,
-    ScoreTableModel,
-)
+from zelfscan_app.gui.results.score_table_model import TOELICHTINGEN, ScoreTableModel
 from zelfscan_app.gui.results.spider_canvas import SpiderCanvas
 from zelfscan_app.reports.spider_data import SpiderChart
 from zelfscan_app.services import charts
@@ -98,8 +94,6 @@ class ResultsView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TOELICHTINGEN, QHeaderView.ResizeMode.Stretch)
-        # The spider gets most of the page; the long columns elide (full text in the tooltip).
-        header.setSectionResizeMode(NIET_OP_ORDE, QHeaderView.ResizeMode.Stretch)
         header.setTextElideMode(Qt.TextElideMode.ElideRight)  # narrow window: 'Toelichti…'
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.detail = StandardDetail()
@@ -119,11 +113,11 @@ class ResultsView(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.canvas)
         splitter.addWidget(self.tabs)
-        # The spider gets the page's height and the width that needs (readable on a
-        # projector); the tables the rest (setSizes before the first show sets proportions).
-        splitter.setStretchFactor(0, 4)
-        splitter.setStretchFactor(1, 5)
-        splitter.setSizes([560, 700])
+        # The spider is about as wide as it is high; the tables get the rest of the width
+        # (setSizes before the first show sets proportions, not pixels).
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([460, 940])
         splitter.setChildrenCollapsible(False)
 
         # Title and subtitle on the left, comparison and export on the right: one band,
