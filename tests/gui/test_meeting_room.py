@@ -457,3 +457,23 @@ def test_dutch_counts_dates_and_names(qtbot: QtBot, demo_window: MainWindow) -> 
     assert "10 maart 2025" in demo_window.windowTitle()
     assert "Veilig Thuis" in demo_window.questionnaire.standard(10).text
     assert "Veilig thuis" not in demo_window.questionnaire.standard(10).text
+
+
+def test_results_spider_gets_the_room_and_the_table_never_scrolls_sideways(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    from zelfscan_app.gui.results.score_table_model import TOELICHTINGEN
+
+    demo_window.resize(1280, 700)
+    demo_window.list_page.select_scan(demo_window.list_page.model.item(0).id)
+    demo_window.show_results()
+    view = demo_window.pages.results_view
+    qtbot.waitUntil(view.canvas.isVisible)
+    assert view.canvas.width() >= 0.4 * view.width(), "the spider is the page's subject"
+    assert not view.canvas.figure.texts or all(
+        "Zelfscan Kwaliteitskader" not in t.get_text() for t in view.canvas.figure.texts
+    ), "the page's title is not repeated inside the picture"
+    qtbot.waitUntil(lambda: view.table.horizontalScrollBar().maximum() == 0)
+    assert view.table.isColumnHidden(TOELICHTINGEN), "the detail below has them in full"
+    demo_window.resize(1900, 1000)
+    qtbot.waitUntil(lambda: not view.table.isColumnHidden(TOELICHTINGEN))

@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,7 +33,15 @@ from zelfscan_app.domain.scan import Scan, SoortMeting
 from zelfscan_app.errors import ZelfscanError
 from zelfscan_app.gui.results.comparison_view import ComparisonView
 from zelfscan_app.gui.results.detail_panel import StandardDetail
-from zelfscan_app.gui.results.score_table_model import TOELICHTINGEN, ScoreTableModel
+from zelfscan_app.gui.results.score_table_model import (
+    ANSWERED,
+    NIET_OP_ORDE,
+    NR,
+    SCORE,
+    TITLE,
+    TOELICHTINGEN,
+    ScoreTableModel,
+)
 from zelfscan_app.gui.results.spider_canvas import SpiderCanvas
 from zelfscan_app.reports.spider_data import SpiderChart
 from zelfscan_app.services import charts
@@ -96,6 +104,7 @@ class ResultsView(QWidget):
         header.setSectionResizeMode(TOELICHTINGEN, QHeaderView.ResizeMode.Stretch)
         header.setTextElideMode(Qt.TextElideMode.ElideRight)  # narrow window: 'Toelichti…'
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table.installEventFilter(self)
         self.detail = StandardDetail()
         self.comparison_view = ComparisonView(questionnaire)
 
@@ -113,11 +122,11 @@ class ResultsView(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.canvas)
         splitter.addWidget(self.tabs)
-        # The spider is about as wide as it is high; the tables get the rest of the width
-        # (setSizes before the first show sets proportions, not pixels).
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([460, 940])
+        # The spider gets the width its height allows (readable on a projector); the tables
+        # the rest, and a narrow table leaves out what the detail below shows anyway.
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 5)
+        splitter.setSizes([560, 700])
         splitter.setChildrenCollapsible(False)
 
         # Title and subtitle on the left, comparison and export on the right: one band,
@@ -333,6 +342,28 @@ class ResultsView(QWidget):
         self.compare_with(None if scan_id in (None, -1) else int(scan_id))
         if self._comparison is not None:
             self.tabs.setCurrentIndex(self.comparison_tab)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.Resize:
+            QTimer.singleShot(0, self, self._fit_columns)  # once the viewport has its width
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self) -> None:
+        """No sideways scrolling on a narrow screen: first the toelichtingen (the detail below
+        has them in full), then the answered count make way."""
+        header = self.table.horizontalHeader()
+
+        def width(column: int) -> int:
+            return max(header.sectionSizeHint(column), self.table.sizeHintForColumn(column))
+
+        room = self.table.viewport().width()
+        needed = sum(width(c) for c in (NR, TITLE, SCORE, NIET_OP_ORDE))
+        answered = width(ANSWERED)
+        self.table.setColumnHidden(ANSWERED, needed + answered > room)
+        narrow = needed + answered + 120 > room
+        self.table.setColumnHidden(TOELICHTINGEN, narrow)
+        mode = QHeaderView.ResizeMode.Stretch if narrow else QHeaderView.ResizeMode.ResizeToContents
+        header.setSectionResizeMode(NIET_OP_ORDE, mode)  # the last column takes what is left
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.detail.set_result(self.scores.result(current.row()) if current.isValid() else None)
