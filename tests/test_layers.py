@@ -56,10 +56,15 @@ UPWARDS = {
     "cli": ("zelfscan_app.gui.",),  # the CLI may start the GUI (gui.app / gui.startup), no more
 }
 
-# The GUI talks to storage only through these names (docs/architecture.md): it holds the
-# Database handle, and the start-up list is read by the stdlib fast path before SQLAlchemy loads.
+# The GUI talks to storage only through these names (docs/architecture.md): it opens and holds
+# the Database handle (and names it in a message), and the start-up list is read by the stdlib
+# fast path before SQLAlchemy loads.
 GUI_STORAGE_ALLOWED = {
     ("zelfscan_app.storage.database", "Database"),
+    ("zelfscan_app.storage.database", "default_url"),
+    ("zelfscan_app.storage.database", "is_in_memory"),
+    ("zelfscan_app.storage.faults", "IN_MEMORY"),
+    ("zelfscan_app.storage.faults", "display_name"),
     ("zelfscan_app.storage.config", "default_url"),
     ("zelfscan_app.storage.scan_list_fast", "list_scans_fast"),
     ("zelfscan_app.storage.repository", "ScanListItem"),

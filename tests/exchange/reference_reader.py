@@ -80,7 +80,7 @@ def _sheets(workbook: Any, path: str) -> dict[str, RawSheet | None]:
         if actual is None:
             if required:
                 raise ImportRefused(
-                    f"het blad '{wanted}' ontbreekt (de werkmap heeft: "
+                    f"het blad ‘{wanted}’ ontbreekt (de werkmap heeft: "
                     f"{', '.join(workbook.sheetnames)})",
                     path=path,
                 )
@@ -88,7 +88,7 @@ def _sheets(workbook: Any, path: str) -> dict[str, RawSheet | None]:
             continue
         sheet = workbook[actual]
         if not hasattr(sheet, "iter_rows"):
-            raise ImportRefused(f"het blad '{wanted}' is geen gewoon werkblad", path=path)
+            raise ImportRefused(f"het blad ‘{wanted}’ is geen gewoon werkblad", path=path)
         result[wanted] = _rows(sheet, wanted, columns, max_rows, path)
     return result
 

@@ -198,7 +198,7 @@ def test_missing_sheet(rich_bytes: bytes, q: Questionnaire) -> None:
         wb["Vragen"].title = "Vragen (kopie)"
 
     error = refused(edit(rich_bytes, change), q)
-    assert "het blad 'Vragen' ontbreekt" in error.problem
+    assert "het blad ‘Vragen’ ontbreekt" in error.problem
 
 
 @pytest.mark.parametrize("label", ["Gemeente", "Regio", "Datum", "Soort meting", "Vragenlijst"])

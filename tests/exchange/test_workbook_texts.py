@@ -62,7 +62,7 @@ def test_bespreekpunt_list_error_and_import_agree(q) -> None:
     allowed = flags.formula1.strip('"').split(",")
     assert allowed == ["Ja", "Nee"]
     for value in allowed:
-        assert f"'{value}'" in flags.error
+        assert f"‘{value}’" in flags.error
     # The import accepts what the list offers and names both when it refuses.
     wb = book(form_bytes(q, gemeente="Aldermeer"))
     sheet = wb[L.SHEET_VRAGEN]
@@ -71,7 +71,7 @@ def test_bespreekpunt_list_error_and_import_agree(q) -> None:
     read = read_scan_bytes(_with_date(wb), "x.xlsx", q)
     assert not read.scan.answer(1).bespreekpunt and read.scan.answer(2).bespreekpunt
     sheet["G4"] = "Misschien"
-    with pytest.raises(ZelfscanError, match="verwacht 'Ja' of 'Nee', of leeg"):
+    with pytest.raises(ZelfscanError, match="verwacht ‘Ja’ of ‘Nee’, of leeg"):
         read_scan_bytes(_with_date(wb), "x.xlsx", q)
 
 

@@ -61,7 +61,7 @@ def test_columns_and_one_draft_row_per_niet_op_orde(editor: ActionsEditor) -> No
     first = model.index(0, FIELDS.index("huidige_stand"))
     assert first.data() == "Geen visie vastgesteld.\nNuancering: Jeugd wel, Wmo niet."
     assert model.index(0, 0).data(Qt.ItemDataRole.FontRole).italic()  # a draft, not yet stored
-    assert model.headerData(0, Qt.Orientation.Vertical) == "1 · v1"
+    assert model.headerData(0, Qt.Orientation.Vertical) == "Vraag 1"
     assert model.index(0, STATUS_COLUMN).data() == "gepland"
     assert not editor.earlier_table.isVisible()
 

@@ -77,7 +77,7 @@ def test_edit_an_action_and_find_it_back(qtbot: QtBot, demo_window: MainWindow) 
     qtbot.keyClick(editor, Qt.Key.Key_Tab)  # leaving the cell stores it
     assert pages.editor.status.text() == "Opgeslagen"
 
-    key(qtbot, Qt.Key.Key_Escape)  # back to the list
+    key(qtbot, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)  # back to the list
     assert demo_window.stack.currentWidget() is demo_window.list_page
     pages = open_plan(qtbot, demo_window, scan_id)  # reopen: a fresh editor from the database
     model = pages.editor.model
@@ -98,7 +98,9 @@ def test_escape_in_a_cell_cancels_the_edit_not_the_page(
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
     assert demo_window.stack.currentWidget() is pages and pages.page == PLAN
     assert action_service.stored_actions(demo_window.db, scan_id) == []
-    key(qtbot, Qt.Key.Key_Escape)  # the second Esc goes back
+    key(qtbot, Qt.Key.Key_Escape)  # a second Esc (a user making sure) keeps the page
+    assert demo_window.stack.currentWidget() is pages and pages.page == PLAN
+    key(qtbot, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)  # leaving is deliberate
     assert demo_window.stack.currentWidget() is demo_window.list_page
 
 

@@ -48,9 +48,10 @@ def test_results_from_the_list_match_the_services(qtbot: QtBot, wide: MainWindow
     assert [table.index(r, ANSWERED).data() for r in range(10)] == [
         f"{e.score.answered} van {e.score.total}" for e in expected
     ]
-    (line,) = series_lines(view.canvas.figure)
-    for drawn, e in zip(line.get_ydata()[:10], expected, strict=True):
-        assert drawn == pytest.approx(e.score.score)
+    lines = series_lines(view.canvas.figure)
+    assert len(lines) == 2, "an evaluatie is drawn with its nulmeting"
+    scores = [e.score.score for e in expected]
+    assert any(list(line.get_ydata()[:10]) == pytest.approx(scores) for line in lines)
     assert view.title.text() == "Aldermeer — evaluatie 5 oktober 2026"
     assert not pages.notice.isVisible(), "no earlier actions in the demo: nothing to mention"
 
@@ -63,6 +64,9 @@ def test_comparison_over_time_fits_and_matches(qtbot: QtBot, wide: MainWindow) -
     view = wide.pages.results_view
     combo = view.compare_combo
     assert combo.isEnabled()
+    assert combo.currentData() == nulmeting, "an evaluatie is compared with its nulmeting"
+    assert len(series_lines(view.canvas.figure)) == 2
+    combo.setCurrentIndex(0)  # Geen vergelijking, then chosen again in the list
     combo.setCurrentIndex(combo.findData(nulmeting))  # what choosing it in the list does
 
     assert view.tabs.currentIndex() == view.comparison_tab
@@ -87,6 +91,8 @@ def test_comparison_over_time_fits_and_matches(qtbot: QtBot, wide: MainWindow) -
         header = table.horizontalHeader()
         metrics = header.fontMetrics()
         for column in range(header.count()):
+            if table.isColumnHidden(column):
+                continue
             text = table.model().headerData(
                 column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole
             )
@@ -158,7 +164,9 @@ def test_results_mention_open_actions_of_the_earlier_scan(qtbot: QtBot, wide: Ma
     assert pages.editor.earlier_table.isVisible()
 
     # The nulmeting itself has no earlier scan: nothing to mention there.
-    key(qtbot, Qt.Key.Key_Escape)
+    key(qtbot, Qt.Key.Key_Escape)  # on the plan Esc only cancels editing: the page stays
+    assert wide.stack.currentWidget() is pages and pages.page == PLAN
+    key(qtbot, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
     click_scan(qtbot, wide, nulmeting)
     click_toolbar(qtbot, wide, wide.actions.results)
     assert not pages.notice.isVisible()
@@ -200,7 +208,8 @@ def test_duiding_typed_survives_a_restart_and_fills_the_report(
     window.db.dispose()
 
     again = make_window(qtbot, demo_url)
-    view = open_results(qtbot, again, scan_id)
+    view = again.pages.results_view  # the page open at closing comes back with the scan
+    qtbot.waitUntil(view.canvas.isVisible, timeout=5000)
     expected = (
         "De groep herkent het beeld.\n\nWmo blijft achter; dat bespreken we met Veilig Thuis."
     )

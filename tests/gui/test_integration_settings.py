@@ -62,6 +62,8 @@ def test_template_folder_is_chosen_remembered_used_and_reset(
     again = make_window(qtbot, demo_url, AppSettings(str(_isolated_settings)))
     again.resize(1280, 860)  # the offscreen screen is smaller than the stored window
     try:
+        assert again.pages_shown(), "the plan page that was open comes back"
+        again.actions.back.trigger()  # to the list
         assert again.settings.template_dir == str(folder)
         assert again.actions.template_reset.isEnabled()
         again.actions.template_reset.trigger()  # Meegeleverde sjablonen gebruiken

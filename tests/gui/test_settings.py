@@ -57,7 +57,7 @@ def test_font_scale_keys_and_limits(qtbot: QtBot, demo_window) -> None:
     window.actions.zoom_reset.trigger()
     assert window.settings.font_scale == 1.0
     assert "12.0pt" not in window.styleSheet()  # the stylesheet lives on the application
-    assert "font-size: 21.0pt" in QApplication.instance().styleSheet()
+    assert "font-size: 19.0pt" in QApplication.instance().styleSheet()  # the question
 
 
 def test_damaged_settings_fall_back_to_defaults(tmp_path) -> None:

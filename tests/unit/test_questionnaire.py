@@ -45,6 +45,12 @@ def test_standard_texts_are_the_seed_texts(questionnaire: Questionnaire) -> None
     assert all(len(s.short_title) <= 30 for s in questionnaire.standards)
 
 
+def test_every_question_has_a_short_title(questionnaire: Questionnaire) -> None:
+    titles = [q.short_title for q in questionnaire.questions]
+    assert all(titles) and all(len(t) <= 40 for t in titles)
+    assert len(set(titles)) == len(titles), "each finds one question"
+
+
 def test_questions_are_closed_dutch_questions(questionnaire: Questionnaire) -> None:
     for q in questionnaire.questions:
         assert q.text.endswith("?"), q.number
@@ -128,6 +134,14 @@ def _question_as_verbeterpunt(d: dict) -> None:
     d["questions"][3]["verbeterpunt"] = "Is de opdracht bekend?"
 
 
+def _long_short_title(d: dict) -> None:
+    d["questions"][3]["short_title"] = "Een korte titel die veel te lang is voor de vragenlijst"
+
+
+def _two_line_short_title(d: dict) -> None:
+    d["questions"][5]["short_title"] = "Twee\nregels"
+
+
 def _standard_without_questions(d: dict) -> None:
     d["questions"] = [q for q in d["questions"] if q["standard"] != 9]
 
@@ -143,6 +157,8 @@ def _standard_without_questions(d: dict) -> None:
         (_unknown_onderdeel, "onderdeel 'bestaat_niet'"),
         (_standard_without_questions, "kwaliteitsstandaard 9 heeft geen enkele vraag"),
         (_question_as_verbeterpunt, "vraag 4: het verbeterpunt is een stelling, geen vraag"),
+        (_long_short_title, "vraag (nummer 4) → short_title is te lang"),
+        (_two_line_short_title, "vraag 6: de korte titel moet op één regel staan"),
     ],
 )
 def test_broken_variant_names_file_and_problem(tmp_path: Path, change, expected: str) -> None:

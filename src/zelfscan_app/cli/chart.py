@@ -15,7 +15,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="teken het spindiagram van een zelfscan (PNG of SVG)",
         description=(
             "Tekent het spindiagram (spinnenweb) van een zelfscan: het percentage vragen\n"
-            "'Op orde' per kwaliteitsstandaard. Een standaard zonder antwoorden is een\n"
+            "‘Op orde’ per kwaliteitsstandaard. Een standaard zonder antwoorden is een\n"
             "onderbreking in de lijn, geen 0%. Met --compare komen twee zelfscans in één\n"
             "diagram (de eerdere gestreept, de latere doorgetrokken).\n\n"
             "ZELFSCAN is het nummer van een zelfscan in de database (zie het venster) of een\n"

@@ -33,7 +33,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         description=(
             "Schrijft een plan van aanpak in Word volgens het format van bijlage 5 van de\n"
             "routekaart: inleiding, context, samenvatting met spinnenweb en, liggend, per groep\n"
-            "kwaliteitsstandaarden een tabel met een regel voor elke vraag die 'Niet op orde' is\n"
+            "kwaliteitsstandaarden een tabel met een regel voor elke vraag die ‘Niet op orde’ is\n"
             "(aangevuld met de verbeteracties die in het programma zijn ingevuld)."
         ),
         epilog="Voorbeeld: zelfscan plan 12 --out plan-van-aanpak.docx --periode 2025-2026",

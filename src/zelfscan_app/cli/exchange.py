@@ -16,7 +16,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="maak een leeg formulier (.xlsx) om in Excel in te vullen",
         description=(
             "Maakt een lege werkmap waarmee een groep de zelfscan in Excel of LibreOffice\n"
-            "invult: uitleg, de 31 vragen met een keuzelijst 'Op orde' / 'Niet op orde',\n"
+            "invult: uitleg, de 31 vragen met een keuzelijst ‘Op orde’ / ‘Niet op orde’,\n"
             "ruimte voor toelichting en nuancering, deelnemers en een spinnenweb dat meerekent.\n"
             "Lees het ingevulde formulier daarna in met: zelfscan import BESTAND"
         ),

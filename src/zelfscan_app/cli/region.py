@@ -30,14 +30,14 @@ def register(commands: argparse._SubParsersAction) -> None:
         description=(
             "Voegt ingevulde zelfscanwerkmappen (.xlsx) van verschillende gemeenten samen tot\n"
             "één regionaal beeld: per kwaliteitsstandaard het gemiddelde, de laagste en hoogste\n"
-            "score en het aantal gemeenten (n), en per vraag 'x van y gemeenten op orde'.\n"
+            "score en het aantal gemeenten (n), en per vraag ‘x van y gemeenten op orde’.\n"
             "Per gemeente telt de nieuwste werkmap (of de nieuwste van de gekozen --soort).\n"
             "De bestanden worden alleen gelezen; de database verandert niet.\n\n"
             "Een werkmap die niet gelezen kan worden of bij een andere vragenlijst hoort, wordt\n"
             "geweigerd met een melding; de andere worden wel samengevoegd (afsluitcode 1).\n"
             "Werkmappen van verschillende versies van de vragenlijst worden samengevoegd op de\n"
             "vragen die in alle versies voorkomen, met een waarschuwing.\n\n"
-            "Met --anoniem heten de gemeenten 'Gemeente A, B, …' en staan er geen namen en geen\n"
+            "Met --anoniem heten de gemeenten ‘Gemeente A, B, …’ en staan er geen namen en geen\n"
             "toelichtingen in de uitvoer. Bij minder dan --min-groep gemeenten toont de uitvoer\n"
             "helemaal geen scores (ook geen gemiddelde), alleen hoeveel gemeenten meededen.\n"
             "De letters worden per run willekeurig verdeeld; met --sleutel BESTAND houdt een\n"
@@ -59,7 +59,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--anoniem",
         action="store_true",
-        help="gemeenten als 'Gemeente A, B, …', zonder namen en toelichtingen",
+        help="gemeenten als ‘Gemeente A, B, …’, zonder namen en toelichtingen",
     )
     parser.add_argument(
         "--met-toelichtingen",

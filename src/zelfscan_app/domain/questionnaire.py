@@ -18,6 +18,10 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
 
 
+#: Longest short title of a question: it must fit the navigator beside the question number.
+SHORT_TITLE_MAX = 40
+
+
 class Onderdeel(_Frozen):
     """A sub-requirement named in a standard's text (e.g. 'meldcode' in standard 3)."""
 
@@ -50,6 +54,8 @@ class Question(_Frozen):
     #: The plan van aanpak's improvement point when the answer is 'Niet op orde', as a
     #: statement ("de opdracht is niet bekend bij de teams"), not the question with a '?'.
     verbeterpunt: str = Field(default="", max_length=300)
+    #: A few words to find the question by (the session's navigator, search); one line.
+    short_title: str = Field(default="", max_length=SHORT_TITLE_MAX)
     help: str = ""
     onderdelen: tuple[str, ...] = ()
 
@@ -174,6 +180,8 @@ def structure_problems(q: Questionnaire) -> list[str]:
                 f"vraag {question.number}: het verbeterpunt is een stelling, geen vraag "
                 "(haal het vraagteken weg)"
             )
+        if "\n" in question.short_title:
+            problems.append(f"vraag {question.number}: de korte titel moet op één regel staan")
     for standard in q.standards:
         if not any(x.standard == standard.number for x in q.questions):
             problems.append(f"kwaliteitsstandaard {standard.number} heeft geen enkele vraag")

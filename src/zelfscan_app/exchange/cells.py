@@ -217,7 +217,7 @@ def flag(cell: RawCell) -> bool:
     if cleaned in _NO:
         return False
     raise CellProblem(
-        f"'{str(value)[:40]}' is geen geldige waarde (verwacht 'Ja' of 'Nee', of leeg)"
+        f"‘{str(value)[:40]}’ is geen geldige waarde (verwacht ‘Ja’ of ‘Nee’, of leeg)"
     )
 
 

@@ -232,14 +232,14 @@ def _extract_sheets(
         if actual is None:
             if required:
                 raise ImportRefused(
-                    f"het blad '{wanted}' ontbreekt (de werkmap heeft: {', '.join(names)})",
+                    f"het blad ‘{wanted}’ ontbreekt (de werkmap heeft: {', '.join(names)})",
                     path=path,
                 )
             result[wanted] = None
             continue
         part = checked.sheet(actual)
         if not kinds.get(actual, "").endswith("WorkSheet") or part is None:
-            raise ImportRefused(f"het blad '{wanted}' is geen gewoon werkblad", path=path)
+            raise ImportRefused(f"het blad ‘{wanted}’ is geen gewoon werkblad", path=path)
         grid = workbook.get_sheet_by_name(actual).to_python(skip_empty_area=False)
         result[wanted] = sheet_rows(grid, part.special, wanted, columns, max_rows, path)
     return result

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from zelfscan_app.domain.caution import count_text
 from zelfscan_app.domain.questionnaire import Questionnaire
 from zelfscan_app.domain.region import RegionSummary
+from zelfscan_app.dutch_text import gemeenten
 from zelfscan_app.exchange.sheet_style import (
     BLUE,
     LIGHT,
@@ -198,7 +199,7 @@ def _fill_toelichting(ws: Worksheet, book: RegionWorkbook) -> None:
     sheets = [
         f"'{SHEET_RESULTATEN}': per kwaliteitsstandaard de gemiddelde score van de gemeenten, "
         "de laagste en de hoogste, het aantal gemeenten met een score (n) en het spinnenweb.",
-        f"'{SHEET_PER_VRAAG}': per vraag hoeveel gemeenten hem met 'Op orde' beantwoordden, "
+        f"'{SHEET_PER_VRAAG}': per vraag hoeveel gemeenten hem met ‘Op orde’ beantwoordden, "
         "van het aantal dat hem beantwoordde.",
     ]
     if book.rows is not None:
@@ -209,7 +210,7 @@ def _fill_toelichting(ws: Worksheet, book: RegionWorkbook) -> None:
     if book.texts is not None:
         sheets.append(f"'{SHEET_TOELICHTINGEN}': de toelichting en nuancering per vraag.")
     explanation = [
-        "De score van een gemeente is per kwaliteitsstandaard het percentage 'Op orde' van de "
+        "De score van een gemeente is per kwaliteitsstandaard het percentage ‘Op orde’ van de "
         "beantwoorde vragen. Een standaard zonder antwoorden heeft geen score en telt niet mee "
         "(geen 0); n zegt hoeveel gemeenten wel een score hebben.",
         "De regionale score is het gemiddelde van de scores van de gemeenten.",
@@ -230,7 +231,7 @@ def _fill_resultaten(ws: Worksheet, book: RegionWorkbook) -> None:
     for letter in "BCDE":
         ws.column_dimensions[letter].width = 13
     ws.column_dimensions["E"].width = 16  # 'Gemeenten (n)' on one line: the row is 20 pt high
-    _title(ws, "Regionale resultaten per kwaliteitsstandaard", f"{book.title} — {count} gemeenten")
+    _title(ws, "Regionale resultaten per kwaliteitsstandaard", f"{book.title} — {gemeenten(count)}")
     header_row = 4
     headers = (
         "Kwaliteitsstandaard",
@@ -275,7 +276,7 @@ def _fill_resultaten(ws: Worksheet, book: RegionWorkbook) -> None:
     last = row
     row += 2
     lines = [
-        "Gemiddelde: het gemiddelde van de scores van de gemeenten (percentage 'Op orde' van de "
+        "Gemiddelde: het gemiddelde van de scores van de gemeenten (percentage ‘Op orde’ van de "
         "beantwoorde vragen). Laagste en hoogste: de spreiding tussen de gemeenten. n: het aantal "
         f"gemeenten met een score voor die standaard (van de {count}).",
     ]
@@ -394,7 +395,7 @@ def _fill_per_vraag(ws: Worksheet, book: RegionWorkbook) -> None:
     count = len(summary.municipalities)
     headers = ("Nr", "Kwaliteitsstandaard", "Vraag", "Op orde", "Beantwoord", "Gemeenten op orde")
     widths = (5, 24, 62, 10, 12, 30)
-    _title(ws, "Per vraag: hoeveel gemeenten zijn op orde", f"{book.title} — {count} gemeenten")
+    _title(ws, "Per vraag: hoeveel gemeenten zijn op orde", f"{book.title} — {gemeenten(count)}")
     row = 3
     if not book.per_municipality:
         row = _note(ws, row, book.hidden_reason, len(headers), sum(widths))
@@ -460,7 +461,7 @@ def _fill_per_gemeente(ws: Worksheet, book: RegionWorkbook) -> None:
     _title(
         ws,
         "Score per gemeente en kwaliteitsstandaard (%)",
-        f"{book.title} — {len(book.rows)} gemeenten",
+        f"{book.title} — {gemeenten(len(book.rows))}",
     )
     header_row = 4
     headers = [

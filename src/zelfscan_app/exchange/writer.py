@@ -242,30 +242,30 @@ def _instructions(scan: Scan | None, with_participants: bool = True) -> list[str
     if scan is None:
         lines.append(
             "Vul hierboven de gemeente, de regio, de datum van de bijeenkomst (JJJJ-MM-DD) en "
-            "de soort meting in (nulmeting, evaluatie of toetsingsmoment). Laat 'Vragenlijst' "
+            "de soort meting in (nulmeting, evaluatie of toetsingsmoment). Laat ‘Vragenlijst’ "
             "staan zoals het er staat."
         )
     else:
         lines.append(
             "Deze werkmap bevat de antwoorden van de zelfscan hierboven. De regio of een "
-            "andere gebruiker van het programma leest hem in met 'Importeren' (of met "
+            "andere gebruiker van het programma leest hem in met ‘Importeren’ (of met "
             "zelfscan import BESTAND)."
         )
     lines += [
-        "Beantwoord op het blad 'Vragen' elke vraag met 'Op orde' of 'Niet op orde' (kies uit "
+        "Beantwoord op het blad ‘Vragen’ elke vraag met ‘Op orde’ of ‘Niet op orde’ (kies uit "
         "de lijst in de kolom Antwoord). Het is op orde of niet op orde: twijfelt de groep, "
         "leg dat dan vast in de nuancering.",
-        "Schrijf bij elke vraag in 'Toelichting' waarom de groep tot dit antwoord kwam, en in "
-        "'Nuancering' wat het antwoord verfijnt (bijvoorbeeld: voor jeugd wel, voor volwassenen "
-        "nog niet). Zet 'Ja' bij 'Bespreekpunt' als de vraag later terug moet komen.",
+        "Schrijf bij elke vraag in ‘Toelichting’ waarom de groep tot dit antwoord kwam, en in "
+        "‘Nuancering’ wat het antwoord verfijnt (bijvoorbeeld: voor jeugd wel, voor volwassenen "
+        "nog niet). Zet ‘Ja’ bij ‘Bespreekpunt’ als de vraag later terug moet komen.",
         (
-            "Noteer op het blad 'Deelnemers' wie meedeed: naam, organisatie en rol."
+            "Noteer op het blad ‘Deelnemers’ wie meedeed: naam, organisatie en rol."
             if with_participants
             else "De namen van de deelnemers zijn niet meegestuurd; kies bij het exporteren "
-            "'met deelnemers' om ze mee te sturen."
+            "‘met deelnemers’ om ze mee te sturen."
         ),
-        "Het blad 'Resultaten' toont de score per kwaliteitsstandaard en het spinnenweb. De score "
-        "is het percentage 'Op orde' van de beantwoorde vragen; een kwaliteitsstandaard zonder "
+        "Het blad ‘Resultaten’ toont de score per kwaliteitsstandaard en het spinnenweb. De score "
+        "is het percentage ‘Op orde’ van de beantwoorde vragen; een kwaliteitsstandaard zonder "
         "antwoorden heeft (nog) geen score.",
         "Verander de namen van de bladen en de kolomkoppen niet en voeg geen rijen tussen de "
         "vragen in; dan kan het programma het bestand inlezen. Begint een tekst met =, +, - of "
@@ -353,10 +353,10 @@ def _fill_vragen(ws: Worksheet, q: Questionnaire, scan: Scan | None) -> int:
         allow_blank=True,
         showErrorMessage=True,
         errorTitle="Ongeldig antwoord",
-        error="Kies 'Op orde' of 'Niet op orde', of laat de cel leeg.",
+        error="Kies ‘Op orde’ of ‘Niet op orde’, of laat de cel leeg.",
         showInputMessage=True,
         promptTitle="Antwoord",
-        prompt="Kies 'Op orde' of 'Niet op orde'.",
+        prompt="Kies ‘Op orde’ of ‘Niet op orde’.",
     )
     ws.add_data_validation(validation)
     validation.add(answers)
@@ -367,10 +367,10 @@ def _fill_vragen(ws: Worksheet, q: Questionnaire, scan: Scan | None) -> int:
         allow_blank=True,
         showErrorMessage=True,
         errorTitle="Bespreekpunt",
-        error="Kies 'Ja' of 'Nee', of laat de cel leeg.",
+        error="Kies ‘Ja’ of ‘Nee’, of laat de cel leeg.",
         showInputMessage=True,
         promptTitle="Bespreekpunt",
-        prompt="Kies 'Ja' als de vraag later terug moet komen.",
+        prompt="Kies ‘Ja’ als de vraag later terug moet komen.",
     )
     ws.add_data_validation(flags)
     flags.add(f"{letter}2:{letter}{row}")
@@ -483,7 +483,7 @@ def _fill_resultaten(
     last = row
     row += 2
     explanation = (
-        "Score = 100 × (vragen 'Op orde') / (beantwoorde vragen) per kwaliteitsstandaard. "
+        "Score = 100 × (vragen ‘Op orde’) / (beantwoorde vragen) per kwaliteitsstandaard. "
         "Zonder antwoorden is er geen score (een open plek, geen 0)."
     )
     for line in (explanation, note):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from zelfscan_app import __version__
@@ -19,7 +19,27 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("Zelfscan Kwaliteitskader")
     app.setOrganizationName("Zelfscan")
     app.setApplicationVersion(__version__)
+    install_dutch(app)
     return app
+
+
+def install_dutch(app: QApplication) -> bool:
+    """Qt's own texts in Dutch too (Annuleren, file dialogs, 'Details tonen…', the context menu
+    of a text field), from the translations PySide6 ships; dates and numbers in Dutch form.
+
+    Once per application; False when the translation file is missing (Qt then stays English,
+    which is no reason not to start).
+    """
+    QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+    if app.property("zelfscanDutch"):
+        return True
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not translator.load(QLocale(QLocale.Language.Dutch), "qtbase", "_", folder):
+        return False
+    app.installTranslator(translator)
+    app.setProperty("zelfscanDutch", True)
+    return True
 
 
 def launch(database_url: str | None = None) -> tuple[QApplication, MainWindow]:

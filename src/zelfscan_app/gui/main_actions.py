@@ -44,10 +44,8 @@ class MainActions:
         self.quit = make(tr("Afsluiten"), ["Ctrl+Q"])
         self.region = make(
             tr("Regio-overzicht"),
-            [],
-            tr(
-                "Het regio-overzicht (scans van een regio samenvoegen) komt in een volgende versie."
-            ),
+            ["Ctrl+G"],
+            tr("Zelfscans van een regio samenvoegen en vergelijken"),
         )
         self.region.setEnabled(False)
         self.results = make(
@@ -136,4 +134,12 @@ class MainActions:
         ):
             toolbar.addSeparator() if action is None else toolbar.addAction(action)
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        # Shortcuts of actions that live only in menus die when the menu bar is hidden
+        # (presentation mode); added to the window they work wherever the window has the keys.
+        # Not Delete: it belongs to the scan list only (Del clears an answer in a session).
+        window.addActions([a for a in self.all() if a is not self.delete])
         return session_menu, toolbar
+
+    def all(self) -> list[QAction]:
+        """Every window-level action."""
+        return [value for value in vars(self).values() if isinstance(value, QAction)]

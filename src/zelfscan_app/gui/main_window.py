@@ -20,14 +20,15 @@ from PySide6.QtWidgets import (
     QStackedWidget,
 )
 
+from zelfscan_app.dutch_dates import dutch_date as long_date  # titles, sentences
 from zelfscan_app.gui.document_actions import DocumentActions
 from zelfscan_app.gui.i18n import arg
 from zelfscan_app.gui.kit.kit_actions import KitActions
 from zelfscan_app.gui.main_actions import MainActions
-from zelfscan_app.gui.scan_list_model import dutch_date
 from zelfscan_app.gui.scan_list_page import ScanListPage
 from zelfscan_app.gui.settings import AppSettings
 from zelfscan_app.gui.style import apply_style
+from zelfscan_app.gui.widgets import clamp_to_screen, fit_to_screen
 
 UNDO_SECONDS = 30
 QUESTIONNAIRE_DELAY_MS = 100
@@ -52,7 +53,7 @@ class MainWindow(QMainWindow):
         self._scale = self.settings.font_scale
         apply_style(QApplication.instance(), self._scale)
         self.setWindowTitle(self.tr("Zelfscan Kwaliteitskader"))
-        self.resize(1280, 820)
+        fit_to_screen(self, 1280, 820)
 
         self.list_page = ScanListPage()
         self.stack = QStackedWidget()
@@ -68,7 +69,8 @@ class MainWindow(QMainWindow):
         self._fill_session_menu()
         self._update_actions()
         if self.settings.geometry is not None:
-            self.restoreGeometry(self.settings.geometry)
+            self.restoreGeometry(self.settings.geometry)  # also the maximised state
+            clamp_to_screen(self)  # saved on a larger screen than this one
 
     def _make_statusbar(self) -> None:
         bar = self.statusBar()
@@ -141,10 +143,21 @@ class MainWindow(QMainWindow):
         last = self.settings.last_scan_id
         if last is not None:
             if self.settings.resume_session and self.open_scan(last, quiet=True):
+                self._restore_page()
                 return True
             self.list_page.select_scan(last)
+            if self.list_page.current_scan_id() == last:
+                self._restore_page()
         self._update_actions()
         return True
+
+    def _restore_page(self) -> None:
+        """The results or plan page that was open when the program closed comes back."""
+        page = self.settings.last_page
+        if page == "plan":
+            self.show_plan()
+        elif page == "results":
+            self.show_results()
 
     @property
     def questionnaire(self):
@@ -251,6 +264,11 @@ class MainWindow(QMainWindow):
         if last is not None and last in session.order:
             session.current = last
         widget = SessionWidget(session, self.settings.block_minutes)
+        timer = widget.header.timer
+        timer.restore(*self.settings.block_timer(scan_id))  # a kill does not reset the clock
+        timer.stored.connect(
+            lambda used, started: self.settings.set_block_timer(scan_id, used, started)
+        )
         widget.set_font_scale(self._scale)
         widget.presentationChanged.connect(self._presentation_changed)
         widget.finishRequested.connect(self.close_scan)
@@ -285,6 +303,7 @@ class MainWindow(QMainWindow):
         ):
             return False
         widget.set_presentation(False)
+        widget.header.timer.pause()  # closed on purpose: the clock waits (a kill keeps it going)
         scan_id = widget.session.scan_id
         if self.pages_shown():
             self.pages.commit_edits()
@@ -295,6 +314,7 @@ class MainWindow(QMainWindow):
         self.toolbar.show()
         self.session_menu.setEnabled(True)
         self.settings.resume_session = False
+        self.settings.last_page = ""
         self._fill_session_menu()
         self._update_title()
         self.refresh_list()
@@ -311,7 +331,9 @@ class MainWindow(QMainWindow):
             return
         from zelfscan_app.services.scans import move_to_trash
 
-        what = arg(self.tr("%1 (%2, %3)"), item.gemeente, item.soort.value, dutch_date(item.datum))
+        what = arg(
+            self.tr("%1 (%2 van %3)"), item.gemeente, item.soort.value, long_date(item.datum)
+        )
         if not self._confirm(
             self.tr("Zelfscan verwijderen"),
             arg(
@@ -406,6 +428,7 @@ class MainWindow(QMainWindow):
             self.pages.backRequested.connect(self.go_back)
             self.pages.planDocumentRequested.connect(self.documents.write_plan)
             self.pages.reportRequested.connect(self.documents.write_report)
+            self.pages.pageChanged.connect(self._remember_page)
             self.stack.addWidget(self.pages)
         back = self.tr("←  Overzicht")
         if self.session_widget is not None:
@@ -413,6 +436,7 @@ class MainWindow(QMainWindow):
             self.session_widget.session.autosave.flush()
             back = self.tr("←  Terug naar de sessie")
         self.pages.set_template_note(self.documents.describe_templates())
+        self.settings.last_scan_id = scan_id  # a restart comes back to this scan and page
         self.pages.open(scan_id, page, back_text=back)
         self.toolbar.hide()  # like the session: the page's own bar has what is needed
         self.session_menu.setEnabled(False)
@@ -420,11 +444,17 @@ class MainWindow(QMainWindow):
         self.pages.focus_content()
         self._update_actions()
 
+    def _remember_page(self, page: int) -> None:
+        from zelfscan_app.gui.scan_pages import PLAN
+
+        self.settings.last_page = "plan" if page == PLAN else "results"
+
     def go_back(self) -> None:
         """Esc, '← Overzicht' or Ctrl+W: from a page back where it came from, else close."""
         if not self.pages_shown():
             self.close_scan()
             return
+        self.settings.last_page = ""
         self.pages.commit_edits()
         self.session_menu.setEnabled(True)
         if self.session_widget is not None:
@@ -522,7 +552,9 @@ class MainWindow(QMainWindow):
             widget.act_next,
             None,
             widget.act_results,
+            widget.act_search,
             widget.act_glossary,
+            widget.act_navigator,
             widget.act_presentation,
             None,
             widget.act_timer,
@@ -534,7 +566,7 @@ class MainWindow(QMainWindow):
         title = self.tr("Zelfscan Kwaliteitskader")
         if self.session_widget is not None:
             scan = self.session_widget.session.scan
-            title = f"{scan.gemeente} · {scan.soort.value} {dutch_date(scan.datum)} — {title}"
+            title = f"{scan.gemeente} · {scan.soort.value} {long_date(scan.datum)} — {title}"
         self.setWindowTitle(title)
 
     def _update_actions(self) -> None:
@@ -617,6 +649,8 @@ class MainWindow(QMainWindow):
             return
         if widget is not None and widget.presentation:
             widget.set_presentation(False)
+        if widget is not None:
+            widget.header.timer.pause()
         if self.pages is not None:
             self.pages.commit_edits()  # a cell still being edited in the plan van aanpak
         if self.exchange is not None:

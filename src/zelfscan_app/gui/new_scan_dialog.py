@@ -273,6 +273,11 @@ class NewScanDialog(QDialog):
         self.group_warning.setText(
             arg(
                 self.tr(
+                    "%1 van de %2 groepen is nog niet vertegenwoordigd. Je kunt de zelfscan "
+                    "toch aanmaken en deelnemers later aanvullen."
+                )
+                if len(missing) == 1
+                else self.tr(
                     "%1 van de %2 groepen zijn nog niet vertegenwoordigd. Je kunt de zelfscan "
                     "toch aanmaken en deelnemers later aanvullen."
                 ),

@@ -56,6 +56,8 @@ class ParticipantsModel(QAbstractTableModel):
         value = self._rows[index.row()][index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return value
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole text of an elided cell
+            return value or None
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{self._headers[index.column()]}: {value}"
         return None

@@ -161,6 +161,9 @@ class ScanPages(QWidget):
             self._show_results(reload)
             self.stack.setCurrentWidget(self.results_page)
         self.switch.button(page).setChecked(True)
+        self.back_button.setToolTip(
+            self.tr("Terug (Ctrl+W)") if page == PLAN else self.tr("Terug (Esc of Ctrl+W)")
+        )
         self.pageChanged.emit(page)
 
     def focus_content(self) -> None:
@@ -278,8 +281,11 @@ class ScanPages(QWidget):
         return arg(self.tr("%1 — zijn ze met deze uitkomsten afgerond?"), listed)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Esc that nothing inside used (an open cell editor cancels itself first) goes back."""
+        """Esc on the results goes back. On the plan Esc only cancels editing (the open cell
+        editor takes it first): a second Esc must not throw the user off the page."""
         if event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier:
-            self.backRequested.emit()
+            if self.page != PLAN:
+                self.backRequested.emit()
+            event.accept()
             return
         super().keyPressEvent(event)

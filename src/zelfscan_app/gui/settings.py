@@ -1,5 +1,6 @@
-"""Settings remembered between runs (QSettings): geometry, last scan, font scale, block length,
-the user's template folder for Word documents and the folder they were last saved in.
+"""Settings remembered between runs (QSettings): geometry, last scan and page, font scale, block
+length and each scan's block timer, the user's template folder for Word documents and the folder
+they were last saved in.
 
 `ZELFSCAN_SETTINGS` names an INI file to use instead of the user's own settings; the tests and
 the kill-test driver set it so they never touch a real installation.
@@ -85,6 +86,33 @@ class AppSettings:
 
     def set_last_question(self, scan_id: int, question: int) -> None:
         self._s.setValue(f"session/question_{scan_id}", int(question))
+
+    @property
+    def last_page(self) -> str:
+        """'results' or 'plan' while one of those pages is open ('' otherwise): a restart
+        comes back to it."""
+        value = str(self._s.value("session/page", "") or "")
+        return value if value in ("results", "plan") else ""
+
+    @last_page.setter
+    def last_page(self, value: str) -> None:
+        self._s.setValue("session/page", value)
+
+    def block_timer(self, scan_id: int) -> tuple[int, int | None]:
+        """The block timer of a scan as last stored: time used before the current run (ms)
+        and, while it runs, when that run started (ms since the epoch; None when paused)."""
+        used = _int(self._s.value(f"timer/used_{scan_id}"), 0) or 0
+        started = _int(self._s.value(f"timer/started_{scan_id}"), None)
+        return max(0, used), started
+
+    def set_block_timer(self, scan_id: int, used_ms: int, started_ms: int | None) -> None:
+        """Stored durably at once (sync): the clock must survive a kill mid-session."""
+        self._s.setValue(f"timer/used_{scan_id}", int(used_ms))
+        if started_ms is None:
+            self._s.remove(f"timer/started_{scan_id}")
+        else:
+            self._s.setValue(f"timer/started_{scan_id}", int(started_ms))
+        self._s.sync()
 
     @property
     def block_minutes(self) -> int:

@@ -102,12 +102,16 @@ QPushButton:checked {{ background: {BLUE}; color: white; }}
 QPushButton[flat="true"] {{ border-color: transparent; background: transparent;
     text-decoration: underline; padding: 4px 8px; }}
 QPushButton[flat="true"]:focus {{ border-color: {FOCUS}; }}
+QPushButton#termChip {{ min-height: 0; padding: 1px 6px; }}
 
 QLineEdit, QPlainTextEdit, QTextEdit {{
     background: white; border: 1px solid {FIELD_LINE}; border-radius: 3px; padding: 6px 8px;
     selection-background-color: {BLUE}; selection-color: white; }}
 QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus {{ border: 2px solid {BLUE};
     padding: 5px 7px; }}
+QTableView QLineEdit, QTableView QLineEdit:focus {{ padding: 0 6px; border: 2px solid {FOCUS};
+    background: white; color: {TEXT};
+    border-radius: 0; }}
 QComboBox QAbstractItemView {{ selection-background-color: {BLUE_SOFT}; selection-color: {BLUE}; }}
 
 QCheckBox {{ spacing: 10px; }}
@@ -149,26 +153,29 @@ QWidget#sessionHeader, QWidget#pageBar {{ background: {SURFACE};
     border-bottom: 1px solid {LINE}; }}
 QFrame#noticeBox {{ background: {BLUE_SOFT}; border-left: 4px solid {BLUE}; }}
 QFrame#noticeBox QLabel {{ background: transparent; }}
+QPushButton#navigatorButton {{ padding: 4px 10px; font-size: {pt(15)}; }}
+QPushButton#navigatorButton:checked {{ background: {BLUE_SOFT}; color: {BLUE}; }}
 QLabel#sessionTitle {{ font-size: {pt(15)}; font-weight: 600; color: {BLUE}; }}
 QLabel#progressLabel {{ color: {MUTED}; font-size: {pt(10.5)}; }}
 QLabel#saveIndicator {{ color: {MUTED}; padding: 4px 10px; border-radius: 4px; }}
 QLabel#saveIndicator[state="saved"] {{ color: {GREEN}; background: {GREEN_SOFT}; }}
 QLabel#saveIndicator[state="pending"] {{ color: {MUTED}; background: {BLUE_SOFT}; }}
 QLabel#saveIndicator[state="error"] {{ color: white; background: {RED}; }}
-QLabel#timerLabel {{ font-size: {pt(15)}; font-weight: 600; color: {BLUE};
-    font-family: "DejaVu Sans Mono", "Consolas", monospace; }}
-QLabel#timerLabel[over="true"] {{ color: {ORANGE}; }}
+QLabel#timerLabel {{ font-size: {pt(18)}; font-weight: 700; color: {BLUE};
+    font-family: "DejaVu Sans Mono", "Consolas", monospace; padding: 0 6px; border-radius: 4px; }}
+QLabel#timerLabel[phase="soon"] {{ color: white; background: {ORANGE}; }}
+QLabel#timerLabel[phase="over"] {{ color: white; background: {RED}; }}
 
 QLabel#standardTitle {{ color: {BLUE}; font-weight: 600; font-size: {pt(12.5)}; }}
 QLabel#standardText {{ color: {MUTED}; font-size: {pt(12)}; }}
 QLabel#questionNumber {{ color: {BLUE}; font-weight: 600; font-size: {pt(13)}; }}
-QLabel#questionText {{ font-size: {pt(21)}; font-weight: 500; color: {TEXT}; }}
-QLabel#questionHelp {{ color: {MUTED}; font-size: {pt(12)}; }}
+QLabel#questionText {{ font-size: {pt(19)}; font-weight: 500; color: {TEXT}; }}
+QLabel#questionHelp {{ color: {MUTED}; font-size: {pt(11)}; }}
 QLabel#termInfo {{ background: {BLUE_SOFT}; border-left: 4px solid {BLUE}; padding: 10px 14px; }}
 QLabel#shortcutLegend {{ color: {MUTED}; font-size: {pt(10.5)}; }}
 
 QPushButton#answerOpOrde, QPushButton#answerNietOpOrde {{ font-size: {pt(17)}; font-weight: 600;
-    min-height: 52px; padding: 8px 24px; border-width: 2px; }}
+    min-height: 40px; padding: 4px 24px; border-width: 2px; }}
 QPushButton#answerOpOrde {{ color: {GREEN}; border-color: {GREEN}; }}
 QPushButton#answerOpOrde:hover {{ background: {GREEN_SOFT}; }}
 QPushButton#answerOpOrde:checked {{ background: {GREEN}; color: white; }}
@@ -197,14 +204,28 @@ QWidget#session, {page}, {page} QWidget, {page} QScrollArea {{
 {page} QLabel {{ color: white; }}
 {page} QLabel#standardTitle {{ color: #ffd166; font-size: {pt(17)}; }}
 {page} QLabel#questionNumber {{ color: #ffd166; font-size: {pt(17)}; }}
-{page} QLabel#questionText {{ color: white; font-size: {pt(36)}; font-weight: 600; }}
+{page} QLabel#questionText {{ color: white; font-size: {pt(28)}; font-weight: 600; }}
 {page} QLabel#termInfo {{ background: #173d66; color: white; border-left: 4px solid #ffd166;
     font-size: {pt(16)}; }}
 QLabel#saveIndicator, QLabel#saveIndicator[state="saved"],
-QLabel#saveIndicator[state="pending"], QLabel#presentationClock {{ background: {BLUE_DARK};
+QLabel#saveIndicator[state="pending"] {{ background: {BLUE_DARK};
     color: #b8c9db; font-size: {pt(12)}; }}
+QLabel#presentationClock {{ background: {BLUE_DARK}; color: white; font-size: {pt(24)};
+    font-weight: 700; padding: 2px 14px; border-radius: 6px;
+    font-family: "DejaVu Sans Mono", "Consolas", monospace; }}
+QLabel#presentationClock[phase="soon"] {{ background: #ffd166; color: {BLUE_DARK}; }}
+QLabel#presentationClock[phase="over"] {{ background: #e0382a; color: white; }}
+{page} QLabel#questionHelp {{ color: #dce6f0; font-size: {pt(15)}; }}
+{page} QLabel#fieldLabel {{ color: #ffd166; font-size: {pt(14)}; }}
+{page} QPlainTextEdit {{ background: #173d66; color: white; border: 1px solid #5a7ca3;
+    font-size: {pt(15)}; }}
+{page} QCheckBox#bespreekpunt {{ color: #dce6f0; font-size: {pt(15)}; }}
+{page} QCheckBox#bespreekpunt:checked {{ color: #ffd166; font-weight: 700; }}
+{page} QCheckBox#bespreekpunt::indicator {{ border: 2px solid #dce6f0; border-radius: 3px;
+    background: {BLUE_DARK}; }}
+{page} QCheckBox#bespreekpunt::indicator:checked {{ background: #ffd166; border-color: #ffd166; }}
 {page} QPushButton#answerOpOrde, {page} QPushButton#answerNietOpOrde {{
-    font-size: {pt(30)}; min-height: 120px; background: {BLUE_DARK}; color: white;
+    font-size: {pt(28)}; min-height: 72px; background: {BLUE_DARK}; color: white;
     border: 4px solid white; border-radius: 10px; }}
 {page} QPushButton#answerOpOrde:checked {{ background: #3fa10f; border-color: #3fa10f; }}
 {page} QPushButton#answerNietOpOrde:checked {{ background: #e0382a; border-color: #e0382a; }}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QGuiApplication, QPainter
 from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QSizePolicy, QWidget
 
 
@@ -78,7 +78,7 @@ class FlowLayout(QLayout):
         area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
         x, y, line = area.x(), area.y(), 0
         for item in self._items:
-            if item.widget() is not None and not item.widget().isVisible() and move:
+            if _explicitly_hidden(item.widget()):
                 continue
             hint = item.sizeHint()
             if x + hint.width() > area.right() + 1 and line > 0:
@@ -88,3 +88,48 @@ class FlowLayout(QLayout):
             x += hint.width() + self._spacing
             line = max(line, hint.height())
         return y + line - rect.y() + margins.bottom()
+
+
+def _explicitly_hidden(widget: QWidget | None) -> bool:
+    """Hidden by the code, not merely not shown yet: Qt lays a widget out just before it and
+    its children become visible, and a chip skipped then would stay under its neighbour."""
+    return (
+        widget is not None
+        and widget.isHidden()
+        and widget.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide)
+    )
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Size a top-level window to (width, height), never larger than its screen's free area.
+
+    A projector or a laptop at 125–150 % scaling has as little as 1280 × 720 (or less) logical
+    pixels; a window taller than that puts its bottom buttons below the edge. Room is left for
+    the window frame, and the window is centred on the free area.
+    """
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        window.resize(width, height)
+        return
+    free = screen.availableGeometry()
+    frame_w, frame_h = FRAME_MARGIN
+    size = QSize(min(width, free.width() - frame_w), min(height, free.height() - frame_h))
+    window.resize(size)
+    left = free.x() + max(0, (free.width() - size.width() - frame_w) // 2)
+    top = free.y() + max(0, (free.height() - size.height() - frame_h) // 2)
+    window.move(left, top)
+
+
+def clamp_to_screen(window: QWidget) -> None:
+    """After restoring a saved geometry: shrink a window that is larger than its screen now."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None or window.isMaximized() or window.isFullScreen():
+        return
+    free = screen.availableGeometry()
+    frame_w, frame_h = FRAME_MARGIN
+    if window.width() > free.width() - frame_w or window.height() > free.height() - frame_h:
+        fit_to_screen(window, window.width(), window.height())
+
+
+#: Room for the title bar and borders a window manager adds around a window (px).
+FRAME_MARGIN = (8, 32)

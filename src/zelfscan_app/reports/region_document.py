@@ -17,6 +17,7 @@ from pathlib import Path
 from zelfscan_app.domain.caution import count_text, region_cautions
 from zelfscan_app.domain.questionnaire import Questionnaire
 from zelfscan_app.domain.region import Disclosure, RegionSummary
+from zelfscan_app.dutch_text import gemeenten
 from zelfscan_app.reports.scan_context import (
     NO_SCORE,
     NO_SCORE_COLOUR,
@@ -148,7 +149,7 @@ def region_context(
         ],
         "menging": details.mixed if details is not None else "",
         "figuur_bijschrift": (
-            f"Gemiddelde score per kwaliteitsstandaard van {total} gemeenten"
+            f"Gemiddelde score per kwaliteitsstandaard van {gemeenten(total)}"
             + (
                 ", met in grijs de spreiding van laagste tot hoogste gemeente."
                 if open_view

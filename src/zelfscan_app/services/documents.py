@@ -18,6 +18,7 @@ from zelfscan_app.domain.caution import chart_caution, count_text
 from zelfscan_app.domain.questionnaire import Questionnaire
 from zelfscan_app.domain.region import Disclosure, RegionSummary
 from zelfscan_app.domain.scan import Scan
+from zelfscan_app.dutch_text import gemeenten
 from zelfscan_app.errors import NotFound, ZelfscanError
 from zelfscan_app.output_file import write_atomic
 from zelfscan_app.reports.spider_data import PALETTE, Band, Series, SpiderChart, chart_axes
@@ -71,10 +72,10 @@ def region_chart(
     caution = chart_caution(summary)
     return SpiderChart(
         axes=chart_axes(questionnaire, region_captions(questionnaire, summary, disclosure)),
-        series=(Series(f"Gemiddelde van {total} gemeenten", means, PALETTE[0]),),
+        series=(Series(f"Gemiddelde van {gemeenten(total)}", means, PALETTE[0]),),
         band=band,
         title=regio or "Regio",
-        subtitle=f"Zelfscan Kwaliteitskader · {total} gemeenten",
+        subtitle=f"Zelfscan Kwaliteitskader · {gemeenten(total)}",
         note="Score: per gemeente het percentage van de beantwoorde vragen dat ‘Op orde’ is; "
         "de regio is het gemiddelde daarvan." + (f"\n{caution}" if caution else ""),
         description=f"Spindiagram regionaal gemiddelde {regio}".strip(),

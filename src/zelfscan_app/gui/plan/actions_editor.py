@@ -109,10 +109,15 @@ class TextDelegate(WrapDelegate):
 
 
 class WrappingTable(QTableView):
-    """A table whose rows grow with their wrapped text, also after a resize or an edit."""
+    """A table whose rows grow with their wrapped text, also after a resize or an edit.
+
+    `wide` gives columns a fixed share of the width (the question text of a maatregel needs
+    more than a Stretch column's equal part, or it wraps word by word into a tall row).
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.wide: dict[int, float] = {}
         # One pass per burst of changes, and the timer dies with the table.
         self._fit_timer = QTimer(self)
         self._fit_timer.setSingleShot(True)
@@ -130,6 +135,10 @@ class WrappingTable(QTableView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        header = self.horizontalHeader()
+        for column, share in self.wide.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, round(self.viewport().width() * share))
         self.fit_rows()
 
 
@@ -177,6 +186,16 @@ class ActionsEditor(QWidget):
         )
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         _share_width(self.table.horizontalHeader(), stretch=range(4), fit=range(4, len(COLUMNS)))
+        self.table.wide = {0: 0.2}  # Maatregel/verbeterpunt: the improvement point
+        # The status column fits its longest value with the combo box's arrow ('gepla…' not).
+        status_width = max(
+            self.table.fontMetrics().horizontalAdvance(status.value) for status in STATUSES
+        )
+        self._status_width = status_width + 40  # text, padding and the combo box's arrow
+        self.table.horizontalHeader().setSectionResizeMode(
+            STATUS_COLUMN, QHeaderView.ResizeMode.Fixed
+        )
+        self.table.horizontalHeader().resizeSection(STATUS_COLUMN, self._status_width)
         self._text_delegate = TextDelegate(self.table)
         self._status_delegate = StatusDelegate(self.table)
         for column, spec in enumerate(COLUMNS):

@@ -36,24 +36,30 @@ class Column:
     field: str
     title: str
     multiline: bool = False
+    short: str = ""  # a shorter title on screen where one long word would widen the column
 
     @property
     def header(self) -> str:
-        """The title on two lines, so the table header stays narrow."""
-        return self.title.replace("/", "/\n", 1) if "/" in self.title else _two_lines(self.title)
+        """The title on short lines, so nine columns fit a 1280 px window without clipping
+        their titles ('Huidige / stand van / zaken'); the tooltip keeps the full title."""
+        return _short_lines((self.short or self.title).replace("/", "/ "))
 
 
 def _overdue(action: Action) -> bool:
     return review_state(action, date.today()) is ReviewState.OVER_DATUM
 
 
-def _two_lines(title: str) -> str:
-    words = title.split()
-    if len(words) < 2:
-        return title
-    middle = len(title) // 2
-    cut = min(range(1, len(words)), key=lambda i: abs(len(" ".join(words[:i])) - middle))
-    return f"{' '.join(words[:cut])}\n{' '.join(words[cut:])}"
+HEADER_LINE = 9  # characters per header line (a longer word keeps its own line)
+
+
+def _short_lines(title: str) -> str:
+    lines: list[str] = []
+    for word in title.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= HEADER_LINE:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "\n".join(line.replace("/ ", "/") for line in lines)
 
 
 #: Bijlage 5's seven columns, then the PDCA status.
@@ -66,7 +72,8 @@ COLUMNS = (
     Column("planning", "Planning"),
     Column("kosten", "Kosten"),
     Column("status", "Status"),
-    Column("herziendatum", "Herziendatum"),  # PDCA review date (dd-mm-jjjj), see domain.pdca
+    # PDCA review date (dd-mm-jjjj), see domain.pdca
+    Column("herziendatum", "Herziendatum", short="Herzien op"),
 )
 STATUS_COLUMN = 7
 REVIEW_COLUMN = len(COLUMNS) - 1
@@ -122,9 +129,10 @@ class ActionsModel(QAbstractTableModel):
         if not 0 <= section < len(self._rows):
             return None
         action = self._rows[section]
-        if role == Qt.ItemDataRole.DisplayRole:
-            question = f" · v{action.question}" if action.question else ""
-            return f"{action.standard}{question}"
+        if role == Qt.ItemDataRole.DisplayRole:  # the question it improves, else the standard
+            if action.question:
+                return f"Vraag {action.question}"
+            return f"Standaard {action.standard}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._where(action)
         return None

@@ -23,6 +23,7 @@ def open_region_view(
     from PySide6.QtCore import Qt
 
     from zelfscan_app.gui.region.region_view import RegionView
+    from zelfscan_app.gui.widgets import fit_to_screen
 
     if parent is not None:
         for existing in parent.findChildren(RegionView):
@@ -37,7 +38,7 @@ def open_region_view(
     view = RegionView(db, questionnaire, parent)
     view.setWindowFlag(Qt.WindowType.Window, True)
     view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
-    view.resize(1320, 880)
+    fit_to_screen(view, 1320, 880)  # never larger than a 1280 × 720 projector
     view.show()
     view.raise_()
     view.activateWindow()

@@ -12,6 +12,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from zelfscan_app.domain.region import QuestionSummary
+from zelfscan_app.dutch_text import gemeenten
 from zelfscan_app.gui.i18n import arg
 from zelfscan_app.gui.table_model import HeaderedTableModel
 from zelfscan_app.reports.scan_context import score_colour
@@ -132,7 +133,7 @@ class StatusModel(HeaderedTableModel):
         lines: list[StatusLine] = []
         what = arg(self.tr("geen %1"), p.soort.value) if p.soort else self.tr("geen zelfscan")
         if p.missing and report.anonymous:
-            who = arg(self.tr("%1 gemeente(n)"), len(p.missing))
+            who = gemeenten(len(p.missing))
             lines.append(StatusLine(who, arg(self.tr("%1 (namen verborgen)"), what), True))
         else:
             lines += [StatusLine(name, what, True) for name in p.missing]

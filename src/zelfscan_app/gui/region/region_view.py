@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 from zelfscan_app.domain.questionnaire import Questionnaire
 from zelfscan_app.domain.region import MIN_GROUP_SIZE
 from zelfscan_app.domain.scan import AnswerValue, SoortMeting
+from zelfscan_app.dutch_text import gemeenten
 from zelfscan_app.errors import ZelfscanError
 from zelfscan_app.gui.file_dialogs import start_folder, start_path
 from zelfscan_app.gui.i18n import arg
@@ -149,6 +150,7 @@ class RegionView(QWidget):
         self.source_combo = QComboBox()
         self.source_combo.setAccessibleName(self.tr("Regio of zelfscans"))
         self.source_combo.setMinimumContentsLength(20)
+        self.source_combo.setMinimumWidth(110)  # may shrink: the row fits 1093 px (125 %)
         self.source_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -156,6 +158,7 @@ class RegionView(QWidget):
         source_label.setBuddy(self.source_combo)
         self.soort_combo = QComboBox()
         self.soort_combo.setAccessibleName(self.tr("Welke zelfscan per gemeente"))
+        self.soort_combo.setMinimumWidth(110)
         self.soort_combo.addItem(self.tr("Nieuwste per gemeente"), None)
         self.soort_combo.addItem(self.tr("Alleen nulmetingen"), SoortMeting.NULMETING.value)
         self.soort_combo.addItem(self.tr("Alleen evaluaties"), SoortMeting.EVALUATIE.value)
@@ -183,11 +186,11 @@ class RegionView(QWidget):
         )
         self.group_label = QLabel(self.tr("minimale &groep:"))
         self.group_label.setBuddy(self.group_spin)
-        self.texts_check = QCheckBox(self.tr("&Toelichtingen tonen"))
+        self.texts_check = QCheckBox(self.tr("&Toelichtingen"))  # one row at 1280 px
+        self.texts_check.setAccessibleName(self.tr("Toelichtingen tonen"))
         self.texts_check.setToolTip(
             self.tr(
-                "Toont de toelichtingen ook geanonimiseerd, met gemeente- en persoonsnamen "
-                "vervangen"
+                "Toelichtingen tonen, ook geanonimiseerd, met gemeente- en persoonsnamen vervangen"
             )
         )
         self.keep_codes_check = QCheckBox(self.tr("Codes &bewaren"))
@@ -207,7 +210,7 @@ class RegionView(QWidget):
         self._controls.setSpacing(8)
         for widget in (source_label, self.source_combo, soort_label, self.soort_combo):
             self._controls.addWidget(widget)
-        self._controls.addSpacing(18)
+        self._controls.addSpacing(10)
         for widget in (
             self.anonymous_check,
             self.group_label,
@@ -251,6 +254,8 @@ class RegionView(QWidget):
 
     def _build_content(self) -> None:
         self.canvas = SpiderCanvas()
+        # Beside the heat map on a 1366×768 screen at 125 %: a little smaller than on results.
+        self.canvas.setMinimumSize(300, 300)
         self.canvas.setAccessibleName(self.tr("Regionaal spindiagram"))
         self.overlay_hint = QLabel()
         self.overlay_hint.setObjectName("hint")
@@ -596,7 +601,7 @@ class RegionView(QWidget):
         self.stack.setCurrentIndex(0)
         parts = [
             report.regio_label,
-            arg(self.tr("%1 gemeenten"), picture.count),
+            gemeenten(picture.count),
             picture.selection_text,
         ]
         if report.anonymous:

@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, 
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from zelfscan_app.domain.caution import count_text
+from zelfscan_app.dutch_text import gemeenten
 from zelfscan_app.gui.i18n import arg
 from zelfscan_app.reports.spider_data import PALETTE, format_percent
 from zelfscan_app.services.region import RegionReport
@@ -115,7 +116,7 @@ class SpreadView(QWidget):
                     format_percent(row.low),
                     format_percent(row.high),
                 )
-            text += arg(self.tr(", %1 gemeenten"), row.n)
+            text += ", " + gemeenten(row.n)
             parts.append(text)
         return "; ".join(parts)
 

@@ -32,10 +32,9 @@ def _difference(delta: float | None) -> str:
 
 
 def _two_lines(scan) -> str:
-    """'Nulmeting\n3 maart 2025': a scan as a narrow column title."""
-    label = scan_label(scan)
-    first, _, rest = label.partition(" ")
-    return f"{first}\n{rest}" if rest else label
+    """'Nulmeting\n03-03-2025': a scan as a narrow column title (a table's date format; the
+    tooltip has the date in words)."""
+    return f"{scan.soort.value.capitalize()}\n{scan.datum:%d-%m-%Y}"
 
 
 class _TableModel(HeaderedTableModel):
@@ -57,6 +56,7 @@ class StandardChangeModel(_TableModel):
         super().__init__(parent)
         self._questionnaire = questionnaire
         self._deltas: tuple[StandardDelta, ...] = ()
+        self._tips: dict[int, str] = {}
         self._set_headers(self.tr("Eerder"), self.tr("Nu"))
 
     def _set_headers(self, before: str, after: str) -> None:
@@ -76,8 +76,17 @@ class StandardChangeModel(_TableModel):
         else:
             self._deltas = result.comparison.standards
             self._set_headers(_two_lines(result.before), _two_lines(result.after))
+        self._tips = (
+            {} if result is None else {2: scan_label(result.before), 3: scan_label(result.after)}
+        )
         self.endResetModel()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._headers) - 1)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
+        tip = self._tips.get(section)  # the date in words
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal and tip:
+            return tip
+        return super().headerData(section, orientation, role)
 
     def delta(self, row: int) -> StandardDelta:
         return self._deltas[row]
@@ -121,7 +130,7 @@ class QuestionChangeModel(_TableModel):
             self.tr("Eerder"),
             self.tr("Nu"),
             self.tr("Verandering"),
-            self.tr("Vraagtekst"),
+            self.tr("Vraag (kort)"),
         )
 
     def set_comparison(self, result: ScanComparison | None) -> None:
@@ -160,7 +169,7 @@ class QuestionChangeModel(_TableModel):
                 self._value(change.before),
                 self._value(change.after),
                 self.kind(change),
-                question.text,
+                question.short_title or question.text,  # one line; the full text in the tooltip
             )[column]
         if role == Qt.ItemDataRole.ToolTipRole and column == 5:
             return question.text

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from zelfscan_app.domain.questionnaire import Questionnaire
+from zelfscan_app.dutch_text import counted
 from zelfscan_app.gui.results.comparison_model import QuestionChangeModel, StandardChangeModel
-from zelfscan_app.gui.wrap_delegate import WrapDelegate
 from zelfscan_app.services.charts import ScanComparison, scan_label
 
 
@@ -51,12 +51,11 @@ class ComparisonView(QWidget):
         self.question_table = _table(
             self.questions, self.tr("Veranderde antwoorden per vraag"), stretch=5
         )
-        # The question text wraps; each row is as high as its text needs.
-        self.question_table.setWordWrap(True)
-        self.question_table.setItemDelegate(WrapDelegate(self.question_table))
-        self.question_table.verticalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
+        # One line per question (its short title, elided when narrow; the full text is the
+        # tooltip): a narrow column wrapping word by word made rows a screen high.
+        self.question_table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.question_table.horizontalHeader().moveSection(5, 1)  # what it is about, first
+        self.question_table.setColumnHidden(1, True)  # the standard: the table above has it
         standards_title = QLabel(self.tr("Per kwaliteitsstandaard"))
         standards_title.setObjectName("sectionTitle")
         questions_title = QLabel(self.tr("Per vraag (alleen wat veranderde)"))
@@ -86,14 +85,15 @@ class ComparisonView(QWidget):
             self.summary.setText(self.tr("Kies hierboven een andere zelfscan om te vergelijken."))
             return
         c = result.comparison
+        others = len(c.changes) - len(c.improved) - len(c.worsened)
         self.summary.setText(
             self.tr(
-                "%1 vergeleken met %2: %3 vragen van Niet op orde naar Op orde, "
-                "%4 van Op orde naar Niet op orde, %5 andere veranderingen."
+                "%1 vergeleken met %2: %3 van Niet op orde naar Op orde, "
+                "%4 van Op orde naar Niet op orde, %5."
             )
             .replace("%1", scan_label(result.after))
             .replace("%2", scan_label(result.before).lower())
-            .replace("%3", str(len(c.improved)))
+            .replace("%3", counted(len(c.improved), "vraag", "vragen"))
             .replace("%4", str(len(c.worsened)))
-            .replace("%5", str(len(c.changes) - len(c.improved) - len(c.worsened)))
+            .replace("%5", counted(others, "andere verandering", "andere veranderingen"))
         )

@@ -8,9 +8,10 @@ Importing this module loads matplotlib; import it when the view is first needed.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,13 +29,21 @@ from PySide6.QtWidgets import (
 )
 
 from zelfscan_app.domain.questionnaire import Questionnaire
-from zelfscan_app.domain.scan import Scan
+from zelfscan_app.domain.scan import Scan, SoortMeting
 from zelfscan_app.errors import ZelfscanError
 from zelfscan_app.gui.results.comparison_view import ComparisonView
 from zelfscan_app.gui.results.detail_panel import StandardDetail
 from zelfscan_app.gui.results.duiding_editor import DuidingEditor
 from zelfscan_app.gui.results.duiding_panel import DuidingPanel
-from zelfscan_app.gui.results.score_table_model import TOELICHTINGEN, ScoreTableModel
+from zelfscan_app.gui.results.score_table_model import (
+    ANSWERED,
+    NIET_OP_ORDE,
+    NR,
+    SCORE,
+    TITLE,
+    TOELICHTINGEN,
+    ScoreTableModel,
+)
 from zelfscan_app.gui.results.spider_canvas import SpiderCanvas
 from zelfscan_app.gui.standard_help import StandardHelpPanel
 from zelfscan_app.reports.spider_data import SpiderChart
@@ -74,7 +83,7 @@ class ResultsView(QWidget):
 
         self.compare_combo = QComboBox()
         self.compare_combo.setAccessibleName(self.tr("Vergelijk met een andere zelfscan"))
-        self.compare_combo.setMinimumContentsLength(24)
+        self.compare_combo.setMinimumContentsLength(18)
         compare_label = QLabel(self.tr("&Vergelijk met:"))
         compare_label.setBuddy(self.compare_combo)
         self.export_button = QPushButton(self.tr("Spindiagram &opslaan…"))
@@ -83,6 +92,7 @@ class ResultsView(QWidget):
         self.compare_combo.currentIndexChanged.connect(self._compare_chosen)
 
         self.canvas = SpiderCanvas()
+        self.canvas.setMinimumSize(300, 300)  # the page fits 1366 × 768 at 125 % (614 px high)
         self.scores = ScoreTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.scores)
@@ -98,6 +108,7 @@ class ResultsView(QWidget):
         header.setSectionResizeMode(TOELICHTINGEN, QHeaderView.ResizeMode.Stretch)
         header.setTextElideMode(Qt.TextElideMode.ElideRight)  # narrow window: 'Toelichti…'
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table.installEventFilter(self)
         self.detail = StandardDetail()
         self.comparison_view = ComparisonView(questionnaire)
 
@@ -121,11 +132,11 @@ class ResultsView(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.canvas)
         splitter.addWidget(self.tabs)
-        # The spider is about as wide as it is high; the tables get the rest of the width
-        # (setSizes before the first show sets proportions, not pixels).
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([460, 940])
+        # The spider gets the width its height allows (readable on a projector); the tables
+        # the rest, and a narrow table leaves out what the detail below shows anyway.
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 5)
+        splitter.setSizes([560, 700])
         splitter.setChildrenCollapsible(False)
 
         # Title and subtitle on the left, comparison and export on the right: one band,
@@ -169,7 +180,8 @@ class ResultsView(QWidget):
         return self._comparison
 
     def show_scan(self, scan_id: int) -> None:
-        """Load a scan from the database and show it (keeps no comparison)."""
+        """Load a scan from the database and show it; an evaluatie (or toetsingsmoment) is
+        compared with the municipality's nulmeting at once, the question it exists to answer."""
         try:
             scan = scan_service.get_scan(self.db, scan_id)
         except ZelfscanError as exc:
@@ -177,6 +189,22 @@ class ResultsView(QWidget):
             return
         self._other = None
         self.set_scan(scan)
+        baseline = self._baseline(scan)
+        if baseline is not None:
+            self.compare_with(baseline)
+
+    def _baseline(self, scan: Scan) -> int | None:
+        """The latest nulmeting of the same municipality up to this scan's date, if any."""
+        if scan.soort is SoortMeting.NULMETING or scan.id is None:
+            return None
+        try:
+            others = charts.comparable_scans(self.db, scan)  # newest first
+        except ZelfscanError:
+            return None
+        return next(
+            (o.id for o in others if o.soort is SoortMeting.NULMETING and o.datum <= scan.datum),
+            None,
+        )
 
     def set_scan(self, scan: Scan) -> None:
         """Show a scan as given (also one not saved yet); a comparison of the same place stays."""
@@ -293,7 +321,9 @@ class ResultsView(QWidget):
             .replace("%1", str(answered))
             .replace("%2", str(total))
         )
-        self.canvas.set_chart(self._chart)
+        # On screen the page's title says whose chart it is: the picture keeps the room for the
+        # spider itself (an exported chart keeps its title and note).
+        self.canvas.set_chart(replace(self._chart, title="", subtitle="", note=""))
         self.scores.set_results(results)
         current = self.table.selectionModel().currentIndex()
         self.detail.set_result(results[current.row()] if current.isValid() else None)
@@ -328,6 +358,28 @@ class ResultsView(QWidget):
         self.compare_with(None if scan_id in (None, -1) else int(scan_id))
         if self._comparison is not None:
             self.tabs.setCurrentIndex(self.comparison_tab)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.Resize:
+            QTimer.singleShot(0, self, self._fit_columns)  # once the viewport has its width
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self) -> None:
+        """No sideways scrolling on a narrow screen: first the toelichtingen (the detail below
+        has them in full), then the answered count make way."""
+        header = self.table.horizontalHeader()
+
+        def width(column: int) -> int:
+            return max(header.sectionSizeHint(column), self.table.sizeHintForColumn(column))
+
+        room = self.table.viewport().width()
+        needed = sum(width(c) for c in (NR, TITLE, SCORE, NIET_OP_ORDE))
+        answered = width(ANSWERED)
+        self.table.setColumnHidden(ANSWERED, needed + answered > room)
+        narrow = needed + answered + 120 > room
+        self.table.setColumnHidden(TOELICHTINGEN, narrow)
+        mode = QHeaderView.ResizeMode.Stretch if narrow else QHeaderView.ResizeMode.ResizeToContents
+        header.setSectionResizeMode(NIET_OP_ORDE, mode)  # the last column takes what is left
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.detail.set_result(self.scores.result(current.row()) if current.isValid() else None)

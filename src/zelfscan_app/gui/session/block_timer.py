@@ -1,11 +1,21 @@
-"""A quiet block timer: start/pause, counts down, and past zero only changes colour."""
+"""A quiet block timer: start/pause, counts down, and past zero only changes colour.
+
+Readable from the back of the room: the colour changes in the last five minutes and again in
+overtime. Every start, pause and reset is reported (`stored`) with the wall-clock start of the
+current run, so the window can keep it durably and a restart after a kill resumes the clock.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from zelfscan_app.gui.i18n import arg
+
+#: The last minutes of a block, when the clock changes colour (a warning, never a sound).
+SOON_SECONDS = 5 * 60
+#: A run stored longer ago than this is not resumed after a restart (the meeting is over).
+STALE_RUN_MS = 12 * 3600 * 1000
 
 
 def format_seconds(seconds: int) -> str:
@@ -19,12 +29,14 @@ class BlockTimer(QWidget):
 
     runningChanged = Signal(bool)
     shown = Signal(str)  # the clock text, for a second view (presentation mode)
+    stored = Signal(int, object)  # used ms before this run, its start (epoch ms) or None
 
     def __init__(self, minutes: int = 35, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._duration_ms = minutes * 60_000
         self._used_ms = 0  # time counted before the current run
         self._clock = QElapsedTimer()
+        self._started_at: int | None = None  # wall clock (epoch ms) of the current run
         self._tick = QTimer(self)
         self._tick.setTimerType(Qt.TimerType.CoarseTimer)
         self._tick.setInterval(500)
@@ -70,10 +82,35 @@ class BlockTimer(QWidget):
     def minutes(self) -> int:
         return self._duration_ms // 60_000
 
+    @property
+    def phase(self) -> str:
+        """'normal', 'soon' (the last five minutes) or 'over' (past zero)."""
+        remaining = self.remaining_seconds()
+        return "over" if remaining < 0 else "soon" if remaining <= SOON_SECONDS else "normal"
+
+    def restore(self, used_ms: int, started_at: int | None) -> None:
+        """Continue a clock stored earlier (see `stored`); a run still going counts the time
+        the program was closed or killed, as the wall clock of the room did."""
+        self._clock.invalidate()
+        self._tick.stop()
+        self._used_ms = max(0, int(used_ms))
+        self._started_at = started_at
+        away = QDateTime.currentMSecsSinceEpoch() - int(started_at or 0)
+        if started_at is not None and 0 <= away <= STALE_RUN_MS:
+            self._used_ms += away
+            self._clock.start()
+            self._tick.start()
+        else:  # a run from another day (or a clock set back) is not this meeting's time
+            self._started_at = None
+        self._refresh()
+        self.runningChanged.emit(self.running)
+
     def start(self) -> None:
         if not self.running:
             self._clock.start()
             self._tick.start()
+            self._started_at = QDateTime.currentMSecsSinceEpoch()
+            self.stored.emit(self._used_ms, self._started_at)
             self._changed()
 
     def pause(self) -> None:
@@ -81,6 +118,8 @@ class BlockTimer(QWidget):
             self._used_ms += self._clock.elapsed()
             self._clock.invalidate()
             self._tick.stop()
+            self._started_at = None
+            self.stored.emit(self._used_ms, None)
             self._changed()
 
     def toggle(self) -> None:
@@ -91,6 +130,8 @@ class BlockTimer(QWidget):
         self._clock.invalidate()
         self._tick.stop()
         self._used_ms = 0
+        self._started_at = None
+        self.stored.emit(0, None)
         if was_running:
             self.runningChanged.emit(False)
         self._refresh()
@@ -104,8 +145,10 @@ class BlockTimer(QWidget):
         over = remaining < 0
         self.label.setText(format_seconds(remaining))
         self.shown.emit(self.label.text())
-        if self.label.property("over") != over:
+        phase = self.phase
+        if self.label.property("over") != over or self.label.property("phase") != phase:
             self.label.setProperty("over", over)
+            self.label.setProperty("phase", phase)
             self.label.style().unpolish(self.label)
             self.label.style().polish(self.label)
         self.toggle_button.setText(self.tr("Pauze") if self.running else self.tr("Start"))

@@ -12,6 +12,7 @@ import html
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -78,9 +79,18 @@ class FirstResultsView(QWidget):
         self.items.setFrameShape(QFrame.Shape.NoFrame)
         list_card = self._card(self.tr("Om te bespreken"), self.subtitle, self.items)
 
+        # Keys that answer a question do nothing here; this line says so instead of swallowing them.
+        self.key_note = QLabel()
+        self.key_note.setObjectName("warningBox")
+        self.key_note.setWordWrap(True)
+        self.key_note.setAccessibleName(self.tr("Melding"))
+        self.key_note.hide()
+
         self.back_button = QPushButton(self.tr("Terug naar de vragen"))
+        self.back_button.setToolTip(self.tr("Sneltoets: PgUp"))
         self.continue_button = QPushButton(self.tr("Verder"))
         self.continue_button.setProperty("primary", True)
+        self.continue_button.setToolTip(self.tr("Sneltoets: Enter of PgDown"))
         self.back_button.clicked.connect(self.backRequested)
         self.continue_button.clicked.connect(self._continue)
 
@@ -102,6 +112,7 @@ class FirstResultsView(QWidget):
         layout.setSpacing(14)
         layout.addLayout(top)
         layout.addLayout(cards, 1)
+        layout.addWidget(self.key_note)
         layout.addLayout(buttons)
 
     def _scope_button(self, text: str, block_id: int, row: QHBoxLayout) -> None:
@@ -219,11 +230,39 @@ class FirstResultsView(QWidget):
             out.append(
                 "<p style='margin-bottom:8px;'>"
                 f"<b>{html.escape(arg(self.tr('Vraag %1'), answer.question))}</b> — "
-                f"{html.escape(question.text)}"
+                f"{html.escape(question.short_title or question.text)}"  # readable at a glance
                 + (f"<br><i style='color:{style.MUTED};'>{html.escape(note)}</i>" if note else "")
                 + "</p>"
             )
         return "".join(out)
 
     def focus_default(self) -> None:
+        self.key_note.hide()
         self.continue_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter continues (a focused button: that button); 1, 2, 0 say where answering is."""
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            focus = self.focusWidget()
+            if isinstance(focus, QPushButton) and focus is not self.continue_button:
+                focus.click()
+            else:
+                self.continue_button.click()
+            event.accept()
+            return
+        if key in (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_0, Qt.Key.Key_Delete, Qt.Key.Key_B):
+            self.key_note.setText(
+                arg(
+                    self.tr(
+                        "De toets %1 geeft hier geen antwoord: dit is het overzicht van de "
+                        "eerste resultaten. Antwoorden kan bij de vragen (PgUp of ‘Terug naar "
+                        "de vragen’)."
+                    ),
+                    event.text().upper() or QKeySequence(key).toString(),
+                )
+            )
+            self.key_note.show()
+            event.accept()
+            return
+        super().keyPressEvent(event)

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zelfscan_app.dutch_dates import dutch_date as long_date  # titles: '3 maart 2025'
 from zelfscan_app.gui.i18n import arg
-from zelfscan_app.gui.scan_list_model import dutch_date
 from zelfscan_app.gui.session.autosave import Autosaver
 from zelfscan_app.gui.session.block_timer import BlockTimer
 from zelfscan_app.gui.session.state import ScanSession
@@ -103,10 +103,19 @@ class SessionHeader(QWidget):
         self.results_button.setToolTip(self.tr("Sneltoets: Ctrl+R"))
         self.presentation_button = QPushButton(self.tr("Presentatie"))
         self.presentation_button.setToolTip(self.tr("Sneltoets: F11"))
+        self.navigator_button = QPushButton("☰")
+        self.navigator_button.setObjectName("navigatorButton")
+        self.navigator_button.setCheckable(True)
+        self.navigator_button.setChecked(True)
+        self.navigator_button.setToolTip(
+            self.tr("De lijst met vragen links tonen of verbergen (Ctrl+L)")
+        )
+        self.navigator_button.setAccessibleName(self.tr("Vragenlijst tonen"))
 
         top = QHBoxLayout()
         top.setSpacing(12)
         top.addWidget(self.back_button)
+        top.addWidget(self.navigator_button)
         top.addSpacing(8)
         top.addWidget(self.title, 1)
         top.addWidget(self.indicator)
@@ -121,8 +130,8 @@ class SessionHeader(QWidget):
         bottom.addWidget(self.timer)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 12, 24, 12)
-        layout.setSpacing(8)
+        layout.setContentsMargins(24, 6, 24, 6)
+        layout.setSpacing(4)
         layout.addLayout(top)
         layout.addLayout(bottom)
         self.refresh()
@@ -130,7 +139,7 @@ class SessionHeader(QWidget):
     def set_details(self) -> None:
         scan = self._session.scan
         self.title.setText(
-            arg(self.tr("%1  ·  %2 %3"), scan.gemeente, scan.soort.value, dutch_date(scan.datum))
+            arg(self.tr("%1  ·  %2 %3"), scan.gemeente, scan.soort.value, long_date(scan.datum))
         )
         self.subtitle.setText(self._subtitle())
 

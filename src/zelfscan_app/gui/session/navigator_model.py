@@ -186,6 +186,9 @@ class NavigatorModel(QAbstractItemModel):
         if node.kind == "standard":
             title = self._q.standard(node.number).short_title
             return arg(self.tr("%1. %2"), node.number, title)
+        title = self._q.question(node.number).short_title
+        if title:  # '11 · Casusregie voeren' (a standard reads '6. 1Gezin1Plan1Regisseur')
+            return arg(self.tr("%1 · %2"), node.number, title)
         return arg(self.tr("Vraag %1"), node.number)
 
     def _accessible(self, node: _Node) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QCursor, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,9 +26,13 @@ from zelfscan_app.domain.scan import Answer, AnswerValue
 from zelfscan_app.gui import style
 from zelfscan_app.gui.i18n import arg
 from zelfscan_app.gui.session.terms import TermMarker
-from zelfscan_app.gui.widgets import FlowLayout
+from zelfscan_app.gui.widgets import ElidedLabel, FlowLayout
 
 FIELDS = ("toelichting", "nuancering")
+#: Smallest height of a toelichting field (px): two lines, three in the projector's large type.
+NOTE_HEIGHT = {False: 58, True: 104}
+#: Below this page height (px) the standard's full text is left out (see `_fit_height`).
+COMPACT_BELOW = 640
 
 
 def _label(text: str, name: str, wrap: bool = True) -> QLabel:
@@ -36,6 +40,18 @@ def _label(text: str, name: str, wrap: bool = True) -> QLabel:
     label.setObjectName(name)
     label.setWordWrap(wrap)
     return label
+
+
+class _NoteEdit(QPlainTextEdit):
+    """A toelichting field that asks for its minimum height, not Qt's 192 px: the page then
+    fits without a scroll bar, and the field grows only where there is room."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self.minimumHeight())
 
 
 def _term_html(term: Term, separator: str) -> str:
@@ -58,8 +74,11 @@ class QuestionView(QWidget):
         self._presentation = False
 
         self.standard_title = _label("", "standardTitle")
-        self.standard_text = _label("", "standardText")
-        self.number_label = _label("", "questionNumber")
+        # One line each (full text in the tooltip): at 1366 × 768 the question, the answers and
+        # the toelichting must fit without scrolling.
+        self.standard_text = ElidedLabel()
+        self.standard_text.setObjectName("standardText")
+        self.number_label = _label("", "questionNumber", wrap=False)
         self.question_text = _label("", "questionText")
         self.question_text.setTextFormat(Qt.TextFormat.RichText)
         self.question_text.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
@@ -86,10 +105,15 @@ class QuestionView(QWidget):
         self.clear_button.setAccessibleName(self.tr("Antwoord wissen"))
         self.clear_button.setToolTip(self.tr("Sneltoets: 0 of Delete"))
         self.clear_button.clicked.connect(lambda: self.answerRequested.emit(None))
-        self.bespreekpunt = QCheckBox(self.tr("Bespreekpunt voor de plenaire terugkoppeling"))
+        self.bespreekpunt = QCheckBox(self.tr("Bespreekpunt"))
         self.bespreekpunt.setObjectName("bespreekpunt")
         self.bespreekpunt.setAccessibleName(self.tr("Bespreekpunt"))
-        self.bespreekpunt.setToolTip(self.tr("Sneltoets: B. Komt terug in ‘Eerste resultaten’."))
+        self.bespreekpunt.setToolTip(
+            self.tr(
+                "Bespreekpunt voor de plenaire terugkoppeling. Sneltoets: B. "
+                "Komt terug in ‘Eerste resultaten’."
+            )
+        )
         self.bespreekpunt.clicked.connect(self.bespreekpuntToggled)
 
         self.editors: dict[str, QPlainTextEdit] = {}
@@ -108,12 +132,12 @@ class QuestionView(QWidget):
         }
         for column, field in enumerate(FIELDS):
             caption, placeholder = captions[field]
-            editor = QPlainTextEdit()
+            editor = _NoteEdit()
             editor.setObjectName(field)
             editor.setTabChangesFocus(True)
             editor.setPlaceholderText(placeholder)
             editor.setAccessibleName(caption.replace("&", ""))
-            editor.setMinimumHeight(80)
+            editor.setMinimumHeight(NOTE_HEIGHT[False])
             editor.setMaximumHeight(140)
             editor.textChanged.connect(lambda f=field: self._text_changed(f))
             label = _label(caption, "fieldLabel", wrap=False)
@@ -127,15 +151,14 @@ class QuestionView(QWidget):
         self.previous_button.setAccessibleName(self.tr("Vorige vraag"))
         self.next_button = QPushButton(self.tr("Volgende vraag  →"))
         self.next_button.setProperty("primary", True)
-        self.next_button.setToolTip(self.tr("Sneltoets: PgDn"))
+        self.next_button.setToolTip(self.tr("Sneltoets: PgDown"))
         self.next_button.setAccessibleName(self.tr("Volgende vraag"))
         self.previous_button.clicked.connect(self.previousRequested)
         self.next_button.clicked.connect(self.nextRequested)
+        legend = self.tr("1 Op orde · 2 Niet op orde · 0 Wissen · B Bespreekpunt · F1 sneltoetsen")
+        # A line may break between entries, never between a key and what it does.
         self.legend = _label(
-            self.tr(
-                "1 Op orde  ·  2 Niet op orde  ·  0 Wissen  ·  B Bespreekpunt  ·  "
-                "F1 alle sneltoetsen"
-            ),
+            "  ·  ".join(part.strip().replace(" ", "\u00a0") for part in legend.split("·")),
             "shortcutLegend",
         )
         self.legend.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -144,13 +167,11 @@ class QuestionView(QWidget):
         answers.setSpacing(16)
         answers.addWidget(self.op_orde, 1)
         answers.addWidget(self.niet_op_orde, 1)
-        flag_row = QHBoxLayout()
-        flag_row.addWidget(self.bespreekpunt)
-        flag_row.addStretch(1)
-        flag_row.addWidget(self.clear_button)
+        answers.addWidget(self.bespreekpunt)  # beside the answers: one row less to scroll
         nav = QHBoxLayout()
         nav.addWidget(self.previous_button)
         nav.addWidget(self.legend, 1)
+        nav.addWidget(self.clear_button)
         nav.addWidget(self.next_button)
         self.notes = QWidget()
         self.notes.setLayout(fields)
@@ -159,21 +180,22 @@ class QuestionView(QWidget):
         body = QWidget()
         body.setObjectName("questionBody")
         column = QVBoxLayout(body)
-        column.setContentsMargins(48, 20, 48, 12)
-        column.setSpacing(8)
+        column.setContentsMargins(48, 8, 48, 6)
+        column.setSpacing(6)
         column.addStretch(0)  # grows in presentation mode: the question sits mid-screen
-        column.addWidget(self.standard_title)
+        heading = QHBoxLayout()
+        heading.setSpacing(16)
+        heading.addWidget(self.standard_title, 1)
+        heading.addWidget(self.number_label, 0, Qt.AlignmentFlag.AlignTop)
+        column.addLayout(heading)
         column.addWidget(self.standard_text)
-        column.addSpacing(10)
-        column.addWidget(self.number_label)
         column.addWidget(self.question_text)
         column.addWidget(self.terms_box)
         column.addWidget(self.term_info)
         column.addWidget(self.help_label)
         column.addSpacing(6)
         column.addLayout(answers)
-        column.addLayout(flag_row)
-        column.addWidget(self.notes)
+        column.addWidget(self.notes, 1)  # the fields grow with the room (to their maximum)
         column.addStretch(1)
         self._column = column
         self.scroll = QScrollArea()
@@ -184,7 +206,7 @@ class QuestionView(QWidget):
         self.footer = QWidget()
         self.footer.setObjectName("questionFooter")
         self.footer.setLayout(nav)
-        nav.setContentsMargins(48, 10, 48, 14)
+        nav.setContentsMargins(48, 4, 48, 6)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -193,14 +215,13 @@ class QuestionView(QWidget):
         layout.addWidget(self.footer)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(self.tr("Vraag"))
+        # Hidden on the projector. What the group records stays in view there: the criterion
+        # ('Op orde als …'), the bespreekpunt mark and the toelichting/nuancering as typed.
         self._chrome = [
             self.standard_text,
             self.terms_box,
-            self.help_label,
-            self.notes,
             self.footer,
             self.clear_button,
-            self.bespreekpunt,
         ]
 
     def _answer_button(self, text: str, name: str, key: str) -> QPushButton:
@@ -226,12 +247,13 @@ class QuestionView(QWidget):
             )
         )
         self.standard_text.setText(standard.text)
+        self.standard_title.setToolTip(standard.text)
         self.number_label.setText(arg(self.tr("Vraag %1 van %2"), position, total))
         self._render_question_text()
         self.question_text.setAccessibleName(arg(self.tr("Vraag %1"), question.number))
         self.question_text.setAccessibleDescription(question.text)
         self.help_label.setText(question.help)
-        self.help_label.setVisible(bool(question.help) and not self._presentation)
+        self.help_label.setVisible(bool(question.help))
         self.term_info.hide()
         self._fill_terms(self._marker.found(question.text))
         self.scroll.verticalScrollBar().setValue(0)
@@ -271,6 +293,7 @@ class QuestionView(QWidget):
         self.terms_row.addWidget(caption)
         for term in terms:
             chip = QPushButton(term.term)
+            chip.setObjectName("termChip")
             chip.setFlat(True)
             chip.setToolTip(_term_html(term, "<br>"))
             chip.setAccessibleName(arg(self.tr("Begrip %1"), term.term))
@@ -305,7 +328,7 @@ class QuestionView(QWidget):
             self.show_term(self._q.terms[index])
 
     def keyPressEvent(self, event) -> None:
-        """Esc in a text field hands the keys back to the answers (1, 2, 0, PgDn…)."""
+        """Esc in a text field hands the keys back to the answers (1, 2, 0, PgDown…)."""
         if event.key() == Qt.Key.Key_Escape and not self._presentation:
             self.setFocus(Qt.FocusReason.ShortcutFocusReason)
             event.accept()
@@ -318,15 +341,27 @@ class QuestionView(QWidget):
     def _text_changed(self, field: str) -> None:
         self.textEdited.emit(field, self.editors[field].toPlainText())
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """On a short page (1366 × 768 and less) the standard's text line makes way for the
+        toelichting; it stays in the tooltip of the standard's title."""
+        self.standard_text.setVisible(not self._presentation and self.height() >= COMPACT_BELOW)
+
     # Presentation ---------------------------------------------------------------------------
     def set_presentation(self, on: bool) -> None:
         self._presentation = on
         for widget in self._chrome:
             widget.setVisible(not on)
-        self.help_label.setVisible(not on and bool(self._question and self._question.help))
+        self.help_label.setVisible(bool(self._question and self._question.help))
         self.terms_box.setVisible(not on and self.terms_row.count() > 0)
+        for editor in self.editors.values():
+            editor.setMinimumHeight(NOTE_HEIGHT[on])
+        self._fit_height()
         self._column.setStretch(0, 1 if on else 0)
-        self._column.setSpacing(20 if on else 8)
+        self._column.setSpacing(12 if on else 6)
         self.scroll.setVerticalScrollBarPolicy(
             Qt.ScrollBarPolicy.ScrollBarAlwaysOff if on else Qt.ScrollBarPolicy.ScrollBarAsNeeded
         )

@@ -45,6 +45,7 @@ class SessionWidget(QWidget):
         self._presentation = False
         self._glossary: GlossaryDialog | None = None
         self._standard_help: StandardHelpDialog | None = None
+        self._search = None  # SearchDialog, made on first use
         self._syncing = False
         self.setObjectName("session")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -59,7 +60,7 @@ class SessionWidget(QWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setUniformRowHeights(True)
-        self.tree.setIndentation(18)
+        self.tree.setIndentation(12)  # room for the questions' short titles
         self.tree.expandAll()
         self.tree.setMinimumWidth(240)
         self.tree.setFrameShape(QFrame.Shape.NoFrame)
@@ -91,7 +92,7 @@ class SessionWidget(QWidget):
         self.splitter.addWidget(self.tree)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([290, 1000])
+        self.splitter.setSizes([320, 1000])
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -130,7 +131,8 @@ class SessionWidget(QWidget):
         self.act_next = self._action(tr("Volgende vraag"), "PgDown", self.go_next)
         self.act_previous = self._action(tr("Vorige vraag"), "PgUp", self.go_previous)
         self.act_results = self._action(tr("Eerste resultaten"), "Ctrl+R", self.show_results)
-        self.act_glossary = self._action(tr("Begrippenkader…"), "Ctrl+F", self.show_glossary)
+        self.act_search = self._action(tr("Zoeken…"), "Ctrl+F", self.show_search)
+        self.act_glossary = self._action(tr("Begrippenkader…"), "Ctrl+Shift+F", self.show_glossary)
         self.act_standard_help = self._action(
             tr("Uitleg bij de standaard…"), "Ctrl+U", self.show_standard_help
         )
@@ -140,6 +142,10 @@ class SessionWidget(QWidget):
         self.act_timer = self._action(
             tr("Bloktijd starten/pauzeren"), "Ctrl+T", self.header.timer.toggle
         )
+        self.act_navigator = self._action(
+            tr("Vragenlijst tonen"), "Ctrl+L", self.set_navigator_visible, checkable=True
+        )
+        self.act_navigator.setChecked(True)
         self.act_leave_presentation = self._action(
             tr("Presentatie sluiten"), "Esc", lambda: self.set_presentation(False)
         )
@@ -164,6 +170,7 @@ class SessionWidget(QWidget):
         self.header.help_button.clicked.connect(self.show_standard_help)
         self.header.back_button.clicked.connect(self.finishRequested)
         self.header.presentation_button.clicked.connect(lambda: self.set_presentation(True))
+        self.header.navigator_button.toggled.connect(self.set_navigator_visible)
         self.results.backRequested.connect(self.show_question)
         self.results.continueRequested.connect(self._continue_with)
         self.results.finishRequested.connect(self.finishRequested)
@@ -262,10 +269,38 @@ class SessionWidget(QWidget):
             action.setEnabled(False)
         self.results.focus_default()
 
-    def show_glossary(self) -> None:
+    def show_search(self) -> None:
+        """Find a question by its words or by what the group recorded (Ctrl+F)."""
+        if self._search is None:
+            from zelfscan_app.gui.session.search import SearchDialog
+
+            self._search = SearchDialog(self.session, self)
+            self._search.questionChosen.connect(self._search_chosen)
+            self._search.termChosen.connect(self._term_chosen)
+        self._search.open_search()
+
+    def _search_chosen(self, question: int) -> None:
+        self.go_to(question)
+        self.question.focus_answers()
+
+    def _term_chosen(self, term) -> None:
+        self.show_glossary(term)
+
+    def show_glossary(self, term=None) -> None:
         if self._glossary is None:
             self._glossary = GlossaryDialog(self.session.questionnaire.terms, self)
-        self._glossary.show_term()
+        self._glossary.show_term(term if not isinstance(term, bool) else None)
+
+    def set_navigator_visible(self, on: bool) -> None:
+        """Collapse the question list: on a narrow screen the question gets the width."""
+        on = bool(on)
+        self.act_navigator.setChecked(on)
+        self.header.navigator_button.setChecked(on)
+        self.tree.setVisible(on and not self._presentation)
+
+    @property
+    def navigator_visible(self) -> bool:
+        return self.act_navigator.isChecked()
 
     def show_standard_help(self) -> None:
         """The help panel of the current question's standard; it follows the next questions."""
@@ -294,7 +329,7 @@ class SessionWidget(QWidget):
         self.act_presentation.setChecked(on)
         self.act_leave_presentation.setEnabled(on)
         self.header.setVisible(not on)
-        self.tree.setVisible(not on)
+        self.tree.setVisible(not on and self.navigator_visible)
         self.presentation_footer.setVisible(on)
         self.question.set_presentation(on)
         self.setStyleSheet(presentation_sheet(self._scale) if on else "")
@@ -303,7 +338,14 @@ class SessionWidget(QWidget):
         self.presentationChanged.emit(on)
 
     def _show_clock(self, text: str) -> None:
-        self.presentation_clock.setText(arg(self.tr("Bloktijd %1"), text))
+        clock = self.presentation_clock
+        clock.setText(arg(self.tr("Bloktijd %1"), text))
+        clock.setAccessibleDescription(self.header.timer.label.accessibleName())
+        phase = self.header.timer.phase  # the colour, as large as the room needs it
+        if clock.property("phase") != phase:
+            clock.setProperty("phase", phase)
+            clock.style().unpolish(clock)
+            clock.style().polish(clock)
 
     @property
     def presentation(self) -> bool:
