@@ -15,8 +15,9 @@ QT_DEBS := libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3 
 run: venv
 	$(BIN)/zelfscan
 
+# One worker per core (pytest-xdist): the suite halves on the 2-core CI machine.
 test: venv
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n auto
 
 bench: venv
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py
