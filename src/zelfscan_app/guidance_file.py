@@ -23,6 +23,7 @@ from zelfscan_app.domain.guidance import (
 from zelfscan_app.domain.questionnaire import Questionnaire
 from zelfscan_app.errors import ZelfscanError
 from zelfscan_app.resources import resources_dir
+from zelfscan_app.yaml_file import read_yaml
 
 GUIDANCE_NAME = "guidance.yaml"
 OVERLAY_NAME = "guidance-regio.yaml"
@@ -34,28 +35,12 @@ class GuidanceError(ZelfscanError):
 
 
 def _read_part(path: Path, questionnaire: Questionnaire) -> GuidanceFile:
-    import yaml
-
-    try:
-        if path.stat().st_size > MAX_GUIDANCE_BYTES:
-            raise GuidanceError("het bestand is te groot voor een duidingsbestand", path=str(path))
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise GuidanceError("het bestand bestaat niet", path=str(path)) from None
-    except UnicodeDecodeError:
-        raise GuidanceError("het bestand is geen UTF-8-tekst", path=str(path)) from None
-    except OSError as exc:
-        raise GuidanceError(
-            f"het bestand kan niet worden gelezen ({exc.strerror})", path=str(path)
-        ) from None
-    try:
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"regel {mark.line + 1}" if mark is not None else None
-        raise GuidanceError(
-            "het bestand is geen geldige YAML", path=str(path), where=where
-        ) from None
+    data = read_yaml(
+        path,
+        max_bytes=MAX_GUIDANCE_BYTES,
+        too_large="het bestand is te groot voor een duidingsbestand",
+        error=GuidanceError,
+    )
     try:
         part = parse_guidance_file(data)
     except ValueError as exc:

@@ -12,6 +12,7 @@ from pathlib import Path
 from zelfscan_app.domain.routekaart import Routekaart, parse_routekaart
 from zelfscan_app.errors import ZelfscanError
 from zelfscan_app.resources import resources_dir
+from zelfscan_app.yaml_file import read_yaml
 
 MAX_ROUTEKAART_BYTES = 500_000
 
@@ -25,29 +26,13 @@ def routekaart_path() -> Path:
 
 
 def load_routekaart(path: str | Path) -> Routekaart:
-    import yaml
-
     path = Path(path)
-    try:
-        if path.stat().st_size > MAX_ROUTEKAART_BYTES:
-            raise RoutekaartError("het bestand is te groot voor een routekaart", path=str(path))
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise RoutekaartError("het bestand bestaat niet", path=str(path)) from None
-    except UnicodeDecodeError:
-        raise RoutekaartError("het bestand is geen UTF-8-tekst", path=str(path)) from None
-    except OSError as exc:
-        raise RoutekaartError(
-            f"het bestand kan niet worden gelezen ({exc.strerror})", path=str(path)
-        ) from None
-    try:
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"regel {mark.line + 1}" if mark is not None else None
-        raise RoutekaartError(
-            "het bestand is geen geldige YAML", path=str(path), where=where
-        ) from None
+    data = read_yaml(
+        path,
+        max_bytes=MAX_ROUTEKAART_BYTES,
+        too_large="het bestand is te groot voor een routekaart",
+        error=RoutekaartError,
+    )
     try:
         return parse_routekaart(data)
     except ValueError as exc:
