@@ -12,7 +12,7 @@ import html
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from zelfscan_app.domain.questionnaire import Term
 from zelfscan_app.gui import style
 from zelfscan_app.gui.i18n import arg
-from zelfscan_app.gui.session.glossary import SEARCH_ROLE, TermListModel
+from zelfscan_app.gui.session.glossary import searchable_terms
 
 
 def terms_html(terms: Sequence[Term], title: str) -> str:
@@ -54,11 +54,7 @@ class BegrippenkaderWindow(QWidget):
         self.setObjectName("begrippenkader")
         self.setWindowTitle(self.tr("Begrippenkader"))
         self.resize(1000, 640)
-        self.model = TermListModel(terms, self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterRole(SEARCH_ROLE)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.model, self.proxy = searchable_terms(terms, self)
 
         intro = QLabel(
             self.tr(

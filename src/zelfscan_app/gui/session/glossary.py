@@ -53,16 +53,24 @@ class TermListModel(QAbstractListModel):
         return self._terms.index(term)
 
 
+def searchable_terms(
+    terms: Sequence[Term], parent: QWidget
+) -> tuple[TermListModel, QSortFilterProxyModel]:
+    """The terms and a case-insensitive filter over names and definitions (SEARCH_ROLE)."""
+    model = TermListModel(terms, parent)
+    proxy = QSortFilterProxyModel(parent)
+    proxy.setSourceModel(model)
+    proxy.setFilterRole(SEARCH_ROLE)
+    proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    return model, proxy
+
+
 class GlossaryDialog(QDialog):
     def __init__(self, terms: Sequence[Term], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Begrippenkader"))
         self.resize(820, 520)
-        self.model = TermListModel(terms, self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterRole(SEARCH_ROLE)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.model, self.proxy = searchable_terms(terms, self)
 
         intro = QLabel(
             self.tr(
