@@ -109,12 +109,15 @@ class ScanListPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(ScanListModel.GEMEENTE, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(90)
+        # Seven columns in a 1280 px window: the gemeente (stretching) keeps room for
+        # 'Oosterwaal', 'Súdwest-Fryslân' and the like.
         for column, width in (
-            (ScanListModel.REGIO, 230),
-            (ScanListModel.DATUM, 130),
-            (ScanListModel.SOORT, 170),
-            (ScanListModel.VOORTGANG, 200),
-            (ScanListModel.GEWIJZIGD, 190),
+            (ScanListModel.REGIO, 190),
+            (ScanListModel.DATUM, 125),
+            (ScanListModel.SOORT, 150),
+            (ScanListModel.VOORTGANG, 190),
+            (ScanListModel.GEWIJZIGD, 180),
+            (ScanListModel.ROUTEKAART, 120),
         ):
             header.resizeSection(column, width)
         self.table.doubleClicked.connect(self._open_index)
