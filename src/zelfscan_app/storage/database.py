@@ -9,6 +9,14 @@ the normal start-up path.
 Faults of the surroundings (a lock, a read-only or full disk, a damaged or foreign file, an
 unknown database type) become one `DatabaseFault` with a Dutch sentence (`storage.faults`),
 raised before anything is written.
+
+PostgreSQL (a region's shared database, `postgresql+psycopg://user@host/db`): the app never
+creates or upgrades the schema there, because it may run with a role that may only read and
+write rows; `zelfscan database upgrade` (run by whoever administers the database) does that,
+also on an empty database. Opening a PostgreSQL database whose schema is missing, older or
+newer than this program raises a DatabaseFault that says to ask for exactly that. A password
+is never stored: see `storage.credentials`. Connections are checked before use
+(pool_pre_ping), so a server restart costs one failed unit of work at most, not the session.
 """
 
 from __future__ import annotations
@@ -38,6 +46,7 @@ from zelfscan_app.storage.config import (  # re-exported: they lived here first
 __all__ = ["APP_NAME", "ENV_DATABASE", "SCHEMA_REVISION", "Database", "default_url"]
 
 BUSY_TIMEOUT_MS = 5000  # one wait for a lock held by another program, then a DatabaseFault
+PG_CONNECT_TIMEOUT_S = 10  # an unreachable server: a DatabaseFault after this, not a hang
 #: Tables that make a SQLite file ours; a file with other tables and not these is refused.
 OUR_TABLES = frozenset({"alembic_version", "scans"})
 
@@ -131,9 +140,25 @@ def _check_file(file: Path, name: str) -> None:
         raise DatabaseFault(faults.FOREIGN, path=name)
 
 
+def _engine_options(parsed: URL) -> dict[str, object]:
+    """PostgreSQL: a password from the keyring (never in the URL or the settings), a connect
+    timeout unless the URL or PGCONNECT_TIMEOUT sets one, and a liveness check before a pooled
+    connection is used. libpq options in the URL (sslmode, ...) pass through untouched."""
+    if parsed.get_backend_name() != "postgresql":
+        return {}
+    connect_args: dict[str, object] = {}
+    if "connect_timeout" not in parsed.query and not os.environ.get("PGCONNECT_TIMEOUT"):
+        connect_args["connect_timeout"] = PG_CONNECT_TIMEOUT_S
+    from zelfscan_app.storage.credentials import keyring_password
+
+    if (password := keyring_password(parsed)) is not None:
+        connect_args["password"] = password
+    return {"connect_args": connect_args, "pool_pre_ping": True}
+
+
 def _create_engine(url: str, parsed: URL, name: str) -> Engine:
     try:
-        return create_engine(url)
+        return create_engine(url, **_engine_options(parsed))
     except NoSuchModuleError:
         raise DatabaseFault(
             f"onbekend databasetype '{parsed.drivername}'; gebruik een SQLite-bestand, "
@@ -161,6 +186,8 @@ class Database:
     """One per process; hands out short sessions, one per unit of work."""
 
     def __init__(self, url: str | None = None, *, migrate: bool = True) -> None:
+        """`migrate`: bring a SQLite file to the current schema, check a PostgreSQL one
+        (never changed here); False for `zelfscan database upgrade|status`."""
         self.url = url or default_url()
         self.name = faults.display_name(self.url)
         try:
@@ -197,10 +224,17 @@ class Database:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         if migrate:
             try:
-                self.upgrade()
+                if self.is_postgresql:
+                    self.check_schema()
+                else:
+                    self.upgrade()
             except BaseException:
                 self.dispose()
                 raise
+
+    @property
+    def is_postgresql(self) -> bool:
+        return self.engine.dialect.name == "postgresql"
 
     # Engine events ----------------------------------------------------------------------------
     def _before_connect(self, _dialect, _record, _cargs, _cparams) -> None:
@@ -244,15 +278,19 @@ class Database:
         """A fault of the surroundings becomes one DatabaseFault; program errors stay."""
         if isinstance(context.original_exception, ZelfscanError):
             return
-        message = faults.sqlite_error(context.original_exception, self.file)
-        unreachable = context.is_disconnect or isinstance(
-            context.sqlalchemy_exception, OperationalError
-        )
-        if message is None and self.engine.dialect.name != "sqlite" and unreachable:
-            first = "".join(str(context.original_exception).strip().splitlines()[:1])
-            message = f"de database is niet bereikbaar ({first}); probeer het later opnieuw"
+        original = context.original_exception
+        if self.engine.dialect.name == "sqlite":
+            message = faults.sqlite_error(original, self.file)
+        elif self.engine.dialect.name == "postgresql":
+            connecting = context.connection is None or context.is_disconnect
+            message = faults.postgres_error(original, connecting=connecting)
+        else:
+            message = None
+            if context.is_disconnect or isinstance(context.sqlalchemy_exception, OperationalError):
+                first = "".join(str(original).strip().splitlines()[:1])
+                message = f"de database is niet bereikbaar ({first}); probeer het later opnieuw"
         if message is not None:
-            raise DatabaseFault(message, path=self.name) from context.original_exception
+            raise DatabaseFault(message, path=self.name) from original
 
     def current_revision(self) -> str | None:
         with self.engine.connect() as conn:
@@ -260,10 +298,48 @@ class Database:
                 return None
             return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
+    def has_tables(self) -> bool:
+        """Whether the database holds any table at all (ours or someone else's)."""
+        with self.engine.connect() as conn:
+            return bool(inspect(conn).get_table_names())
+
+    def check_schema(self) -> None:
+        """PostgreSQL: refuse a schema other than this program's, saying what to do.
+
+        The app does not change a shared database's schema (its role may not be allowed
+        to, and several app versions may share it): that is `zelfscan database upgrade`.
+        """
+        reached = self.current_revision()
+        if reached == SCHEMA_REVISION:
+            return
+        if reached is None:
+            if self.has_tables():
+                raise DatabaseFault(faults.PG_FOREIGN, path=self.name)
+            raise DatabaseFault(
+                f"de database heeft nog geen Zelfscan-tabellen; {faults.UPGRADE_HINT}",
+                path=self.name,
+            )
+        from zelfscan_app.storage.migrate import known_revisions
+
+        if reached in known_revisions():
+            raise DatabaseFault(
+                f"de database heeft een oudere schemaversie ({reached}) dan dit programma "
+                f"verwacht ({SCHEMA_REVISION}); {faults.UPGRADE_HINT}",
+                path=self.name,
+            )
+        raise DatabaseFault(
+            f"de database heeft schemaversie {reached}, die dit programma niet kent (het "
+            f"verwacht {SCHEMA_REVISION}); werk Zelfscan bij naar de nieuwste versie, of "
+            f"{faults.UPGRADE_HINT}",
+            path=self.name,
+        )
+
     def upgrade(self, revision: str = "head") -> None:
         """Bring the schema to `revision`; a no-op (without alembic) when already current."""
         if revision == "head" and self.current_revision() == SCHEMA_REVISION:
             return
+        if self.is_postgresql and self.current_revision() is None and self.has_tables():
+            raise DatabaseFault(faults.PG_FOREIGN, path=self.name)
         from zelfscan_app.storage.migrate import upgrade
 
         try:
@@ -286,16 +362,13 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A unit of work: committed when the block ends, rolled back on any error."""
-        session = self._sessions()
-        try:
+        """A unit of work: committed when the block ends, rolled back on any error.
+
+        SQLAlchemy's own `sessionmaker.begin()`; the SQLite WAL check runs in the engine's
+        commit event and faults are translated by `_translate`, both below this level.
+        """
+        with self._sessions.begin() as session:
             yield session
-            session.commit()
-        except BaseException:
-            session.rollback()
-            raise
-        finally:
-            session.close()
 
     def dispose(self) -> None:
         """Close the connections and give back this Database's share of the process lock."""

@@ -155,3 +155,139 @@ def _nearly_full(database: Path | None) -> bool:
         return shutil.disk_usage(database.parent).free < 1024 * 1024
     except OSError:
         return False
+
+
+# PostgreSQL ---------------------------------------------------------------------------------
+# A connection failure from libpq carries no SQLSTATE (psycopg raises OperationalError with
+# the server's or libpq's text), so those are told apart by their text; errors raised on a
+# live connection by their SQLSTATE. libpq's own texts are English in the psycopg wheel.
+
+UPGRADE_HINT = "vraag de beheerder om `zelfscan database upgrade`"
+PG_PASSWORD = (
+    "het wachtwoord is onjuist of de gebruiker bestaat niet; controleer de gebruikersnaam en "
+    "het wachtwoord (in ~/.pgpass, PGPASSWORD of de sleutelbos van het systeem)"
+)
+PG_NO_PASSWORD = (
+    "de server vraagt een wachtwoord en er is er geen gevonden; zet het in ~/.pgpass, "
+    "PGPASSWORD of de sleutelbos van het systeem (Zelfscan bewaart geen wachtwoorden)"
+)
+PG_UNKNOWN_HOST = (
+    "de databaseserver is onbekend (de naam bestaat niet of het netwerk is weg); "
+    "controleer de servernaam in de database-URL en de netwerkverbinding"
+)
+PG_REFUSED = (
+    "de databaseserver weigert de verbinding (de server draait niet of niet op deze poort); "
+    "controleer servernaam en poort, of vraag de beheerder of de server draait"
+)
+PG_TIMEOUT = (
+    "de databaseserver antwoordt niet binnen de tijd; controleer de netwerkverbinding of "
+    "probeer het later opnieuw"
+)
+PG_NO_DATABASE = (
+    "deze database bestaat niet op de server; controleer de databasenaam in de URL of vraag "
+    "de beheerder de database aan te maken"
+)
+PG_NO_CONNECT = (
+    "u mag geen verbinding maken met deze database; vraag de beheerder om toegang voor "
+    "deze gebruiker"
+)
+PG_PERMISSION = (
+    "u hebt geen rechten voor deze gegevens in de gedeelde database (de rol van deze "
+    "gebruiker staat het niet toe); er is niets gewijzigd, vraag de beheerder om rechten"
+)
+PG_GONE = (
+    "de verbinding met de databaseserver is verbroken (de server is herstart of gestopt); "
+    "er is niets half opgeslagen, probeer het opnieuw zodra de server weer bereikbaar is"
+)
+PG_STARTING = (
+    "de databaseserver start op of wordt afgesloten; probeer het over een ogenblik opnieuw"
+)
+PG_READ_ONLY = (
+    "de gedeelde database staat alleen lezen toe (bijvoorbeeld een reservekopie-server); "
+    "er is niets gewijzigd, vraag de beheerder om de gewone server"
+)
+PG_FULL = (
+    "de databaseserver heeft geen schijfruimte meer; er is niets gewijzigd, meld het de beheerder"
+)
+
+PG_FOREIGN = (
+    "deze database bevat al andere tabellen en geen Zelfscan-schema; er is niets gewijzigd, "
+    "kies een lege database of een Zelfscan-database"
+)
+
+_PG_SQLSTATE = {
+    "28P01": PG_PASSWORD,  # invalid_password
+    "28000": PG_PASSWORD,  # invalid_authorization_specification
+    "3D000": PG_NO_DATABASE,  # invalid_catalog_name
+    "42501": PG_PERMISSION,  # insufficient_privilege
+    "57P01": PG_GONE,  # admin_shutdown
+    "57P02": PG_GONE,  # crash_shutdown
+    "57P03": PG_STARTING,  # cannot_connect_now
+    "08000": PG_GONE,
+    "08003": PG_GONE,
+    "08006": PG_GONE,
+    "08001": PG_REFUSED,
+    "25006": PG_READ_ONLY,  # read_only_sql_transaction
+    "53100": PG_FULL,  # disk_full
+}
+
+_PG_TEXTS = (  # (fragment of libpq's or the server's text, sentence), first match wins
+    ("password authentication failed", PG_PASSWORD),
+    ("no password supplied", PG_NO_PASSWORD),
+    ("permission denied for database", PG_NO_CONNECT),
+    ("no pg_hba.conf entry", PG_NO_CONNECT),
+    ("failed to resolve host", PG_UNKNOWN_HOST),
+    ("could not translate host name", PG_UNKNOWN_HOST),
+    ("name or service not known", PG_UNKNOWN_HOST),
+    ("temporary failure in name resolution", PG_UNKNOWN_HOST),
+    ("connection refused", PG_REFUSED),
+    ("no route to host", PG_UNKNOWN_HOST),
+    ("network is unreachable", PG_UNKNOWN_HOST),
+    ("timeout expired", PG_TIMEOUT),
+    ("timed out", PG_TIMEOUT),
+    ("the database system is starting up", PG_STARTING),
+    ("the database system is shutting down", PG_STARTING),
+    ("the database system is in recovery mode", PG_STARTING),
+    ("terminating connection", PG_GONE),
+    ("server closed the connection", PG_GONE),
+    ("connection is closed", PG_GONE),
+    ("the connection is lost", PG_GONE),
+    ("consuming input failed", PG_GONE),
+    ("sending query failed", PG_GONE),
+    ("connection to server", PG_GONE),  # any other "connection to server ... failed"
+    ("ssl", None),  # an SSL problem: the server's own words say more (see postgres_error)
+)
+
+
+def postgres_error(exc: BaseException, *, connecting: bool = False) -> str | None:
+    """The sentence for a PostgreSQL fault of the surroundings, None for a program error.
+
+    `connecting`: the error came while opening a connection, so any OperationalError is a
+    fault of the surroundings even when its text is unknown here.
+    """
+    module = type(exc).__module__
+    if not module.startswith("psycopg"):
+        return None
+    state = getattr(exc, "sqlstate", None)
+    if state in _PG_SQLSTATE:
+        return _PG_SQLSTATE[state]
+    if state is not None and state.startswith("08"):
+        return PG_GONE
+    if type(exc).__name__ != "OperationalError" and not connecting:
+        return None
+    text = str(exc).casefold()
+    if "does not exist" in text:
+        if 'database "' in text:
+            return PG_NO_DATABASE
+        if 'role "' in text:
+            return PG_PASSWORD
+    for fragment, sentence in _PG_TEXTS:
+        if fragment in text:
+            if sentence is not None:
+                return sentence
+            break
+    first = " ".join(str(exc).split())[:200]
+    return (
+        f"de database is niet bereikbaar ({first}); controleer de database-URL of probeer "
+        "het later opnieuw"
+    )
