@@ -112,3 +112,22 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'zelfscan.sqlite'}"
     return request.getfixturevalue("pg_schema_url")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An empty database on each backend (for migration tests): a SQLite file not yet made,
+    or a fresh PostgreSQL database without schema (`pg_url`)."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'leeg.sqlite'}"
+    return request.getfixturevalue("pg_url")
+
+
+def open_upgraded(url: str) -> Database:
+    """Open a database at an older schema the way its users would: SQLite upgrades itself
+    on opening, PostgreSQL needs `zelfscan database upgrade` first."""
+    if url.startswith("postgresql"):
+        from zelfscan_app.services.shared_database import upgrade
+
+        upgrade(url)
+    return Database(url)

@@ -215,10 +215,12 @@ def unknown_scheme(tmp: Path, material: Path) -> Case:
     return Case(url, exports(tmp), "onbekend databasetype", name=url)
 
 
-def missing_postgres_driver(tmp: Path, material: Path) -> Case:
+def postgres_unknown_host(tmp: Path, material: Path) -> Case:
+    """psycopg 3 is installed (SQLAlchemy 2.1's default for postgresql://): the server's name
+    is what is wrong here, and the password never shows."""
     url = "postgresql://regio:geheim123@db.example/zelfscan"
     name = "postgresql://regio:***@db.example/zelfscan"
-    return Case(url, imports(material), "stuurprogramma voor postgresql", name=name)
+    return Case(url, imports(material), "de databaseserver is onbekend", name=name)
 
 
 def missing_mysql_driver(tmp: Path, material: Path) -> Case:
@@ -247,7 +249,7 @@ CASES = [
     folder_cannot_be_made,
     fifo,
     unknown_scheme,
-    missing_postgres_driver,
+    postgres_unknown_host,
     missing_mysql_driver,
     in_memory,
 ]

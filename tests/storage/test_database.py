@@ -7,8 +7,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
 
+from tests.backends import sqlite_only
+from tests.conftest import open_upgraded
 from zelfscan_app.domain.scan import Answer, AnswerValue, Participant, Scan, SoortMeting
 from zelfscan_app.errors import NotFound, ZelfscanError
 from zelfscan_app.services import scans as svc
@@ -38,6 +40,7 @@ def test_schema_revision_constant_matches_migrations() -> None:
     assert head_revision() == SCHEMA_REVISION
 
 
+@sqlite_only
 def test_sqlite_is_durable(db: Database) -> None:
     with db.engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
@@ -74,13 +77,12 @@ def test_each_answer_is_committed_at_once(db: Database, db_url: str) -> None:
     svc.set_answer(db, scan_id, 5, OP)
     svc.set_text(db, scan_id, 5, "toelichting", "Regel 1\nRegel 2 — café")
     svc.set_bespreekpunt(db, scan_id, 5, True)
-    # A separate raw connection (another process, in effect) sees it immediately.
-    raw = sqlite3.connect(db_url.removeprefix("sqlite:///"))
-    row = raw.execute(
-        "SELECT value, toelichting, bespreekpunt FROM answers WHERE scan_id=? AND question=5",
-        (scan_id,),
-    ).fetchone()
-    raw.close()
+    # A separate connection (another process, in effect) sees it immediately.
+    row = outside_row(
+        db_url,
+        "SELECT value, toelichting, bespreekpunt FROM answers WHERE scan_id=:id AND question=5",
+        id=scan_id,
+    )
     assert row == ("Op orde", "Regel 1\nRegel 2 — café", 1)
     svc.set_answer(db, scan_id, 5, None)
     assert svc.get_scan(db, scan_id).answer(5).value is None
@@ -121,19 +123,29 @@ def test_trash_and_restore(db: Database) -> None:
 
 def test_failed_unit_of_work_changes_nothing(db: Database, db_url: str) -> None:
     svc.create_scan(db, make_scan())
-    path = Path(db_url.removeprefix("sqlite:///"))
-    before = sqlite3.connect(path).execute("SELECT count(*) FROM scans").fetchone()
+    before = outside_row(db_url, "SELECT count(*) FROM scans")
     with pytest.raises(RuntimeError), db.session() as session:
         from zelfscan_app.storage.repository import add_scan
 
         add_scan(session, make_scan(gemeente="Half"))
+        session.flush()  # the row reached the database inside the transaction
         raise RuntimeError("crash halfway")
-    after = sqlite3.connect(path).execute("SELECT count(*) FROM scans").fetchone()
-    assert before == after
+    after = outside_row(db_url, "SELECT count(*) FROM scans")
+    assert before == after == (1,)
 
 
-def test_database_of_first_release_is_upgraded_without_loss(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'v1.sqlite'}"
+def outside_row(url: str, sql: str, **params: object) -> tuple:
+    """One row read over a connection of its own, outside the app's Database."""
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return tuple(conn.execute(text(sql), params).one())
+    finally:
+        engine.dispose()
+
+
+def test_database_of_first_release_is_upgraded_without_loss(empty_database_url: str) -> None:
+    url = empty_database_url
     old = Database(url, migrate=False)
     old.upgrade("0001")
     assert old.current_revision() == "0001"
@@ -161,7 +173,7 @@ def test_database_of_first_release_is_upgraded_without_loss(tmp_path: Path) -> N
         )
     old.dispose()
 
-    upgraded = Database(url)  # opening upgrades to head
+    upgraded = open_upgraded(url)  # SQLite: opening upgrades to head
     assert upgraded.current_revision() == SCHEMA_REVISION
     scan = svc.get_scan(upgraded, 7)
     assert scan.gemeente == "Oude Gemeente"

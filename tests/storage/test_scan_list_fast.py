@@ -1,4 +1,8 @@
-"""The start-up fast path lists exactly what the SQLAlchemy path lists, or steps aside."""
+"""The start-up fast path lists exactly what the SQLAlchemy path lists, or steps aside.
+
+The fast path reads a SQLite file with the stdlib; a PostgreSQL database always takes the
+normal path (the last test), so the tests of the fast path itself are SQLite-only.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.backends import sqlite_only
 from zelfscan_app.domain.scan import Answer, AnswerValue, Scan, SoortMeting
 from zelfscan_app.services import scans as svc
 from zelfscan_app.services.demo import fill_demo
@@ -24,6 +29,7 @@ def slow(db: Database, *, deleted: bool = False) -> list[repo.ScanListItem]:
         return repo.list_scans(session, deleted=deleted)
 
 
+@sqlite_only
 def test_both_paths_give_identical_items(db: Database, db_url: str, questionnaire) -> None:
     ids = fill_demo(db, questionnaire)
     extra = Scan(
@@ -53,6 +59,7 @@ def vars_of(item: repo.ScanListItem) -> list[object]:
     return [getattr(item, name) for name in item.__slots__]
 
 
+@sqlite_only
 def test_an_empty_database_lists_nothing(db: Database, db_url: str) -> None:
     assert list_scans_fast(db_url) == [] == slow(db)
 
@@ -101,6 +108,7 @@ def test_sqlite_file_reads_plain_urls() -> None:
     assert sqlite_file("sqlite:///relatief.sqlite") == Path("relatief.sqlite")
 
 
+@sqlite_only
 def test_the_fast_path_loads_no_sqlalchemy(db: Database, db_url: str) -> None:
     db.dispose()  # another process: it must not find this one holding the database
     code = (
@@ -112,3 +120,15 @@ def test_the_fast_path_loads_no_sqlalchemy(db: Database, db_url: str) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_postgresql_never_takes_the_fast_path(pg_schema_url: str) -> None:
+    db = Database(pg_schema_url)
+    try:
+        svc.create_scan(
+            db, Scan("Leegdorp", "R", date(2026, 1, 2), SoortMeting.EVALUATIE, "q", "1")
+        )
+        assert list_scans_fast(pg_schema_url) is None
+        assert [i.gemeente for i in slow(db)] == ["Leegdorp"]
+    finally:
+        db.dispose()
