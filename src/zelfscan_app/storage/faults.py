@@ -254,8 +254,9 @@ _PG_TEXTS = (  # (fragment of libpq's or the server's text, sentence), first mat
     ("the connection is lost", PG_GONE),
     ("consuming input failed", PG_GONE),
     ("sending query failed", PG_GONE),
-    ("connection to server", PG_GONE),  # any other "connection to server ... failed"
     ("ssl", None),  # an SSL problem: the server's own words say more (see postgres_error)
+    ("certificate", None),
+    ("connection to server", PG_GONE),  # any other "connection to server ... failed"
 )
 
 
@@ -281,12 +282,16 @@ def postgres_error(exc: BaseException, *, connecting: bool = False) -> str | Non
             return PG_NO_DATABASE
         if 'role "' in text:
             return PG_PASSWORD
+    first = " ".join(str(exc).split())[:200]
     for fragment, sentence in _PG_TEXTS:
         if fragment in text:
             if sentence is not None:
                 return sentence
-            break
-    first = " ".join(str(exc).split())[:200]
+            detail = first.rsplit("failed: ", 1)[-1]
+            return (
+                f"de beveiligde verbinding (SSL) met de databaseserver lukt niet ({detail}); "
+                "controleer sslmode en de certificaten in de database-URL"
+            )
     return (
         f"de database is niet bereikbaar ({first}); controleer de database-URL of probeer "
         "het later opnieuw"
