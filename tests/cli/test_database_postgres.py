@@ -43,8 +43,18 @@ def login_role(server: PgServer, *, password: str = PASSWORD) -> str:
     return role
 
 
-def run(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=timeout)
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str]):
+    """`zelfscan ARGS` in this process (an uncaught exception would fail the test, so "no
+    traceback" holds as in a new process), with its exit code and output."""
+
+    def call(*args: str) -> subprocess.CompletedProcess[str]:
+        capsys.readouterr()
+        code = main(list(args))
+        out, err = capsys.readouterr()
+        return subprocess.CompletedProcess(list(args), code, out, err)
+
+    return call
 
 
 def one_dutch_line(result: subprocess.CompletedProcess[str], shown: str, sentence: str) -> None:
@@ -123,7 +133,7 @@ def test_a_newer_schema_is_refused(pg_schema_url: str, pg_server: PgServer) -> N
         Database(pg_schema_url)
 
 
-def test_a_database_with_other_tables_is_left_alone(pg_url: str, pg_server: PgServer) -> None:
+def test_a_database_with_other_tables_is_left_alone(run, pg_url: str, pg_server: PgServer) -> None:
     pg_server.psql("CREATE TABLE boekhouding (n int)", dbname=dbname(pg_url))
     result = run("database", "upgrade", "--database", pg_url)
     one_dutch_line(result, pg_url, faults.PG_FOREIGN)
@@ -135,7 +145,7 @@ def test_a_database_with_other_tables_is_left_alone(pg_url: str, pg_server: PgSe
 
 
 def test_status_and_messages_never_show_the_password(
-    pg_schema_url: str, pg_server: PgServer
+    run, pg_schema_url: str, pg_server: PgServer
 ) -> None:
     role = login_role(pg_server)
     pg_server.psql(
@@ -154,7 +164,7 @@ def test_status_and_messages_never_show_the_password(
 # Faults: one sentence each, exit 1, nothing written ------------------------------------------
 
 
-def test_wrong_password(pg_schema_url: str, pg_server: PgServer, material: Path) -> None:
+def test_wrong_password(run, pg_schema_url: str, pg_server: PgServer, material: Path) -> None:
     role = login_role(pg_server)
     url = pg_server.url(role, "fout-" + PASSWORD, dbname(pg_schema_url))
     shown = url.replace("fout-" + PASSWORD, "***")
@@ -163,7 +173,7 @@ def test_wrong_password(pg_schema_url: str, pg_server: PgServer, material: Path)
 
 
 def test_no_password_anywhere(
-    pg_schema_url: str, pg_server: PgServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    run, pg_schema_url: str, pg_server: PgServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     role = login_role(pg_server)
     url = pg_server.url(role, None, dbname(pg_schema_url))
@@ -173,7 +183,7 @@ def test_no_password_anywhere(
 
 
 def test_password_from_pgpass_and_pgpassword(
-    pg_schema_url: str, pg_server: PgServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    run, pg_schema_url: str, pg_server: PgServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """libpq's own sources: the app passes the URL without password and libpq finds it."""
     role = login_role(pg_server)
@@ -193,7 +203,7 @@ def test_password_from_pgpass_and_pgpassword(
     assert result.returncode == 0, result.stderr
 
 
-def test_refused_connection(tmp_path: Path, material: Path) -> None:
+def test_refused_connection(run, tmp_path: Path, material: Path) -> None:
     import socket
 
     with socket.socket() as sock:  # a port nobody listens on
@@ -204,18 +214,18 @@ def test_refused_connection(tmp_path: Path, material: Path) -> None:
     one_dutch_line(run("--database", url, *imports(material)), shown, faults.PG_REFUSED)
 
 
-def test_unknown_host(material: Path) -> None:
+def test_unknown_host(run, material: Path) -> None:
     url = f"postgresql+psycopg://regio:{PASSWORD}@bestaat-niet.invalid/zelfscan"
     shown = url.replace(PASSWORD, "***")
     one_dutch_line(run("--database", url, *imports(material)), shown, faults.PG_UNKNOWN_HOST)
 
 
-def test_database_does_not_exist(pg_server: PgServer, material: Path) -> None:
+def test_database_does_not_exist(run, pg_server: PgServer, material: Path) -> None:
     url = pg_server.admin_url("bestaat_niet")
     one_dutch_line(run("--database", url, *imports(material)), url, faults.PG_NO_DATABASE)
 
 
-def test_role_without_rights(pg_schema_url: str, pg_server: PgServer, material: Path) -> None:
+def test_role_without_rights(run, pg_schema_url: str, pg_server: PgServer, material: Path) -> None:
     """A role that may connect but not read: told so; a read-only role that tries to write:
     told so, and nothing stored."""
     name = dbname(pg_schema_url)
@@ -228,7 +238,7 @@ def test_role_without_rights(pg_schema_url: str, pg_server: PgServer, material: 
     assert scan_count(pg_server, pg_schema_url) == 0
 
 
-def test_no_connect_right(pg_schema_url: str, pg_server: PgServer) -> None:
+def test_no_connect_right(run, pg_schema_url: str, pg_server: PgServer) -> None:
     name = dbname(pg_schema_url)
     pg_server.psql(f'REVOKE CONNECT ON DATABASE "{name}" FROM PUBLIC')
     role = login_role(pg_server)
@@ -241,7 +251,7 @@ def test_no_connect_right(pg_schema_url: str, pg_server: PgServer) -> None:
 
 
 def test_server_restart_during_an_import(
-    pg_schema_url: str, pg_server: PgServer, material: Path
+    run, pg_schema_url: str, pg_server: PgServer, material: Path
 ) -> None:
     """The import waits for the scans lock (held here); the server restarts meanwhile: one
     sentence, exit 1, and after the restart nothing of the import is in the database."""
