@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from zelfscan_app import __version__
 from zelfscan_app.gui.main_window import MainWindow
 from zelfscan_app.gui.startup import StartUp
+from zelfscan_app.storage.config import default_url
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
@@ -50,6 +51,8 @@ def launch(database_url: str | None = None) -> tuple[QApplication, MainWindow]:
     """
     app = create_app()
     window = MainWindow()
+    if database_url is None and window.settings.database_url:  # Bestand → Database…
+        database_url = default_url(window.settings.database_url)
     StartUp(window, database_url)
     window.show()
     return app, window

@@ -42,6 +42,11 @@ class MainActions:
             tr("← Overzicht"), ["Ctrl+W"], tr("De zelfscan sluiten en terug naar het overzicht")
         )
         self.quit = make(tr("Afsluiten"), ["Ctrl+Q"])
+        self.database = make(
+            tr("Database…"),
+            [],
+            tr("De database kiezen: op deze computer of de gedeelde database van de regio"),
+        )
         self.region = make(
             tr("Regio-overzicht"),
             ["Ctrl+G"],
@@ -85,7 +90,9 @@ class MainActions:
         file_menu = bar.addMenu(tr("&Bestand"))
         for action in (self.new, self.open, self.edit, None, self.import_, self.export, None):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
-        for action in (self.delete, self.undo, self.trash, None, self.back, self.quit):
+        for action in (self.delete, self.undo, self.trash, None, self.database, None):
+            file_menu.addSeparator() if action is None else file_menu.addAction(action)
+        for action in (self.back, self.quit):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         session_menu = bar.addMenu(tr("&Sessie"))
         outcomes_menu = bar.addMenu(tr("&Uitkomsten"))

@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         a.trash.triggered.connect(self.show_trash)
         a.back.triggered.connect(self.go_back)
         a.quit.triggered.connect(self.close)
+        a.database.triggered.connect(self.choose_database)
         a.zoom_in.triggered.connect(lambda: self.set_font_scale(self._scale + ZOOM_STEP))
         a.zoom_out.triggered.connect(lambda: self.set_font_scale(self._scale - ZOOM_STEP))
         a.zoom_reset.triggered.connect(lambda: self.set_font_scale(1.0))
@@ -116,6 +117,12 @@ class MainWindow(QMainWindow):
         self.list_page.selectionChanged.connect(self._update_actions)
 
     # Database -------------------------------------------------------------------------------
+    def choose_database(self) -> bool:
+        """Bestand → Database… (gui/database_dialog.py)."""
+        from zelfscan_app.gui.database_dialog import choose_database
+
+        return choose_database(self)
+
     def open_database(self, url: str | None) -> bool:
         from zelfscan_app.errors import DatabaseFault, ZelfscanError
         from zelfscan_app.gui.exchange_actions import ExchangeActions
@@ -132,7 +139,7 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, self.tr("Database"), str(exc))
             return False
         self.db_label.setText(arg(self.tr("Database: %1"), _short_url(self.db.url)))
-        self.db_label.setToolTip(self.db.url)
+        self.db_label.setToolTip(display_name(self.db.url))  # never the password
         if self.exchange is None:
             self.exchange = ExchangeActions(self)
         self.exchange.detect()
@@ -664,4 +671,6 @@ def _short_url(url: str) -> str:
     if url.startswith("sqlite:///"):
         path = url.removeprefix("sqlite:///")
         return path if len(path) < 60 else "…" + path[-58:]
-    return url.split("@")[-1]  # never show a password
+    from zelfscan_app.storage.faults import display_name
+
+    return display_name(url)  # never the password

@@ -37,6 +37,23 @@ class AppSettings:
                 "Zelfscan Kwaliteitskader",
             )
 
+    # Database -------------------------------------------------------------------------------
+    @property
+    def database_url(self) -> str | None:
+        """The database chosen under Bestand → Database… (None: this computer's SQLite).
+        `--database` and ZELFSCAN_DATABASE go before it (gui/app.py)."""
+        value = self._s.value("database/url")
+        return str(value) if value else None
+
+    @database_url.setter
+    def database_url(self, value: str | None) -> None:
+        if not value:
+            self._s.remove("database/url")
+            return
+        from zelfscan_app.services.shared_database import without_password
+
+        self._s.setValue("database/url", without_password(value))  # never a password
+
     # Window ---------------------------------------------------------------------------------
     @property
     def geometry(self) -> QByteArray | None:

@@ -16,7 +16,25 @@ from zelfscan_app.domain.names import skeleton
 from zelfscan_app.errors import ZelfscanError
 from zelfscan_app.storage import faults
 from zelfscan_app.storage.config import SCHEMA_REVISION
+from zelfscan_app.storage.credentials import (  # the GUI's door to them (layer rule)
+    keyring_available,
+    shown,
+    store_in_keyring,
+    without_password,
+)
 from zelfscan_app.storage.database import Database
+
+__all__ = [
+    "DatabaseStatus",
+    "check",
+    "keyring_available",
+    "setup_roles",
+    "shown",
+    "status",
+    "store_in_keyring",
+    "upgrade",
+    "without_password",
+]
 
 
 @dataclass(frozen=True)
@@ -62,7 +80,6 @@ def status(url: str) -> DatabaseStatus:
 
 
 def _status(db: Database) -> DatabaseStatus:
-    from zelfscan_app.storage.credentials import shown
     from zelfscan_app.storage.models import ScanRow
 
     revision = db.current_revision()

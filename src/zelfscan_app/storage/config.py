@@ -15,13 +15,19 @@ APP_NAME = "Zelfscan Kwaliteitskader"
 ENV_DATABASE = "ZELFSCAN_DATABASE"
 
 
-def default_url() -> str:
-    """`ZELFSCAN_DATABASE` if set, else SQLite in the user's data folder.
+def default_url(saved: str | None = None) -> str:
+    """`ZELFSCAN_DATABASE` if set, else `saved` (the GUI's Bestand → Database… setting), else
+    SQLite in the user's data folder. (`--database` goes before all three.)
 
     The folder is made by `Database`, which says in Dutch when that is not possible.
     """
     if url := os.environ.get(ENV_DATABASE):
         return url
+    return saved or local_default_url()
+
+
+def local_default_url() -> str:
+    """SQLite in the user's data folder: the database of a facilitator alone on a laptop."""
     from platformdirs import user_data_dir
 
     folder = Path(user_data_dir(APP_NAME, appauthor=False))

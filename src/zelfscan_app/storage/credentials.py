@@ -29,7 +29,8 @@ def without_password(url: str) -> str:
     parsed = make_url(url)
     if parsed.password is None:
         return url
-    return parsed.set(password=None).render_as_string(hide_password=False)
+    # URL.set(password=None) means "leave as is"; the URL is a named tuple, so replace it.
+    return parsed._replace(password=None).render_as_string(hide_password=False)
 
 
 def keyring_user(url: str | URL) -> str:
