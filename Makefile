@@ -7,16 +7,19 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SYSTEM_STAMP := $(VENV)/.system-libs
+PG_STAMP := $(VENV)/.postgresql
 QT_DEBS := libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3 \
            libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0
 
-.PHONY: run test bench lint format venv system-libs clean package package-test wheel-test
+.PHONY: run test bench lint format venv system-libs postgresql clean package package-test wheel-test
 
 run: venv
 	$(BIN)/zelfscan
 
 # One worker per core (pytest-xdist): the suite halves on the 2-core CI machine.
-test: venv
+# The storage, regional and CLI tests also run against a real PostgreSQL server that the
+# tests start themselves (tests/pg_server.py), one per worker.
+test: venv $(PG_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n auto
 
 bench: venv
@@ -54,6 +57,22 @@ $(SYSTEM_STAMP): | $(BIN)/python
 	  fi; \
 	fi
 	touch $(SYSTEM_STAMP)
+
+# The PostgreSQL server programs (initdb, pg_ctl) for the tests; Debian's package also creates
+# the `postgres` system user the test server runs as (PostgreSQL refuses to run as root).
+postgresql: $(PG_STAMP)
+
+$(PG_STAMP): | $(BIN)/python
+	@if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null; then \
+	  :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "Installing PostgreSQL (for the tests of the shared database)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    --no-install-recommends postgresql; \
+	else \
+	  echo "PostgreSQL is missing: its tests will be skipped (install it with: sudo apt-get install postgresql)"; \
+	fi
+	touch $(PG_STAMP)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
