@@ -33,7 +33,7 @@ from zelfscan_app.exchange.sheet_style import (
     write_text,
 )
 from zelfscan_app.exchange.text import escape_cell_text
-from zelfscan_app.output_file import write_atomic
+from zelfscan_app.output_file import save_output
 
 if TYPE_CHECKING:
     from openpyxl.cell import Cell
@@ -95,26 +95,8 @@ def scan_bytes(
 
 
 def save_atomic(data: bytes, path: str | Path) -> Path:
-    """Write via a temporary file in the same folder, so a failure never leaves half a file."""
-    target = Path(path)
-    if target.suffix.lower() != ".xlsx":
-        raise ZelfscanError("de naam van een Excel-werkmap moet eindigen op .xlsx", path=str(path))
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise ZelfscanError("de map om in op te slaan bestaat niet", path=str(path))
-    try:
-        write_atomic(data, target)
-    except PermissionError:
-        raise ZelfscanError(
-            "het bestand kan niet worden opgeslagen (geen schrijfrechten, of het bestand is "
-            "geopend in een ander programma)",
-            path=str(path),
-        ) from None
-    except OSError as exc:
-        raise ZelfscanError(
-            f"het bestand kan niet worden opgeslagen ({exc.strerror or exc})", path=str(path)
-        ) from None
-    return target
+    """Write a workbook through the one output door (`output_file.save_output`)."""
+    return save_output(data, path, (".xlsx",))
 
 
 # Building ----------------------------------------------------------------------------------
