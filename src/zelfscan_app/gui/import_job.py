@@ -1,4 +1,7 @@
-"""Import dropped workbooks in a worker thread, so the regional view stays responsive.
+"""The one import job of the window: workbooks imported in a worker thread.
+
+The main window's Importeren (a progress dialog) and the regional view's import bar (dropped
+or chosen files) both run this job, so cancelling, progress and the report work the same.
 
 Each file is all-or-nothing in `services.exchange.import_files`; cancelling stops between files,
 so it never half-writes. Progress and the result reach the GUI thread through queued signals.
