@@ -24,7 +24,6 @@ from zelfscan_app.reports.templates import (
 )
 from zelfscan_app.resources import templates_dir
 
-
 BUILD_SCRIPT = Path(__file__).resolve().parents[2] / "packaging" / "build_templates.py"
 
 

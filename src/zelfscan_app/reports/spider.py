@@ -713,4 +713,3 @@ def render_chart(chart: SpiderChart, suffix: str) -> bytes:
     if suffix == ".svg":
         return render_svg(chart)
     raise ValueError(f"unsupported chart format {suffix!r}")
-
