@@ -73,3 +73,17 @@ def question_html(report: RegionReport, number: int) -> str:
     if not report.texts_visible:
         parts.append(hint_html(report.texts_hidden_reason))
     return "".join(parts)
+
+
+def notice_lines(report: RegionReport) -> list[str]:
+    """The warning box above the overview: why no scores, small numbers, versions, left out."""
+    picture = report.picture
+    notices = [report.disclosure.reason] if report.suppressed else []
+    notices += report.cautions
+    notices += [report.scrub(w) for w in picture.summary.warnings]
+    if picture.other_questionnaire:
+        notices.append(
+            f"{picture.other_questionnaire} zelfscan(s) horen bij een andere vragenlijst en "
+            "tellen niet mee: verschillende vragenlijsten worden nooit gemengd."
+        )
+    return notices

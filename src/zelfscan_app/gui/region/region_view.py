@@ -40,6 +40,7 @@ from zelfscan_app.gui.file_dialogs import start_folder
 from zelfscan_app.gui.i18n import arg
 from zelfscan_app.gui.region.content import RegionContent
 from zelfscan_app.gui.region.controls import ALL, RegionControls, RegionSource
+from zelfscan_app.gui.region.details import notice_lines
 from zelfscan_app.gui.region.import_bar import ImportBar
 from zelfscan_app.services import region as region_service
 from zelfscan_app.services.region import RegionPicture, RegionReport
@@ -148,38 +149,28 @@ class RegionView(QWidget):
 
     def _expose_parts(self) -> None:
         """The parts' widgets under the names tests, benchmarks and the window use."""
-        c, bar = self.controls, self.import_bar
-        self.source_combo, self.soort_combo = c.source_combo, c.soort_combo
+        c, bar, x = self.controls, self.import_bar, self.content
+        self.source_combo = c.source_combo
+        self.soort_combo = c.soort_combo
         self.keep_codes_check = c.keep_codes_check
         self.import_status, self.progress = bar.status, bar.progress
         self.details_button = bar.details_button
-        x = self.content
-        self.canvas, self.overlay_hint, self.spread, self.tabs = (
-            x.canvas,
-            x.overlay_hint,
-            x.spread,
-            x.tabs,
-        )
-        self.heatmap, self.heatmap_proxy, self.heatmap_table = (
-            x.heatmap,
-            x.heatmap_proxy,
-            x.heatmap_table,
-        )
-        self.heatmap_hidden, self.cell_detail, self.legend = (
-            x.heatmap_hidden,
-            x.cell_detail,
-            x.legend,
-        )
-        self.questions, self.questions_proxy, self.questions_table = (
-            x.questions,
-            x.questions_proxy,
-            x.questions_table,
-        )
-        self.question_detail, self.status, self.status_tab = (
-            x.question_detail,
-            x.status,
-            x.status_tab,
-        )
+        self.canvas = x.canvas
+        self.overlay_hint = x.overlay_hint
+        self.spread = x.spread
+        self.tabs = x.tabs
+        self.heatmap = x.heatmap
+        self.heatmap_proxy = x.heatmap_proxy
+        self.heatmap_table = x.heatmap_table
+        self.heatmap_hidden = x.heatmap_hidden
+        self.cell_detail = x.cell_detail
+        self.legend = x.legend
+        self.questions = x.questions
+        self.questions_proxy = x.questions_proxy
+        self.questions_table = x.questions_table
+        self.question_detail = x.question_detail
+        self.status = x.status
+        self.status_tab = x.status_tab
 
     # Public API --------------------------------------------------------------------------------
     @property
@@ -318,19 +309,7 @@ class RegionView(QWidget):
         if report.anonymous:
             parts.append(report.view_text)
         self.subtitle.setText(" · ".join(parts))
-        notices = [report.disclosure.reason] if report.suppressed else []
-        notices += report.cautions
-        notices += [report.scrub(w) for w in picture.summary.warnings]
-        if picture.other_questionnaire:
-            notices.append(
-                arg(
-                    self.tr(
-                        "%1 zelfscan(s) horen bij een andere vragenlijst en tellen niet mee: "
-                        "verschillende vragenlijsten worden nooit gemengd."
-                    ),
-                    picture.other_questionnaire,
-                )
-            )
+        notices = notice_lines(report)
         self.notice.setText("\n".join(notices))
         self.notice.setVisible(bool(notices))
 
@@ -433,63 +412,59 @@ class RegionView(QWidget):
         super().closeEvent(event)
 
     # Export ------------------------------------------------------------------------------------
-    def _export(
-        self,
-        path: str | Path | None,
-        title: str,
-        suffix: str,
-        filters: str,
-        write: Callable[[RegionReport, Path], Path],
-    ) -> Path | None:
+    def export_workbook(self, path: str | Path | None = None) -> Path | None:
+        return self._export("xlsx", path)
+
+    def export_document(self, path: str | Path | None = None) -> Path | None:
+        return self._export("docx", path)
+
+    def export_json(self, path: str | Path | None = None) -> Path | None:
+        return self._export("json", path)
+
+    def export_chart(self, path: str | Path | None = None) -> Path | None:
+        return self._export("png", path)
+
+    def _export(self, kind: str, path: str | Path | None) -> Path | None:
+        """Ask where (unless `path`), write under the wait cursor, say where it went."""
         report = self._report
         if report is None:
             return None
+        overlays = self.heatmap.overlays
+        svc = region_service
+        exports: dict[str, tuple[str, str, str, Callable[[Path], Path]]] = {
+            "xlsx": (
+                self.tr("Regiowerkmap opslaan"),
+                ".xlsx",
+                self.tr("Excel-werkmap (*.xlsx)"),
+                lambda out: svc.write_workbook(report, out),
+            ),
+            "docx": (
+                self.tr("Regiorapport opslaan"),
+                ".docx",
+                self.tr("Word-document (*.docx)"),
+                lambda out: svc.write_document(report, out),
+            ),
+            "json": (
+                self.tr("Samenvatting opslaan"),
+                ".json",
+                self.tr("JSON (*.json)"),
+                lambda out: svc.write_json(report, out),
+            ),
+            "png": (
+                self.tr("Spindiagram opslaan"),
+                ".png",
+                self.tr("PNG-afbeelding (*.png);;SVG-tekening (*.svg)"),
+                lambda out: svc.write_chart(report, out, overlays),
+            ),
+        }
+        title, suffix, filters, write = exports[kind]
         name = re.sub(r"[^\w\- ]", "", f"Regio-overzicht {report.regio_label}").strip()
         if report.anonymous:
             name += " (geanonimiseerd)"
-        written = export_file(
-            self, title, name + suffix, filters, lambda out: write(report, out), path=path
-        )
+        written = export_file(self, title, name + suffix, filters, write, path=path)
         if written is not None:
             self.import_bar.say(arg(self.tr("Opgeslagen als %1"), written))
         return written
-
-    def export_workbook(self, path: str | Path | None = None) -> Path | None:
-        return self._export(
-            path,
-            self.tr("Regiowerkmap opslaan"),
-            ".xlsx",
-            self.tr("Excel-werkmap (*.xlsx)"),
-            region_service.write_workbook,
-        )
-
-    def export_document(self, path: str | Path | None = None) -> Path | None:
-        return self._export(
-            path,
-            self.tr("Regiorapport opslaan"),
-            ".docx",
-            self.tr("Word-document (*.docx)"),
-            region_service.write_document,
-        )
-
-    def export_json(self, path: str | Path | None = None) -> Path | None:
-        return self._export(
-            path,
-            self.tr("Samenvatting opslaan"),
-            ".json",
-            self.tr("JSON (*.json)"),
-            region_service.write_json,
-        )
-
-    def export_chart(self, path: str | Path | None = None) -> Path | None:
-        overlays = self.heatmap.overlays
-        return self._export(
-            path,
-            self.tr("Spindiagram opslaan"),
-            ".png",
-            self.tr("PNG-afbeelding (*.png);;SVG-tekening (*.svg)"),
-            lambda report, target: region_service.write_chart(report, target, overlays),
-        )
 
 
 def _workbooks(urls: Sequence[QUrl]) -> list[str]:
