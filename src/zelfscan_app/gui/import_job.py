@@ -10,11 +10,13 @@ so it never half-writes. Progress and the result reach the GUI thread through qu
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from zelfscan_app.domain.questionnaire import Questionnaire
-from zelfscan_app.storage.database import Database
+if TYPE_CHECKING:
+    from zelfscan_app.domain.questionnaire import Questionnaire
+    from zelfscan_app.storage.database import Database
 
 
 class _Worker(QObject):

@@ -11,10 +11,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QWidget
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QWidget,
+)
 
 from zelfscan_app.domain.questionnaire import Questionnaire
+from zelfscan_app.gui.file_dialogs import start_folder
 from zelfscan_app.gui.i18n import arg
 from zelfscan_app.gui.import_job import ImportJob
 from zelfscan_app.storage.database import Database
@@ -53,6 +63,38 @@ class ImportBar(QWidget):
         row.addWidget(self.details_button)
         row.addWidget(self.close_button)
         self.hide()
+        # Shown under the overview, outside the bar: where to drop, and 'Loslaten…' while dragging.
+        self.drop_hint = QLabel()
+        self.drop_hint.setObjectName("hint")
+        self.reset_drop_hint()
+
+    # Choosing files ----------------------------------------------------------------------------
+    def ask_files(self, parent: QWidget) -> list[str]:
+        """The open dialog (in Documents) for one or more workbooks."""
+        paths, _ = QFileDialog.getOpenFileNames(
+            parent,
+            self.tr("Werkmappen inlezen"),
+            start_folder(),
+            self.tr("Excel-werkmappen (*.xlsx)"),
+        )
+        return list(paths)
+
+    def drag_entered(self, event: QDragEnterEvent) -> None:
+        """Accept a drag of workbooks while no import runs, and say what letting go does."""
+        if self._job is None and workbooks(event.mimeData().urls()):
+            self.drop_hint.setText(self.tr("Loslaten om de werkmappen in te lezen."))
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def reset_drop_hint(self) -> None:
+        self.drop_hint.setText(
+            self.tr("Sleep ingevulde werkmappen (.xlsx) op dit venster om ze in te lezen.")
+        )
+
+    def dropped(self, event: QDropEvent) -> list[str]:
+        self.reset_drop_hint()
+        return workbooks(event.mimeData().urls())
 
     @property
     def running(self) -> bool:
@@ -137,3 +179,9 @@ class ImportBar(QWidget):
         )
         box.setDetailedText(self._details(report))
         box.exec()
+
+
+def workbooks(urls: Sequence[QUrl]) -> list[str]:
+    """The local .xlsx files among dropped URLs."""
+    paths = [u.toLocalFile() for u in urls if u.isLocalFile()]
+    return [p for p in paths if p.lower().endswith(".xlsx")]

@@ -17,10 +17,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragLeaveEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -36,7 +35,6 @@ from zelfscan_app.domain.scan import SoortMeting
 from zelfscan_app.dutch_text import gemeenten
 from zelfscan_app.errors import ZelfscanError
 from zelfscan_app.gui.export_helper import export_file
-from zelfscan_app.gui.file_dialogs import start_folder
 from zelfscan_app.gui.i18n import arg
 from zelfscan_app.gui.region.content import RegionContent
 from zelfscan_app.gui.region.controls import ALL, RegionControls, RegionSource
@@ -102,9 +100,7 @@ class RegionView(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.content)
         self.stack.addWidget(self.empty)
-        self.drop_hint = QLabel()
-        self.drop_hint.setObjectName("hint")
-        self._reset_drop_hint()
+        self.drop_hint = self.import_bar.drop_hint
         self._expose_parts()
 
         layout = QVBoxLayout(self)
@@ -349,12 +345,7 @@ class RegionView(QWidget):
 
     # Import ------------------------------------------------------------------------------------
     def _ask_import(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self,
-            self.tr("Werkmappen inlezen"),
-            start_folder(),
-            self.tr("Excel-werkmappen (*.xlsx)"),
-        )
+        paths = self.import_bar.ask_files(self)
         if paths:
             self.import_files(paths)
 
@@ -384,24 +375,14 @@ class RegionView(QWidget):
         self.importFinished.emit(report)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if not self.importing and _workbooks(event.mimeData().urls()):
-            self.drop_hint.setText(self.tr("Loslaten om de werkmappen in te lezen."))
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def _reset_drop_hint(self) -> None:
-        self.drop_hint.setText(
-            self.tr("Sleep ingevulde werkmappen (.xlsx) op dit venster om ze in te lezen.")
-        )
+        self.import_bar.drag_entered(event)
 
     def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
-        self._reset_drop_hint()
+        self.import_bar.reset_drop_hint()
         super().dragLeaveEvent(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
-        self._reset_drop_hint()
-        paths = _workbooks(event.mimeData().urls())
+        paths = self.import_bar.dropped(event)
         if paths and self.import_files(paths):
             event.acceptProposedAction()
         else:
@@ -465,8 +446,3 @@ class RegionView(QWidget):
         if written is not None:
             self.import_bar.say(arg(self.tr("Opgeslagen als %1"), written))
         return written
-
-
-def _workbooks(urls: Sequence[QUrl]) -> list[str]:
-    paths = [u.toLocalFile() for u in urls if u.isLocalFile()]
-    return [p for p in paths if p.lower().endswith(".xlsx")]
