@@ -78,14 +78,8 @@ class RegionContent(QSplitter):
         heat = QWidget()
         heat_layout = QVBoxLayout(heat)
         heat_layout.setContentsMargins(0, 8, 0, 0)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.heatmap_table)
-        split.addWidget(self.cell_detail)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        split.setChildrenCollapsible(False)
-        self.heatmap_split = split
-        heat_layout.addWidget(split, 1)
+        self.heatmap_split = _over(self.heatmap_table, self.cell_detail)
+        heat_layout.addWidget(self.heatmap_split, 1)
         heat_layout.addWidget(self.heatmap_hidden, 1)
         heat_layout.addWidget(self.legend)
 
@@ -112,12 +106,7 @@ class RegionContent(QSplitter):
         )
         self.questions_table.selectionModel().currentRowChanged.connect(self._question_chosen)
         self.question_detail = self._browser(self.tr("Antwoorden en toelichtingen per gemeente"))
-        per_question = QSplitter(Qt.Orientation.Vertical)
-        per_question.addWidget(self.questions_table)
-        per_question.addWidget(self.question_detail)
-        per_question.setStretchFactor(0, 3)
-        per_question.setStretchFactor(1, 2)
-        per_question.setChildrenCollapsible(False)
+        per_question = _over(self.questions_table, self.question_detail)
 
         # Ontbrekend en onvolledig.
         self.status = StatusModel(self)
@@ -259,3 +248,14 @@ class RegionContent(QSplitter):
             return
         number = self.questions.question(self.questions_proxy.mapToSource(current).row())
         self.question_detail.setHtml(question_html(report, number))
+
+
+def _over(table: QTableView, detail: QTextBrowser) -> QSplitter:
+    """A table over the details of its chosen row or cell, 3 : 2."""
+    split = QSplitter(Qt.Orientation.Vertical)
+    split.addWidget(table)
+    split.addWidget(detail)
+    split.setStretchFactor(0, 3)
+    split.setStretchFactor(1, 2)
+    split.setChildrenCollapsible(False)
+    return split
