@@ -11,10 +11,10 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Slot
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from zelfscan_app.gui.export_helper import ask_save_path, write_with_feedback
-from zelfscan_app.gui.file_dialogs import start_folder
+from zelfscan_app.gui.file_dialogs import ask_workbooks
 from zelfscan_app.gui.i18n import arg
 from zelfscan_app.gui.import_job import ImportJob
 
@@ -49,12 +49,7 @@ class ExchangeActions(QObject):
         if w.db is None or self._job is not None:
             return
         if not paths:
-            paths, _ = QFileDialog.getOpenFileNames(
-                w,
-                self.tr("Werkmappen importeren"),
-                start_folder(),
-                self.tr("Excel-werkmappen (*.xlsx)"),
-            )
+            paths = ask_workbooks(w, self.tr("Werkmappen importeren"))
         if not paths:
             return
         progress = QProgressDialog(

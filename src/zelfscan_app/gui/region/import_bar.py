@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from zelfscan_app.domain.questionnaire import Questionnaire
-from zelfscan_app.gui.file_dialogs import start_folder
+from zelfscan_app.gui.file_dialogs import ask_workbooks
 from zelfscan_app.gui.i18n import arg
 from zelfscan_app.gui.import_job import ImportJob
 from zelfscan_app.storage.database import Database
@@ -71,13 +70,7 @@ class ImportBar(QWidget):
     # Choosing files ----------------------------------------------------------------------------
     def ask_files(self, parent: QWidget) -> list[str]:
         """The open dialog (in Documents) for one or more workbooks."""
-        paths, _ = QFileDialog.getOpenFileNames(
-            parent,
-            self.tr("Werkmappen inlezen"),
-            start_folder(),
-            self.tr("Excel-werkmappen (*.xlsx)"),
-        )
-        return list(paths)
+        return ask_workbooks(parent, self.tr("Werkmappen inlezen"))
 
     def drag_entered(self, event: QDragEnterEvent) -> None:
         """Accept a drag of workbooks while no import runs, and say what letting go does."""
