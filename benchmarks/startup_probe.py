@@ -97,7 +97,7 @@ def watch(app, window, rows: int, region: bool) -> int:
         window.show_region()
         view = window._region_view
         after_paint(view, lambda: (milestone("region"), finish()))
-        view.source_combo.setCurrentIndex(view._index_of(("all",)))
+        view.select_all()
         view.update()
 
     def check() -> None:

@@ -27,6 +27,8 @@ def test_wheel_contains_resources_and_migrations(wheel: Path) -> None:
     assert "zelfscan_app/resources/questionnaire.yaml" in names
     assert "zelfscan_app/storage/migrations/env.py" in names
     assert any(n.startswith("zelfscan_app/storage/migrations/versions/0001") for n in names)
+    assert "zelfscan_app/resources/templates/rapport-zelfscan.docx" in names
+    assert not [n for n in names if n.startswith("zelfscan_app/resources/") and n.endswith(".py")]
 
 
 def test_installed_wheel_finds_its_resources(wheel: Path, tmp_path: Path) -> None:

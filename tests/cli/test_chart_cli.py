@@ -78,7 +78,7 @@ def test_bad_input_gives_one_dutch_error(
 def test_unwritable_output(db_url, demo_ids, tmp_path: Path, capsys) -> None:
     out = tmp_path / "bestaat-niet" / "spin.png"
     assert run(db_url, "1", "--out", str(out)) == 1
-    assert "het bestand kan niet worden geschreven (de map bestaat niet)" in capsys.readouterr().err
+    assert "spin.png: de map om in op te slaan bestaat niet" in capsys.readouterr().err
 
 
 def test_help_is_dutch(capsys) -> None:

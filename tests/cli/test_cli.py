@@ -62,3 +62,11 @@ def test_python_dash_m_works() -> None:
         check=True,
     )
     assert result.stdout.strip() == f"zelfscan {__version__}"
+
+
+def test_every_soort_option_offers_the_domains_kinds() -> None:
+    """One list of choices for `--soort` (import, export, merge), equal to SoortMeting."""
+    from zelfscan_app.cli.dutch_argparse import SOORTEN
+    from zelfscan_app.domain.scan import SoortMeting
+
+    assert tuple(s.value for s in SoortMeting) == SOORTEN

@@ -61,3 +61,52 @@ def test_overwriting_keeps_the_files_mode(tmp_path: Path) -> None:
     write_atomic(b'{"a": 1}', target)
     assert stat.S_IMODE(target.stat().st_mode) == 0o640
     assert target.read_bytes() == b'{"a": 1}'
+
+
+def test_every_output_is_synced_then_renamed_then_its_folder_synced(
+    q: Questionnaire, db, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rename is durable only once the folder is synced: each output fsyncs the temporary
+    file, renames it over the target, then fsyncs the folder (the JSON summary and the chart
+    export used to skip steps)."""
+    outputs = _outputs(q, db, tmp_path)
+    events: list[tuple[str, str]] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(fd: int) -> None:
+        kind = "folder" if stat.S_ISDIR(os.fstat(fd).st_mode) else "file"
+        events.append(("fsync", kind))
+        real_fsync(fd)
+
+    def replace(src, dst) -> None:
+        events.append(("replace", Path(dst).name))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    for kind, write in outputs.items():
+        events.clear()
+        written = write()
+        expected = [("fsync", "file"), ("replace", written.name), ("fsync", "folder")]
+        assert events[-3:] == expected, (kind, events)
+
+
+def test_the_letter_key_goes_through_the_same_writer(tmp_path: Path, monkeypatch) -> None:
+    """The secret key file: private (0600) whatever the umask, and its folder synced too."""
+    from zelfscan_app.services import region
+
+    synced: list[bool] = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(
+        os,
+        "fsync",
+        lambda fd: (synced.append(stat.S_ISDIR(os.fstat(fd).st_mode)), real_fsync(fd))[1],
+    )
+    old = os.umask(0o002)
+    try:
+        path = region.save_letter_key(region.new_letter_key(), tmp_path / "lettersleutel.json")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert synced == [False, True]
+    assert region.load_letter_key(path).secret

@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from zelfscan_app.gui.exchange_actions import exchange_available
 from zelfscan_app.gui.main_window import MainWindow
 from zelfscan_app.services import scans as svc
-
-pytestmark = pytest.mark.skipif(not exchange_available(), reason="services.exchange ontbreekt")
 
 
 def test_export_then_import_round_trips(

@@ -132,5 +132,6 @@ def test_export_png_and_svg(questionnaire, tmp_path) -> None:
     assert b"<svg" in svg.read_bytes()
     with pytest.raises(ZelfscanError, match=r"\.png of \.svg"):
         charts.export_chart(chart, tmp_path / "spin.jpg")
-    with pytest.raises(ZelfscanError, match="kan niet worden geschreven"):
+    # The same sentence as every other output (output_file.check_target).
+    with pytest.raises(ZelfscanError, match="de map om in op te slaan bestaat niet"):
         charts.export_chart(chart, tmp_path / "bestaat-niet" / "spin.png")

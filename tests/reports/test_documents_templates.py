@@ -24,9 +24,11 @@ from zelfscan_app.reports.templates import (
 )
 from zelfscan_app.resources import templates_dir
 
+BUILD_SCRIPT = Path(__file__).resolve().parents[2] / "packaging" / "build_templates.py"
+
 
 def build_script():
-    path = templates_dir() / "build_templates.py"
+    path = BUILD_SCRIPT
     spec = importlib.util.spec_from_file_location("build_templates", path)
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up while it loads
@@ -43,6 +45,12 @@ def part_xml(path: Path, name: str) -> str:
     return re.sub(r' w:rsid\w*="[^"]*"', "", xml)
 
 
+def test_the_build_script_is_not_a_packaged_resource() -> None:
+    """A build tool, not data: the wheel and the frozen app carry only the .docx files."""
+    assert not list(templates_dir().glob("*.py"))
+    assert BUILD_SCRIPT.is_file()
+
+
 def test_committed_templates_are_what_the_build_script_makes(tmp_path: Path) -> None:
     written = build_script().main(tmp_path)
     assert {p.name for p in written} == {k.value for k in TemplateKind}
@@ -57,7 +65,7 @@ def test_committed_templates_are_what_the_build_script_makes(tmp_path: Path) -> 
             "word/settings.xml",
         ):
             assert part_xml(path, name) == part_xml(committed, name), (
-                f"{path.name} {name} is out of date: run resources/templates/build_templates.py"
+                f"{path.name} {name} is out of date: run packaging/build_templates.py"
             )
 
 

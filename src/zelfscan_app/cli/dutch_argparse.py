@@ -57,6 +57,11 @@ class DutchParser(argparse.ArgumentParser):
         super()._print_message(terminal_safe(message) if message else message, file)
 
 
+#: The choices of every `--soort` option: SoortMeting's values, written out so building the
+#: parser imports no domain module (tests/cli/test_cli.py checks they stay equal).
+SOORTEN = ("nulmeting", "evaluatie", "toetsingsmoment")
+
+
 def name_argument(what: str, limit: int = 200) -> Callable[[str], str]:
     """argparse type for a name option (--gemeente, --regio): cleaned by the same rule as
     every other door (`domain.names.clean_name`), refused with a Dutch message."""

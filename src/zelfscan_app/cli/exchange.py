@@ -5,9 +5,7 @@ from __future__ import annotations
 import argparse
 
 from zelfscan_app.cli.context import CliContext
-from zelfscan_app.cli.dutch_argparse import iso_date, name_argument
-
-_SOORTEN = ("nulmeting", "evaluatie", "toetsingsmoment")
+from zelfscan_app.cli.dutch_argparse import SOORTEN, iso_date, name_argument
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -76,7 +74,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     export.add_argument(
         "--soort",
         type=str.lower,
-        choices=_SOORTEN,
+        choices=SOORTEN,
         metavar="SOORT",
         help="nulmeting, evaluatie of toetsingsmoment",
     )

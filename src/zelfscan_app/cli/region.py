@@ -6,11 +6,9 @@ import argparse
 from pathlib import Path
 
 from zelfscan_app.cli.context import CliContext
-from zelfscan_app.cli.dutch_argparse import name_argument
+from zelfscan_app.cli.dutch_argparse import SOORTEN, name_argument
 from zelfscan_app.domain.names import NameProblem, clean_name
 from zelfscan_app.errors import ZelfscanError
-
-_SOORTEN = ("nulmeting", "evaluatie", "toetsingsmoment")
 
 
 def _group_size(text: str) -> int:
@@ -92,7 +90,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--soort",
         type=str.lower,
-        choices=_SOORTEN,
+        choices=SOORTEN,
         metavar="SOORT",
         help="alleen deze soort meting: nulmeting, evaluatie of toetsingsmoment",
     )

@@ -15,9 +15,10 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import MappingProxyType
 
-from zelfscan_app.domain.region import letter_code
+from zelfscan_app.domain.region import MIN_GROUP_SIZE, Disclosure, anonymous_names, letter_code
 
 CODE_PREFIX = "Gemeente "
 
@@ -404,3 +405,129 @@ def scrub_or_withhold(scrubber: TextScrubber, text: str) -> str:
     """The scrubbed text, or WITHHELD_TEXT where it could not surely be scrubbed."""
     scrubbed = scrubber.scrub(text)
     return WITHHELD_TEXT if scrubbed is None else scrubbed
+
+
+# One regional report's rules ----------------------------------------------------------------
+
+_DOUBLE_GEMEENTE = re.compile(r"(?<!\w)gemeente\s+(Gemeente [A-Z]+)(?!\w)", re.IGNORECASE)
+
+
+def no_double_gemeente(text: str) -> str:
+    """'in gemeente Aldermeer' scrubbed is 'in Gemeente I', never 'in gemeente Gemeente I'."""
+    return _DOUBLE_GEMEENTE.sub(r"\1", text)
+
+
+def label_key(label: str) -> tuple[int, int, str]:
+    """Codes in letter order ('Gemeente B' before 'Gemeente AA'); names alphabetically."""
+    code = label[len(CODE_PREFIX) :]
+    if label.startswith(CODE_PREFIX) and code.isalpha() and code.isupper():
+        return (0, len(label), label)
+    return (1, 0, label.casefold())
+
+
+TEXTS_HIDDEN = (
+    "Toelichtingen zijn verborgen in de geanonimiseerde weergave: vrije tekst kan een "
+    "gemeente herkenbaar maken. Kies 'toelichtingen tonen' om ze zonder namen te zien."
+)
+
+
+@dataclass(frozen=True)
+class RegionAnonymity:
+    """What one regional report may show, and under which names.
+
+    Every view and export of a report asks this one object (through `services.region`), so
+    none can forget a rule: codes instead of names, free text only on opt-in and then scrubbed
+    of every known municipality and person, nothing per municipality below the group size, no
+    date beside an anonymous scan, no region name that is a municipality's. The codes are
+    shuffled with `seed`, which must not be derivable from the names; with a `key` a
+    municipality keeps the letter it had before.
+    """
+
+    municipalities: tuple[str, ...]  # the merged municipalities' real names
+    anonymous: bool = False
+    min_group_size: int = MIN_GROUP_SIZE
+    with_texts: bool = False  # anonymous only: show scrubbed toelichtingen after an opt-in
+    seed: int = 0
+    key: LetterKey | None = None
+    people: tuple[str, ...] = ()  # facilitators and participants: scrubbed from free text
+    others: tuple[str, ...] = ()  # municipalities known but not merged (also scrubbed)
+    regio: str = ""
+
+    @cached_property
+    def _coded(self) -> tuple[LetterKey | None, Mapping[str, str]]:
+        real = self.municipalities
+        if not self.anonymous:
+            return self.key, {name: name for name in real}
+        if self.key is None:
+            return None, anonymous_names(real, self.seed)
+        return self.key.assign(real, random.Random(self.seed))
+
+    @property
+    def names(self) -> Mapping[str, str]:
+        """Real name → what every output prints for it (the name itself, or 'Gemeente B')."""
+        return self._coded[1]
+
+    @property
+    def updated_key(self) -> LetterKey | None:
+        """`key` plus the letters handed out here (to keep for the next report)."""
+        return self._coded[0]
+
+    @property
+    def disclosure(self) -> Disclosure:
+        return Disclosure(self.anonymous, self.min_group_size, len(self.municipalities))
+
+    @property
+    def suppressed(self) -> bool:
+        return self.disclosure.suppressed
+
+    @property
+    def per_municipality(self) -> bool:
+        """Whether anything per municipality (spread, rows, per-question counts) may be shown."""
+        return not self.suppressed
+
+    @property
+    def texts_visible(self) -> bool:
+        return self.per_municipality and (not self.anonymous or self.with_texts)
+
+    @property
+    def texts_hidden_reason(self) -> str:
+        if self.texts_visible:
+            return ""
+        if self.suppressed:
+            return self.disclosure.reason
+        return TEXTS_HIDDEN
+
+    @property
+    def dates_visible(self) -> bool:
+        """A scan's date can point at a municipality: shown only with names."""
+        return not self.anonymous
+
+    def label(self, name: str) -> str:
+        return self.names.get(name, MUNICIPALITY_PLACEHOLDER if self.anonymous else name)
+
+    @cached_property
+    def regio_label(self) -> str:
+        if not self.regio:
+            return "Regio" if self.anonymous else "Zelf gekozen zelfscans"
+        if self.anonymous and self.scrub(self.regio) != self.regio:
+            return "Regio"  # a region named after a municipality would name it
+        return self.regio
+
+    @cached_property
+    def _scrubber(self) -> TextScrubber:
+        return TextScrubber(codes=dict(self.names), others=self.others, people=self.people)
+
+    @cached_property
+    def _scrubbed(self) -> dict[str, str]:
+        """Texts scrubbed so far (many repeat: 'Staat beschreven.', a shared nuancering)."""
+        return {}
+
+    def scrub(self, text: str) -> str:
+        """Anonymous: every known municipality and person name replaced, or the text withheld
+        where that cannot surely be done (WITHHELD_TEXT); not anonymous: unchanged."""
+        if not self.anonymous or not text:
+            return text
+        cache = self._scrubbed
+        if text not in cache:
+            cache[text] = no_double_gemeente(scrub_or_withhold(self._scrubber, text))
+        return cache[text]

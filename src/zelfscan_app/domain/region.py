@@ -118,7 +118,7 @@ def summarize_region(
 
 
 def summary_json(summary: RegionSummary) -> dict[str, object]:
-    """The JSON contract data analysts rely on (PRODUCT.md): extend it, never rename it."""
+    """The JSON contract data analysts rely on (docs/json-summary.md): extend, never rename."""
 
     def rounded(x: float | None) -> float | None:
         return None if x is None else round(x, 1)

@@ -1,4 +1,4 @@
-"""Names and limits of the scan workbook: the contract of PRODUCT.md in one place.
+"""Names and limits of the scan workbook: the contract of docs/workbook.md in one place.
 
 The sheet names, key labels and the first six `Vragen` columns are fixed by the product brief;
 other tools (the regional merge, the incumbent workbook users) rely on them. Additions come after

@@ -46,8 +46,6 @@ SHEET_TOELICHTINGEN = "Toelichtingen"
 
 NO_VALUE = "–"
 _GREY_TEXT = "595959"
-#: (colour, dash, marker) of the radar's Laagste and Hoogste series.
-_SPREAD_STYLES = (("C55A11", "sysDot", "triangle"), ("404040", "dash", "diamond"))
 _PERCENT = '0"%"'
 CLASS_LABELS = ("0–24%", "25–49%", "50–74%", "75–99%", "100%")
 
@@ -335,53 +333,13 @@ def _score_value(value: float | None) -> float | str:
 
 
 def _radar(ws: Worksheet, header_row: int, last: int, *, spread: bool) -> None:
-    """A native radar chart: the mean in blue, lowest and highest in two distinct styles."""
-    from openpyxl.chart import RadarChart, Reference
-    from openpyxl.chart.layout import Layout, ManualLayout
-    from openpyxl.chart.legend import Legend
-    from openpyxl.chart.shapes import GraphicalProperties
-    from openpyxl.drawing.line import LineProperties
+    """The mean in blue; lowest and highest in two distinct styles when they may be shown."""
+    from zelfscan_app.exchange.radar import REGION_RADAR, add_radar
 
-    chart = RadarChart()
-    chart.type = "marker"
-    chart.title = "Gemiddelde score per kwaliteitsstandaard (%)"
-    chart.style = 2
     columns = (2, 3, 4) if spread else (2,)
-    for column in columns:
-        data = Reference(ws, min_col=column, min_row=header_row, max_row=last)
-        chart.add_data(data, titles_from_data=True)
-    chart.set_categories(Reference(ws, min_col=1, min_row=header_row + 1, max_row=last))
-    chart.y_axis.scaling.min = 0
-    chart.y_axis.scaling.max = 100
-    chart.y_axis.majorUnit = 25
-    chart.y_axis.delete = False
-    chart.x_axis.delete = False
-    chart.y_axis.number_format = "0"
-    chart.display_blanks = "gap"
-    mean = chart.series[0]
-    mean.graphicalProperties = GraphicalProperties(ln=LineProperties(solidFill=BLUE, w=31750))
-    mean.marker.symbol = "circle"
-    mean.marker.size = 7
-    mean.marker.graphicalProperties = GraphicalProperties(solidFill=BLUE)
-    mean.marker.graphicalProperties.line.solidFill = BLUE
-    # Lowest and highest must be told apart, also in grey print: an orange dotted line with
-    # triangles for the lowest, a dark dashed line with diamonds for the highest.
-    for series, (colour, dash, symbol) in zip(chart.series[1:], _SPREAD_STYLES, strict=False):
-        line = LineProperties(solidFill=colour, w=19050, prstDash=dash)
-        series.graphicalProperties = GraphicalProperties(ln=line)
-        series.marker.symbol = symbol
-        series.marker.size = 6
-        series.marker.graphicalProperties = GraphicalProperties(solidFill=colour)
-        series.marker.graphicalProperties.line.solidFill = colour
-    if spread:
-        chart.legend = Legend()
-        chart.legend.position = "b"
-    else:
-        chart.legend = None
-    chart.layout = Layout(manualLayout=ManualLayout(x=0.12, y=0.1, w=0.76, h=0.72))
-    chart.width = 18
-    chart.height = 14
-    ws.add_chart(chart, "G1")
+    add_radar(
+        ws, REGION_RADAR, header_row=header_row, last_row=last, columns=columns, legend=spread
+    )
 
 
 # Per vraag ----------------------------------------------------------------------------------

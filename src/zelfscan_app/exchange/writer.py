@@ -33,7 +33,7 @@ from zelfscan_app.exchange.sheet_style import (
     write_text,
 )
 from zelfscan_app.exchange.text import escape_cell_text
-from zelfscan_app.output_file import write_atomic
+from zelfscan_app.output_file import save_output
 
 if TYPE_CHECKING:
     from openpyxl.cell import Cell
@@ -95,26 +95,8 @@ def scan_bytes(
 
 
 def save_atomic(data: bytes, path: str | Path) -> Path:
-    """Write via a temporary file in the same folder, so a failure never leaves half a file."""
-    target = Path(path)
-    if target.suffix.lower() != ".xlsx":
-        raise ZelfscanError("de naam van een Excel-werkmap moet eindigen op .xlsx", path=str(path))
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise ZelfscanError("de map om in op te slaan bestaat niet", path=str(path))
-    try:
-        write_atomic(data, target)
-    except PermissionError:
-        raise ZelfscanError(
-            "het bestand kan niet worden opgeslagen (geen schrijfrechten, of het bestand is "
-            "geopend in een ander programma)",
-            path=str(path),
-        ) from None
-    except OSError as exc:
-        raise ZelfscanError(
-            f"het bestand kan niet worden opgeslagen ({exc.strerror or exc})", path=str(path)
-        ) from None
-    return target
+    """Write a workbook through the one output door (`output_file.save_output`)."""
+    return save_output(data, path, (".xlsx",))
 
 
 # Building ----------------------------------------------------------------------------------
@@ -418,10 +400,9 @@ def _question_text(cell: Cell, text: str, help_text: str) -> None:
 def _fill_resultaten(
     ws: Worksheet, q: Questionnaire, scan: Scan | None, *, last_vragen_row: int
 ) -> None:
-    from openpyxl.chart import RadarChart, Reference
-    from openpyxl.chart.shapes import GraphicalProperties
-    from openpyxl.drawing.line import LineProperties
     from openpyxl.styles import Alignment
+
+    from zelfscan_app.exchange.radar import SCAN_RADAR, add_radar
 
     ws.column_dimensions["A"].width = 34
     for letter in "BCDE":
@@ -495,32 +476,7 @@ def _fill_resultaten(
             ws.row_dimensions[row].height = row_height([(line, 34 + 4 * 11)])
             row += 1
 
-    chart = RadarChart()
-    chart.type = "marker"
-    chart.title = "Score per kwaliteitsstandaard (%)"
-    chart.style = 2
-    data = Reference(ws, min_col=2, min_row=header_row, max_row=last)
-    labels = Reference(ws, min_col=1, min_row=header_row + 1, max_row=last)
-    chart.add_data(data, titles_from_data=True)
-    chart.set_categories(labels)
-    chart.y_axis.scaling.min = 0
-    chart.y_axis.scaling.max = 100
-    chart.y_axis.majorUnit = 20
-    chart.y_axis.delete = False
-    chart.x_axis.delete = False
-    chart.display_blanks = "gap"
-    chart.legend = None
-    series = chart.series[0]
-    series.graphicalProperties = GraphicalProperties(
-        ln=LineProperties(solidFill=BLUE, w=28575)  # 2.25 pt
-    )
-    series.marker.symbol = "circle"
-    series.marker.size = 7
-    series.marker.graphicalProperties = GraphicalProperties(solidFill=BLUE)
-    series.marker.graphicalProperties.line.solidFill = BLUE
-    chart.width = 17
-    chart.height = 13
-    ws.add_chart(chart, "G1")
+    add_radar(ws, SCAN_RADAR, header_row=header_row, last_row=last, columns=(2,), legend=False)
 
 
 def _fill_deelnemers(ws: Worksheet, scan: Scan | None) -> None:

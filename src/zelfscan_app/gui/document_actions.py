@@ -102,14 +102,13 @@ class DocumentActions:
         return folder
 
     def _copy_bundled(self, folder: Path, names: list[str]) -> list[str]:
-        import shutil
-
+        from zelfscan_app.output_file import write_atomic
         from zelfscan_app.resources import templates_dir
 
         copied = []
         for name in names:
             try:
-                shutil.copyfile(templates_dir() / name, folder / name)
+                write_atomic((templates_dir() / name).read_bytes(), folder / name)
             except OSError as exc:
                 QMessageBox.warning(
                     self._window,

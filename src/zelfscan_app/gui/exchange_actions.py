@@ -1,86 +1,42 @@
 """Importeren / Exporteren in the main window, on top of `services.exchange`.
 
-The exchange service is found at run time; without it the two actions stay disabled with a
-tooltip that says why. Importing runs in a worker thread with a progress dialog and a cancel
-button; each file is all-or-nothing in the service, so cancelling never half-writes.
+Importing runs the shared `ImportJob` (a worker thread) with a progress dialog and a cancel
+button; each file is all-or-nothing in the service, so cancelling never half-writes. Exporting
+goes through `gui.export_helper` (Documents, wait cursor, Dutch errors).
 """
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
-from zelfscan_app.gui.file_dialogs import start_folder, start_path
+from zelfscan_app.gui.export_helper import ask_save_path, write_with_feedback
+from zelfscan_app.gui.file_dialogs import ask_workbooks
 from zelfscan_app.gui.i18n import arg
-
-SERVICE = "zelfscan_app.services.exchange"
-
-
-def exchange_available() -> bool:
-    try:
-        return importlib.util.find_spec(SERVICE) is not None
-    except ImportError:
-        return False
-
-
-class _ImportWorker(QObject):
-    progress = Signal(int, int)
-    finished = Signal(object)  # ImportReport, or an Exception
-
-    def __init__(self, db, paths: list[str], questionnaire) -> None:
-        super().__init__()
-        self._db, self._paths, self._q = db, paths, questionnaire
-        self.cancelled = False
-
-    def run(self) -> None:
-        from zelfscan_app.services.exchange import import_files
-
-        try:
-            report = import_files(
-                self._db,
-                self._paths,
-                self._q,
-                on_progress=lambda done, total: self.progress.emit(done, total),
-                should_cancel=lambda: self.cancelled,
-            )
-        except Exception as exc:  # reported in the window, never swallowed
-            report = exc
-        self.finished.emit(report)
+from zelfscan_app.gui.import_job import ImportJob
 
 
 class ExchangeActions(QObject):
     def __init__(self, window) -> None:
         super().__init__(window)
         self._window = window
-        self.available = False
-        self._thread: QThread | None = None
-        self._worker: _ImportWorker | None = None
+        self._job: ImportJob | None = None
         self._progress: QProgressDialog | None = None
         window.actions.import_.triggered.connect(self.import_files)
         window.actions.export.triggered.connect(self.export_current)
         self.update()
 
     def detect(self) -> None:
-        self.available = exchange_available()
+        """The window calls this once a database is open: the actions follow it."""
         self.update()
 
     def update(self) -> None:
         w, a = self._window, self._window.actions
         has_db = w.db is not None
-        if not self.available:
-            why = self.tr(
-                "Importeren en exporteren van werkmappen is in deze versie nog niet beschikbaar."
-            )
-            for action in (a.import_, a.export):
-                action.setEnabled(False)
-                action.setToolTip(why)
-                action.setStatusTip(why)
-            return
-        a.import_.setEnabled(has_db and self._thread is None)
+        a.import_.setEnabled(has_db and self._job is None)
         a.export.setEnabled(has_db and w.current_scan_id() is not None)
         a.import_.setToolTip(self.tr("Ingevulde werkmappen (.xlsx) inlezen"))
         a.export.setToolTip(self.tr("De gekozen zelfscan als werkmap (.xlsx) opslaan"))
@@ -90,15 +46,10 @@ class ExchangeActions(QObject):
     # Import ---------------------------------------------------------------------------------
     def import_files(self, paths: list[str] | None = None) -> None:
         w = self._window
-        if not self.available or w.db is None or self._thread is not None:
+        if w.db is None or self._job is not None:
             return
         if not paths:
-            paths, _ = QFileDialog.getOpenFileNames(
-                w,
-                self.tr("Werkmappen importeren"),
-                start_folder(),
-                self.tr("Excel-werkmappen (*.xlsx)"),
-            )
+            paths = ask_workbooks(w, self.tr("Werkmappen importeren"))
         if not paths:
             return
         progress = QProgressDialog(
@@ -108,21 +59,18 @@ class ExchangeActions(QObject):
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
         self._progress = progress
-        self._worker = _ImportWorker(w.db, list(paths), w.questionnaire)
-        self._thread = QThread(self)
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.run)
-        # Bound slots of this (GUI-thread) object: the worker's signals arrive queued.
-        self._worker.progress.connect(self._import_progress)
-        self._worker.finished.connect(self._import_done)
+        self._job = ImportJob(w.db, list(paths), w.questionnaire, self)
+        # Bound slots of this (GUI-thread) object: the job's signals arrive queued.
+        self._job.progress.connect(self._import_progress)
+        self._job.finished.connect(self._import_done)
         progress.canceled.connect(self.cancel_import)
         self.update()
-        self._thread.start()
+        self._job.start()
 
     @Slot()
     def cancel_import(self) -> None:
-        if self._worker is not None:
-            self._worker.cancelled = True
+        if self._job is not None:
+            self._job.cancel()
 
     @Slot(int, int)
     def _import_progress(self, done: int, total: int) -> None:
@@ -131,20 +79,18 @@ class ExchangeActions(QObject):
 
     def shutdown(self) -> None:
         """Closing the window during an import: stop after the current file, then wait."""
-        if self._thread is not None:
+        if self._job is not None:
             self.cancel_import()
-            self._thread.quit()
-            self._thread.wait()
+            self._job.wait()
 
     @Slot(object)
     def _import_done(self, report) -> None:
         if self._progress is not None:
             self._progress.close()
             self._progress = None
-        self._thread.quit()
-        self._thread.wait()
-        self._thread = None
-        self._worker = None
+        job, self._job = self._job, None
+        if job is not None:
+            job.deleteLater()
         w = self._window
         w.refresh_list()
         self.update()
@@ -173,42 +119,37 @@ class ExchangeActions(QObject):
         """
         w = self._window
         scan_id = w.current_scan_id()
-        if not self.available or w.db is None or scan_id is None:
+        if w.db is None or scan_id is None:
             return None
-        from zelfscan_app.errors import ZelfscanError
         from zelfscan_app.services import scans as svc
         from zelfscan_app.services.exchange import export_scan
 
         if w.session_widget is not None:
             w.session_widget.session.autosave.flush()
         scan = svc.get_scan(w.db, scan_id)
-        if not path:
+        title = self.tr("Zelfscan exporteren")
+        if path:
+            target: Path | None = Path(path)
+        else:
             name = re.sub(r"[^\w\- ]", "", f"Zelfscan {scan.gemeente} {scan.soort.value}")
             suggestion = f"{name} {scan.datum.isoformat()}.xlsx"
-            path, _ = QFileDialog.getSaveFileName(
-                w,
-                self.tr("Zelfscan exporteren"),
-                start_path(suggestion),
-                self.tr("Excel-werkmap (*.xlsx)"),
-            )
-        if not path:
+            target = ask_save_path(w, title, suggestion, self.tr("Excel-werkmap (*.xlsx)"))
+        if target is None:
             return None
         if with_participants is None:
             with_participants = bool(scan.participants) and self._ask_participants(
                 len(scan.participants)
             )
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            written = export_scan(
-                w.db, w.questionnaire, scan_id, path, with_participants=with_participants
-            )
-        except (ZelfscanError, OSError) as exc:
-            QApplication.restoreOverrideCursor()
-            QMessageBox.warning(w, self.tr("Exporteren"), str(exc))
-            return None
-        QApplication.restoreOverrideCursor()
-        w.statusBar().showMessage(arg(self.tr("Opgeslagen als %1"), written), 10000)
-        return Path(written)
+        names = with_participants
+        written = write_with_feedback(
+            w,
+            self.tr("Exporteren"),
+            target,
+            lambda out: export_scan(w.db, w.questionnaire, scan_id, out, with_participants=names),
+        )
+        if written is not None:
+            w.statusBar().showMessage(arg(self.tr("Opgeslagen als %1"), written), 10000)
+        return written
 
     def _ask_participants(self, count: int) -> bool:
         """'Met namen' only on an explicit choice; Enter and Esc keep the names out."""

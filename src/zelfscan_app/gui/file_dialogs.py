@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 
 def start_folder() -> str:
@@ -24,3 +25,11 @@ def start_folder() -> str:
 def start_path(name: str) -> str:
     """`name` in the start folder (a suggested file name for a save dialog)."""
     return str(Path(start_folder()) / name)
+
+
+def ask_workbooks(parent: QWidget | None, title: str) -> list[str]:
+    """The open dialog for filled-in workbooks (.xlsx), in the start folder; [] when cancelled."""
+    paths, _ = QFileDialog.getOpenFileNames(
+        parent, title, start_folder(), "Excel-werkmappen (*.xlsx)"
+    )
+    return list(paths)

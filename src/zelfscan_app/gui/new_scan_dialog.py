@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
 
 from zelfscan_app.domain.questionnaire import Questionnaire
 from zelfscan_app.domain.scan import Scan, SoortMeting
+from zelfscan_app.dutch_dates import short_date
 from zelfscan_app.errors import ZelfscanError
 from zelfscan_app.gui import style
 from zelfscan_app.gui.i18n import arg
 from zelfscan_app.gui.participants_model import ParticipantsModel
-from zelfscan_app.gui.scan_list_model import dutch_date
 from zelfscan_app.services import scans as svc
 from zelfscan_app.services.participants import representation
 
@@ -336,7 +336,7 @@ class NewScanDialog(QDialog):
                     ),
                     self._soort().value,
                     same[0].gemeente,
-                    dutch_date(same[0].datum),
+                    short_date(same[0].datum),
                 )
             )
 

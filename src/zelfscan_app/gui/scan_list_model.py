@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from zelfscan_app.dutch_dates import short_date
 from zelfscan_app.gui.i18n import arg
 from zelfscan_app.gui.table_model import HeaderedTableModel
 
@@ -21,10 +22,6 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 2
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 3  # (answered, total)
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-def dutch_date(value: date) -> str:
-    return value.strftime("%d-%m-%Y")
 
 
 def dutch_timestamp(value: datetime, today: date | None = None) -> str:
@@ -116,7 +113,7 @@ class ScanListModel(HeaderedTableModel):
         if column == self.REGIO:
             return item.regio
         if column == self.DATUM:
-            return dutch_date(item.datum)
+            return short_date(item.datum)
         if column == self.SOORT:
             return item.soort.value
         if column == self.VOORTGANG:

@@ -179,15 +179,14 @@ class ScanPages(QWidget):
 
     def _show_results(self, reload: bool) -> None:
         if self.results_view is None:
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # matplotlib loads once
-            try:
+            from zelfscan_app.gui.export_helper import wait_cursor
+
+            with wait_cursor():  # matplotlib loads once
                 from zelfscan_app.gui.results.results_view import ResultsView
 
                 self.results_view = ResultsView(self.db, self.questionnaire)
                 self._results_layout.addWidget(self.results_view, 1)
                 self.results_view.show_scan(self.scan_id)
-            finally:
-                QApplication.restoreOverrideCursor()
         elif reload:
             view = self.results_view
             if view.scan is None or view.scan.id != self.scan_id:

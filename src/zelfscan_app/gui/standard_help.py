@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from zelfscan_app.domain.guidance import StandardHelp
+from zelfscan_app.gui import style
 
-_GREY = "#4f5b66"
+_GREY = style.MUTED
 
 
 def help_html(help_: StandardHelp, tr=lambda s: s) -> str:

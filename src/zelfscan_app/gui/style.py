@@ -25,6 +25,7 @@ GREEN_SOFT = "#eaf4e3"
 RED = "#c5281c"  # Niet op orde
 RED_SOFT = "#fbeae8"
 ORANGE = "#c25a00"  # bespreekpunt, time over
+WARN_INK = "#8a3b00"  # text of a warning cell (an incomplete scan, a low count)
 FOCUS = "#e17000"
 CELL_PADDING_X = 10  # px left and right of a table cell's text (QTableView::item below)
 FAMILIES = ["Segoe UI", "Noto Sans", "Helvetica Neue", "Arial", "DejaVu Sans"]

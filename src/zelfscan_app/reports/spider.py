@@ -705,16 +705,11 @@ def render_svg(
     return buffer.getvalue()
 
 
-def save_chart(chart: SpiderChart, path: str | Path) -> Path:
-    """Write PNG or SVG depending on the suffix (ValueError for anything else)."""
-    path = Path(path)
-    suffix = path.suffix.lower()
+def render_chart(chart: SpiderChart, suffix: str) -> bytes:
+    """PNG or SVG bytes by suffix (ValueError for anything else)."""
+    suffix = suffix.lower()
     if suffix == ".png":
-        data = render_png(chart)
-    elif suffix == ".svg":
-        data = render_svg(chart)
-    else:
-        raise ValueError(f"unsupported chart format {suffix!r}")
-    from zelfscan_app.output_file import write_atomic
-
-    return write_atomic(data, path)
+        return render_png(chart)
+    if suffix == ".svg":
+        return render_svg(chart)
+    raise ValueError(f"unsupported chart format {suffix!r}")

@@ -287,32 +287,11 @@ def load_scan(db: Database, questionnaire: Questionnaire, reference: str) -> Sca
 
 def export_chart(chart: SpiderChart, path: str | Path) -> Path:
     """Write the chart as PNG or SVG (by suffix); Dutch errors for a wrong suffix or folder."""
-    path = Path(path)
-    if path.suffix.lower() not in CHART_FORMATS:
-        raise ZelfscanError("kies een bestandsnaam die eindigt op .png of .svg", path=str(path))
-    from zelfscan_app.reports.spider import save_chart
+    from zelfscan_app.output_file import check_target, save_output
+    from zelfscan_app.reports.spider import render_chart
 
-    try:
-        return save_chart(chart, path)
-    except OSError as exc:
-        raise ZelfscanError(
-            f"het bestand kan niet worden geschreven ({_os_reason(exc)})", path=str(path)
-        ) from None
-
-
-def _os_reason(exc: OSError) -> str:
-    """The usual reasons in Dutch; the system's own text (often English) otherwise."""
-    import errno
-
-    reasons = {
-        errno.ENOENT: "de map bestaat niet",
-        errno.EACCES: "geen toestemming om hier te schrijven",
-        errno.EPERM: "geen toestemming om hier te schrijven",
-        errno.EISDIR: "dit is een map",
-        errno.ENOSPC: "de schijf is vol",
-        errno.EROFS: "de schijf is alleen-lezen",
-    }
-    return reasons.get(exc.errno or 0, exc.strerror or str(exc))
+    target = check_target(path, CHART_FORMATS)
+    return save_output(render_chart(chart, target.suffix), target, CHART_FORMATS)
 
 
 # The rendered PNG, cached per chart ----------------------------------------------------------

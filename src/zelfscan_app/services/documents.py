@@ -20,7 +20,7 @@ from zelfscan_app.domain.region import Disclosure, RegionSummary
 from zelfscan_app.domain.scan import Scan
 from zelfscan_app.dutch_text import gemeenten
 from zelfscan_app.errors import NotFound, ZelfscanError
-from zelfscan_app.output_file import write_atomic
+from zelfscan_app.output_file import check_target, save_output
 from zelfscan_app.reports.spider_data import PALETTE, Band, Series, SpiderChart, chart_axes
 from zelfscan_app.reports.templates import TemplateKind, find_template
 from zelfscan_app.services import actions as action_service
@@ -101,28 +101,13 @@ def region_captions(
 
 
 def _check_out(out: str | Path) -> Path:
-    path = Path(out).expanduser()
-    if path.suffix.lower() != ".docx":
-        raise ZelfscanError("kies een bestandsnaam die eindigt op .docx", path=str(path))
-    if not path.parent.is_dir():
-        raise ZelfscanError("de map om in op te slaan bestaat niet", path=str(path))
-    return path
+    """Checked before rendering: a .docx name in an existing folder."""
+    return check_target(out, (".docx",))
 
 
 def save_document(data: bytes, out: str | Path) -> Path:
     """Write via a temporary file and one rename: the old file stays until the new one is whole."""
-    path = _check_out(out)
-    try:
-        write_atomic(data, path)
-    except PermissionError:
-        raise ZelfscanError(
-            "het bestand kan niet worden geschreven; is het nog geopend in Word?", path=str(path)
-        ) from None
-    except OSError as exc:
-        raise ZelfscanError(
-            f"het bestand kan niet worden geschreven ({exc.strerror or exc})", path=str(path)
-        ) from None
-    return path
+    return save_output(data, out, (".docx",), in_use="of het is nog geopend in Word")
 
 
 # Plan van aanpak ---------------------------------------------------------------------------

@@ -15,7 +15,6 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -136,29 +135,40 @@ class BegrippenkaderWindow(QWidget):
 
     # Printing ---------------------------------------------------------------------------------
     def print_to_pdf(self, path: str | Path) -> Path:
-        """Write what is shown (all terms, or the ones found) as an A4 PDF."""
-        from PySide6.QtGui import QPageLayout, QPageSize
-        from PySide6.QtPrintSupport import QPrinter
+        """Write what is shown (all terms, or the ones found) as an A4 PDF.
 
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(path))
-        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        printer.setPageOrientation(QPageLayout.Orientation.Portrait)
-        printer.setDocName(self.tr("Begrippenkader"))
-        self.document().print_(printer)
-        return Path(path)
+        Rendered in memory and written through the one output door (`output_file`), so a
+        failure never leaves half a PDF and errors are worded like every other export.
+        """
+        from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+        from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
+
+        from zelfscan_app.output_file import check_target, save_output
+
+        check_target(path, (".pdf",))
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        writer = QPdfWriter(buffer)
+        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        writer.setPageOrientation(QPageLayout.Orientation.Portrait)
+        writer.setTitle(self.tr("Begrippenkader"))
+        writer.setCreator("Zelfscan Kwaliteitskader")
+        self.document().print_(writer)
+        del writer
+        buffer.close()
+        return save_output(data.data(), path, (".pdf",))
 
     def ask_pdf(self) -> Path | None:
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Begrippenkader opslaan als PDF"), "Begrippenkader.pdf", "PDF (*.pdf)"
+        from zelfscan_app.gui.export_helper import export_file
+
+        return export_file(
+            self,
+            self.tr("Begrippenkader opslaan als PDF"),
+            "Begrippenkader.pdf",
+            "PDF (*.pdf)",
+            self.print_to_pdf,
         )
-        if not chosen:
-            return None
-        path = Path(chosen)
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
-        return self.print_to_pdf(path)
 
     def print_dialog(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter

@@ -10,12 +10,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from zelfscan_app.domain.routekaart import Reminder
 from zelfscan_app.dutch_dates import dutch_date
-from zelfscan_app.errors import ZelfscanError
 from zelfscan_app.gui.i18n import arg
 
 
@@ -136,25 +134,22 @@ class FollowUpDialog(QDialog):
         layout.addLayout(bottom)
 
     def export_to(self, path: str | Path) -> Path | None:
-        try:
-            return self._monitoring.write_voortgang(
-                self._db, path, self._today, self.region.currentData()
-            )
-        except ZelfscanError as exc:
-            QMessageBox.warning(self, self.tr("Voortgang exporteren"), str(exc))
-            return None
+        from zelfscan_app.gui.export_helper import write_with_feedback
+
+        return write_with_feedback(
+            self,
+            self.tr("Voortgang exporteren"),
+            Path(path),
+            lambda out: self._monitoring.write_voortgang(
+                self._db, out, self._today, self.region.currentData()
+            ),
+        )
 
     def ask_export(self) -> None:
-        start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        from zelfscan_app.gui.export_helper import ask_save_path
+
+        title = self.tr("Voortgang exporteren")
         name = f"Voortgang {self.region.currentData() or 'alle gemeenten'} {self._today}.xlsx"
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Voortgang exporteren"), str(Path(start) / name), "Excel-werkmap (*.xlsx)"
-        )
-        if chosen:
-            path = Path(chosen)
-            if path.suffix.lower() != ".xlsx":
-                path = path.with_name(path.name + ".xlsx")
-            if self.export_to(path) is not None:
-                QMessageBox.information(
-                    self, self.tr("Voortgang exporteren"), arg(self.tr("Opgeslagen: %1"), path)
-                )
+        path = ask_save_path(self, title, name, "Excel-werkmap (*.xlsx)")
+        if path is not None and self.export_to(path) is not None:
+            QMessageBox.information(self, title, arg(self.tr("Opgeslagen: %1"), path))

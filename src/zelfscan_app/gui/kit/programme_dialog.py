@@ -138,11 +138,12 @@ class ProgrammeDialog(QDialog):
         return written.path
 
     def ask_and_write(self) -> None:
+        from zelfscan_app.gui.export_helper import safe_file_name
         from zelfscan_app.gui.plan.export_actions import ask_docx_path
 
         details = self.details()
         name = f"Programma {details.meeting.value} {details.wie} {details.datum.isoformat()}"
-        safe = "".join("_" if c in '<>:"/\\|?*' else c for c in name).strip(" .") + ".docx"
+        safe = safe_file_name(name) + ".docx"
         path = ask_docx_path(self, self.tr("Programma opslaan"), safe, self._folder)
         if path is not None and self.write_to(path) is not None:
             self.accept()

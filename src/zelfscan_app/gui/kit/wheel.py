@@ -51,7 +51,7 @@ from zelfscan_app.gui import style
 from zelfscan_app.gui.i18n import arg
 
 #: Segment colours: calm, distinct at projector distance, white text readable on each.
-SEGMENT_COLOURS = ("#154273", "#2e7d0b", "#c25a00", "#6a3d9a", "#0b6e75", "#a4343a")
+SEGMENT_COLOURS = (style.BLUE, style.GREEN, style.ORANGE, "#6a3d9a", "#0b6e75", "#a4343a")
 DRAWN_COLOUR = "#b8c2cc"
 SPIN_MS = 3800
 SAVE_DELAY_MS = 400

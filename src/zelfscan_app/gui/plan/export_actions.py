@@ -6,16 +6,15 @@ message box names the file and the problem in Dutch, exactly as the CLI would.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from zelfscan_app.domain.questionnaire import Questionnaire
 from zelfscan_app.domain.scan import Scan
 from zelfscan_app.errors import ZelfscanError
+from zelfscan_app.gui.export_helper import ask_save_path, safe_file_name, write_with_feedback
 from zelfscan_app.storage.database import Database
 
 DOCX_FILTER = "Word-document (*.docx)"
@@ -23,20 +22,12 @@ DOCX_FILTER = "Word-document (*.docx)"
 
 def suggested_name(what: str, scan: Scan) -> str:
     """'Plan van aanpak Aldermeer 2025-03-03.docx', safe on every file system."""
-    name = f"{what} {scan.gemeente} {scan.datum.isoformat()}"
-    return re.sub(r'[<>:"/\\|?*\x00-\x1f]', "_", name).strip(" .") + ".docx"
+    return safe_file_name(f"{what} {scan.gemeente} {scan.datum.isoformat()}") + ".docx"
 
 
 def ask_docx_path(parent: QWidget | None, title: str, name: str, folder: str = "") -> Path | None:
     """The save dialog; adds .docx when the user typed a name without it."""
-    start = folder or QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.DocumentsLocation
-    )
-    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(Path(start) / name), DOCX_FILTER)
-    if not chosen:
-        return None
-    path = Path(chosen)
-    return path if path.suffix.lower() == ".docx" else path.with_name(path.name + ".docx")
+    return ask_save_path(parent, title, name, DOCX_FILTER, folder=folder)
 
 
 def _write(
@@ -58,15 +49,7 @@ def _write(
     path = ask_docx_path(parent, title, suggested_name(what, scan), folder)
     if path is None:
         return None
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        write(path)
-    except ZelfscanError as exc:
-        QApplication.restoreOverrideCursor()
-        QMessageBox.warning(parent, title, str(exc))
-        return None
-    QApplication.restoreOverrideCursor()
-    return path
+    return write_with_feedback(parent, title, path, write)
 
 
 def export_plan(

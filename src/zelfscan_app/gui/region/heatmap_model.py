@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QFont
 
 from zelfscan_app.domain.scoring import StandardScore, standard_scores
+from zelfscan_app.gui import style
 from zelfscan_app.gui.i18n import arg
 from zelfscan_app.reports.scan_context import score_colour
 from zelfscan_app.reports.spider_data import format_percent
@@ -20,8 +21,8 @@ from zelfscan_app.services.region import MAX_OVERLAYS, Contribution, RegionRepor
 Index = QModelIndex | QPersistentModelIndex
 
 NAME = 0
-INK = QColor("#1b1b1b")
-WARN_INK = QColor("#8a3b00")
+INK = QColor(style.TEXT)
+WARN_INK = QColor(style.WARN_INK)
 NO_SCORE = "–"
 
 

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor
 
 from zelfscan_app.domain.region import QuestionSummary
 from zelfscan_app.dutch_text import gemeenten
+from zelfscan_app.gui import style
 from zelfscan_app.gui.i18n import arg
 from zelfscan_app.gui.table_model import HeaderedTableModel
 from zelfscan_app.reports.scan_context import score_colour
@@ -21,7 +22,7 @@ from zelfscan_app.services.region import RegionReport
 Index = QModelIndex | QPersistentModelIndex
 
 NR, STANDARD, TEXT, OP_ORDE = range(4)
-INK = QColor("#1b1b1b")
+INK = QColor(style.TEXT)
 HIDDEN = "–"
 
 
@@ -186,5 +187,5 @@ class StatusModel(HeaderedTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return line.who if index.column() == 0 else line.what
         if role == Qt.ItemDataRole.ForegroundRole and line.problem and index.column() == 1:
-            return QColor("#8a3b00")
+            return QColor(style.WARN_INK)
         return None

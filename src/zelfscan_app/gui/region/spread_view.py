@@ -18,17 +18,18 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from zelfscan_app.domain.caution import count_text
 from zelfscan_app.dutch_text import gemeenten
+from zelfscan_app.gui import style
 from zelfscan_app.gui.i18n import arg
 from zelfscan_app.reports.spider_data import PALETTE, format_percent
 from zelfscan_app.services.region import RegionReport
 
-INK = QColor("#1b1b1b")
-MUTED = QColor("#4f5b66")
-GRID = QColor("#d4dbe3")
+INK = QColor(style.TEXT)
+MUTED = QColor(style.MUTED)
+GRID = QColor(style.LINE)
 TRACK = QColor("#eef2f6")
 BAND = QColor("#c9d3de")
 DOT = QColor(21, 66, 115, 150)  # the app's dark blue, partly transparent so stacks read
-PILL = QColor("#154273")
+PILL = QColor(style.BLUE)
 TICKS = (0, 25, 50, 75, 100)
 
 

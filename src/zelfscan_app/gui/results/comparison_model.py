@@ -8,14 +8,15 @@ from PySide6.QtGui import QColor
 from zelfscan_app.domain.questionnaire import Questionnaire
 from zelfscan_app.domain.scan import AnswerValue
 from zelfscan_app.domain.scoring import QuestionChange, StandardDelta
+from zelfscan_app.gui import style
 from zelfscan_app.gui.table_model import HeaderedTableModel
 from zelfscan_app.reports.spider_data import format_percent
 from zelfscan_app.services.charts import ScanComparison, scan_label
 
 Index = QModelIndex | QPersistentModelIndex
 
-GREEN = QColor("#2E7D0B")
-RED = QColor("#C5281C")
+GREEN = QColor(style.GREEN)
+RED = QColor(style.RED)
 
 
 def _percent(value: float | None) -> str:

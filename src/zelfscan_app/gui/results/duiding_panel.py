@@ -9,11 +9,12 @@ import html
 
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
+from zelfscan_app.gui import style
 from zelfscan_app.services.charts import NO_SCORE_TEXT
 from zelfscan_app.services.guidance import ScanDuiding
 
-_GREY = "#4f5b66"
-_RED = "#C5281C"
+_GREY = style.MUTED
+_RED = style.RED
 
 
 class DuidingPanel(QTextBrowser):

@@ -15,11 +15,9 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer,
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -398,25 +396,21 @@ class ResultsView(QWidget):
         )
 
     def _ask_export(self) -> None:
+        from zelfscan_app.gui.export_helper import export_file
+        from zelfscan_app.gui.i18n import arg
+
         if self._scan is None:
             return
         png, svg = self.tr("PNG-afbeelding (*.png)"), self.tr("SVG-afbeelding (*.svg)")
-        path, chosen = QFileDialog.getSaveFileName(
+        written = export_file(
             self,
             self.tr("Spindiagram opslaan"),
-            str(Path.home() / self._default_name()),
+            self._default_name(),
             f"{png};;{svg}",
+            self.export_chart,
         )
-        if not path:
-            return
-        if Path(path).suffix.lower() not in charts.CHART_FORMATS:
-            path += ".svg" if chosen == svg else ".png"
-        try:
-            written = self.export_chart(path)
-        except ZelfscanError as exc:
-            QMessageBox.warning(self, self.tr("Spindiagram opslaan"), str(exc))
-            return
-        self.subtitle.setText(self.tr("Opgeslagen: %1").replace("%1", str(written)))
+        if written is not None:
+            self.subtitle.setText(arg(self.tr("Opgeslagen: %1"), written))
 
     def _default_name(self) -> str:
         scan = self._scan

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from zelfscan_app.domain.questionnaire import Term
+from zelfscan_app.gui import style
 from zelfscan_app.gui.session.navigator_model import NavigatorDelegate
 
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -131,9 +132,11 @@ class GlossaryDialog(QDialog):
         if term is None:
             return
         aliases = ", ".join(a for a in term.aliases if a.casefold() != term.term.casefold())
-        extra = f"<p style='color:#4f5b66;'>{self.tr('Ook')}: {aliases}</p>" if aliases else ""
+        extra = (
+            f"<p style='color:{style.MUTED};'>{self.tr('Ook')}: {aliases}</p>" if aliases else ""
+        )
         self.definition.setText(
-            f"<h2 style='color:#154273;'>{term.term}</h2><p>{term.definition}</p>{extra}"
+            f"<h2 style='color:{style.BLUE};'>{term.term}</h2><p>{term.definition}</p>{extra}"
         )
 
     def show_term(self, term: Term | None = None) -> None:

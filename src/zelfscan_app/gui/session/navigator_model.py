@@ -47,7 +47,7 @@ def status_icon(status: str, flagged: bool) -> QIcon:
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     circle = QRectF(4, 4, 32, 32)
     if status == "open":
-        p.setPen(QPen(QColor("#8c9aa8"), 3))
+        p.setPen(QPen(QColor(style.FIELD_LINE), 3))
         p.drawEllipse(circle)
     else:
         colour = style.GREEN if status == "op_orde" else style.RED

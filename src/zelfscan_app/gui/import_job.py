@@ -1,4 +1,7 @@
-"""Import dropped workbooks in a worker thread, so the regional view stays responsive.
+"""The one import job of the window: workbooks imported in a worker thread.
+
+The main window's Importeren (a progress dialog) and the regional view's import bar (dropped
+or chosen files) both run this job, so cancelling, progress and the report work the same.
 
 Each file is all-or-nothing in `services.exchange.import_files`; cancelling stops between files,
 so it never half-writes. Progress and the result reach the GUI thread through queued signals.
@@ -7,11 +10,13 @@ so it never half-writes. Progress and the result reach the GUI thread through qu
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from zelfscan_app.domain.questionnaire import Questionnaire
-from zelfscan_app.storage.database import Database
+if TYPE_CHECKING:
+    from zelfscan_app.domain.questionnaire import Questionnaire
+    from zelfscan_app.storage.database import Database
 
 
 class _Worker(QObject):

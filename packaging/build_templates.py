@@ -1,14 +1,16 @@
 """(Re)build the bundled Word templates from code.
 
-The app only ever reads the .docx files in this folder; this script is how the originals are made,
-so they can be rebuilt after a change instead of being edited by hand. A municipality restyles its
+The app only ever reads the .docx files in resources/templates; this script is how the originals
+are made, so they can be rebuilt after a change instead of being edited by hand. It lives here,
+not beside them, so it is not packaged into the wheel or the frozen app (a build tool, not a
+resource); tests/reports/test_documents_templates.py fails when the committed files drift from it. A municipality restyles its
 own copy in Word (house style, logo) and points the app at that folder.
 
-Run from the repository root:  .venv/bin/python resources/templates/build_templates.py
+Run from the repository root:  .venv/bin/python packaging/build_templates.py
 
 Placeholders are Jinja2 (docxtpl): `{{ name }}` inside text, `{%p ... %}` for a paragraph that only
 carries a loop/condition, `{%tr ... %}` for a table row, `{%tc ... %}` for a table cell, and
-`{% cellbg colour %}` for a cell's background. README.md beside this script lists them.
+`{% cellbg colour %}` for a cell's background. resources/templates/README.md lists them.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parents[1] / "resources" / "templates"
 
 PLAN = "plan-van-aanpak.docx"
 FINDINGS = "rapport-zelfscan.docx"
