@@ -157,7 +157,7 @@ class ScanListPage(QWidget):
         layout.addLayout(self._stack, 1)
 
     # Data -----------------------------------------------------------------------------------
-    def set_items(self, items, total_questions: int) -> None:
+    def set_items(self, items, total_questions: int | None) -> None:
         current = self.current_scan_id()
         self.model.set_items(items, total_questions)
         count = len(items)
