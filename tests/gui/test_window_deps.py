@@ -10,13 +10,12 @@ import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.gui.conftest import Answers
 from zelfscan_app.domain.questionnaire import Questionnaire
 from zelfscan_app.errors import ZelfscanError
 from zelfscan_app.gui.main_window import MainWindow
 from zelfscan_app.gui.settings import AppSettings
 from zelfscan_app.storage.database import Database
-
-from tests.gui.conftest import Answers
 
 
 def test_the_window_opens_the_database_through_its_opener(
