@@ -23,6 +23,10 @@ MEASURES = {
     "merge: 5 workbooks vs openpyxl",
     "merge: 5 workbooks vs calamine",
     "import: 5 workbooks, empty database",
+    "hostile: zip bomb refused",
+    "hostile: XML entity bomb refused",
+    "hostile: 20,000 rows refused",
+    "hostile: 6 MB file refused",
 }
 
 
