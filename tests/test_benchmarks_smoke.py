@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 MEASURES = {
@@ -30,6 +32,7 @@ MEASURES = {
 }
 
 
+@pytest.mark.slow
 def test_benchmarks_quick_run(tmp_path: Path) -> None:
     out = tmp_path / "results.json"
     result = subprocess.run(
