@@ -16,10 +16,12 @@ QT_DEBS := libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3 
 run: venv
 	$(BIN)/zelfscan
 
-# One worker per core (pytest-xdist): the suite halves on the 2-core CI machine.
+# The type checker first (pyproject.toml [tool.mypy]: src/, cache in .mypy_cache), then the
+# suite on one worker per core (pytest-xdist): it halves on the 2-core CI machine.
 # The storage, regional and CLI tests also run against a real PostgreSQL server that the
 # tests start themselves (tests/pg_server.py), one per worker.
 test: venv $(PG_STAMP)
+	$(BIN)/mypy
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n auto
 
 bench: venv

@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_answer
 import bench_database
 import bench_documents
+import bench_hostile
 import bench_import
 import bench_memory
 import bench_merge
@@ -48,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
         "--only",
         default="",
         help="comma-separated groups to run (startup, database, memory, documents, answer, "
-        "merge, import); all by default",
+        "merge, import, hostile); all by default",
     )
     args = parser.parse_args(argv)
     only = {g.strip() for g in args.only.split(",") if g.strip()}
@@ -99,6 +100,11 @@ def main(argv: list[str] | None = None) -> int:
                 filled=50 if args.quick else 3000,
                 batch=3 if args.quick else 8,
                 repeat=1 if args.quick else 3,
+            )
+
+        if wanted("hostile"):
+            results += bench_hostile.measure(
+                questionnaire, folder / "hostile", repeat, quick=args.quick
             )
 
     print(table(results))

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 MEASURES = {
@@ -23,9 +25,14 @@ MEASURES = {
     "merge: 5 workbooks vs openpyxl",
     "merge: 5 workbooks vs calamine",
     "import: 5 workbooks, empty database",
+    "hostile: zip bomb refused",
+    "hostile: XML entity bomb refused",
+    "hostile: 20,000 rows refused",
+    "hostile: 6 MB file refused",
 }
 
 
+@pytest.mark.slow
 def test_benchmarks_quick_run(tmp_path: Path) -> None:
     out = tmp_path / "results.json"
     result = subprocess.run(

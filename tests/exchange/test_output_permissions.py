@@ -45,6 +45,7 @@ def _outputs(q: Questionnaire, db, tmp_path: Path) -> dict[str, Callable[[], Pat
     }
 
 
+@pytest.mark.slow
 def test_every_output_respects_the_umask(umask: int, q: Questionnaire, db, tmp_path: Path) -> None:
     expected = 0o666 & ~umask
     modes = {}

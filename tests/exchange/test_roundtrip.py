@@ -50,6 +50,7 @@ def test_round_trip_through_the_database(db: Database, q: Questionnaire, tmp_pat
     other.dispose()
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
 def test_workbook_saved_again_by_libreoffice_reads_the_same(
     q: Questionnaire, rich: Scan, tmp_path: Path

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from zelfscan_app.gui.main_window import MainWindow
@@ -37,9 +37,30 @@ def demo_url(db_url: str, questionnaire) -> str:
     return db_url
 
 
-def make_window(qtbot: QtBot, url: str, settings: AppSettings | None = None) -> MainWindow:
-    window = MainWindow(settings)
-    window._confirm = lambda title, text: True  # every confirmation answered "Ja"
+class Answers:
+    """The user's side of the window's yes/no questions: records each question's text and
+    answers with `answer` (the window receives it as its `confirm` function)."""
+
+    def __init__(self, answer: bool = True) -> None:
+        self.answer = answer
+        self.asked: list[str] = []
+
+    def __call__(self, parent: QWidget, title: str, text: str) -> bool:
+        self.asked.append(text)
+        return self.answer
+
+
+@pytest.fixture
+def answers() -> Answers:
+    """Every confirmation of the `window`/`demo_window` fixtures is answered "Ja" unless a test
+    sets `answers.answer = False`."""
+    return Answers()
+
+
+def make_window(
+    qtbot: QtBot, url: str, settings: AppSettings | None = None, answers: Answers | None = None
+) -> MainWindow:
+    window = MainWindow(settings, confirm=answers or Answers())
     qtbot.addWidget(window)
     if window.settings.geometry is None:
         window.resize(1280, 860)
@@ -53,8 +74,8 @@ def make_window(qtbot: QtBot, url: str, settings: AppSettings | None = None) -> 
 
 
 @pytest.fixture
-def window(qtbot: QtBot, db_url: str) -> MainWindow:
-    w = make_window(qtbot, db_url)
+def window(qtbot: QtBot, db_url: str, answers: Answers) -> MainWindow:
+    w = make_window(qtbot, db_url, answers=answers)
     yield w
     w.close()
     if w.db is not None:
@@ -62,8 +83,8 @@ def window(qtbot: QtBot, db_url: str) -> MainWindow:
 
 
 @pytest.fixture
-def demo_window(qtbot: QtBot, demo_url: str) -> MainWindow:
-    w = make_window(qtbot, demo_url)
+def demo_window(qtbot: QtBot, demo_url: str, answers: Answers) -> MainWindow:
+    w = make_window(qtbot, demo_url, answers=answers)
     yield w
     w.close()
     if w.db is not None:

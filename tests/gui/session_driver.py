@@ -21,7 +21,7 @@ import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDeadlineTimer, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -31,6 +31,7 @@ from zelfscan_app.gui.main_window import MainWindow
 
 KEYS = {"op": Qt.Key.Key_1, "niet": Qt.Key.Key_2, "leeg": Qt.Key.Key_0}
 VALUES = {"op": AnswerValue.OP_ORDE, "niet": AnswerValue.NIET_OP_ORDE, "leeg": None}
+SAVE_BOUND_MS = 60_000
 WORDS = ("visie", "team", "afspraak", "12", "7", "meldcode", "0", "casus", "2026", "wijk")
 
 
@@ -87,12 +88,13 @@ class Driver:
         editor.selectAll()
         say("DO", "text", question, json.dumps(text))
         QTest.keyClicks(editor, text)
-        for _ in range(100):  # the autosave pause is ~0.4 s
-            if self.saved(question, "toelichting"):
-                break
+        # Until the window shows it saved (the autosave pause is ~0.4 s; a busy machine takes
+        # longer, which only makes this change later, not unacknowledged).
+        deadline = QDeadlineTimer(SAVE_BOUND_MS)
+        while not self.saved(question, "toelichting"):
+            if deadline.hasExpired():  # only a hung save ends up here: nothing to acknowledge
+                return
             QTest.qWait(20)
-        else:
-            return
         if editor.toPlainText() == text and self.session.answer(question).value is before:
             say("ACK", "text", question, json.dumps(text))
         else:

@@ -7,7 +7,7 @@ from pathlib import Path
 import docx
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QPlainTextEdit
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QFileDialog, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from tests.gui.integration_helpers import click_scan, click_toolbar, key, scan_id_of
@@ -86,6 +86,22 @@ def test_edit_an_action_and_find_it_back(qtbot: QtBot, demo_window: MainWindow) 
     assert [(a.question, a.verbeteractie) for a in stored] == [
         (draft.question, "Scholing meldcode voor het hele wijkteam")
     ]
+
+
+def test_leaving_the_page_while_typing_in_a_cell_stores_the_text(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    """Back (menu or Ctrl+W) with a cell still open: what was typed is stored, the editor closed."""
+    scan_id = scan_id_of(demo_window, "Aldermeer", SoortMeting.NULMETING)
+    pages = open_plan(qtbot, demo_window, scan_id)
+    table = pages.editor.table
+    editor = start_editing(qtbot, table, pages.editor.model.index(0, VERBETERACTIE))
+    qtbot.keyClicks(editor, "Nog in de cel")
+    demo_window.actions.back.trigger()
+    assert demo_window.stack.currentWidget() is demo_window.list_page
+    assert table.state() != QAbstractItemView.State.EditingState
+    stored = action_service.stored_actions(demo_window.db, scan_id)
+    assert [a.verbeteractie for a in stored] == ["Nog in de cel"]
 
 
 def test_escape_in_a_cell_cancels_the_edit_not_the_page(

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
-from tests.gui.conftest import make_window
+from tests.gui.conftest import Answers, make_window
 from tests.gui.integration_helpers import click_scan, click_toolbar, scan_id_of
 from tests.gui.test_integration_plan import document_text
 from zelfscan_app.domain.scan import SoortMeting
@@ -81,16 +81,18 @@ def test_template_folder_is_chosen_remembered_used_and_reset(
 
 
 def test_a_folder_with_templates_is_used_as_it_is(
-    qtbot: QtBot, demo_window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    demo_window: MainWindow,
+    answers: Answers,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     folder = tmp_path / "eigen"
     folder.mkdir()
     (folder / TemplateKind.PLAN.value).write_bytes(b"eigen sjabloon")
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
-    asked = []
-    demo_window._confirm = lambda title, text: asked.append(text) or True
     demo_window.actions.template_dir.trigger()
-    assert asked == [], "nothing is copied over the municipality's own files"
+    assert answers.asked == [], "nothing is copied over the municipality's own files"
     assert (folder / TemplateKind.PLAN.value).read_bytes() == b"eigen sjabloon"
     assert demo_window.settings.template_dir == str(folder)
     assert TemplateKind.PLAN.value in demo_window.statusBar().currentMessage()

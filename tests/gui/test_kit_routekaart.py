@@ -10,7 +10,7 @@ from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
-from tests.gui.conftest import make_window
+from tests.gui.conftest import Answers, make_window
 from tests.reports.test_documents import sample_scan
 from zelfscan_app.domain.routekaart import Scope
 from zelfscan_app.gui.kit.routekaart_model import KEY_ROLE, RoutekaartModel
@@ -116,8 +116,7 @@ def test_start_up_reminder_for_a_repeat_scan_is_a_bar_not_a_dialog(
     db = Database(db_url)
     create_scan(db, sample_scan(questionnaire, datum=date(2024, 7, 1)))
     db.dispose()
-    window = MainWindow(settings)
-    window._confirm = lambda title, text: True
+    window = MainWindow(settings, confirm=Answers())
     qtbot.addWidget(window)
     window.kit.today = lambda: date(2026, 6, 15)  # fixed clock: due 1 July 2026
     window.show()

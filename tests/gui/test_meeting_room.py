@@ -128,8 +128,8 @@ def test_question_answers_and_toelichting_fit_without_scrolling(
         assert not sw.tree.isVisible() and not sw.header.navigator_button.isChecked()
     for number in (1, 11, 21, 26):  # short and long questions, long criteria
         sw.go_to(number)
-        qtbot.waitUntil(lambda: view.scroll.verticalScrollBar().maximum() == 0, timeout=2000)
-        viewport = view.scroll.viewport()
+        qtbot.waitUntil(lambda: view.scroll_area.verticalScrollBar().maximum() == 0, timeout=2000)
+        viewport = view.scroll_area.viewport()
         for widget in (view.question_text, view.op_orde, view.niet_op_orde):
             assert within(widget, viewport), f"question {number}: {widget.objectName()}"
         toelichting = view.editors["toelichting"]

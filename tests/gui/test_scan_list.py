@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from tests.gui.conftest import Answers
 from zelfscan_app.gui.main_window import MainWindow
 from zelfscan_app.gui.scan_list_model import ScanListModel
 from zelfscan_app.gui.trash_dialog import TrashDialog
@@ -38,16 +39,16 @@ def test_sort_by_column(demo_window: MainWindow) -> None:
     assert first == "24 van 31"  # the one unfinished demo scan
 
 
-def test_delete_goes_to_trash_and_can_be_undone(qtbot: QtBot, demo_window: MainWindow) -> None:
+def test_delete_goes_to_trash_and_can_be_undone(
+    qtbot: QtBot, demo_window: MainWindow, answers: Answers
+) -> None:
     window = demo_window
     page = window.list_page
     page.table.setFocus()
     page.table.selectRow(0)
     scan_id = page.current_scan_id()
-    asked = []
-    window._confirm = lambda title, text: asked.append(text) or True
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
-    assert asked and "prullenbak" in asked[0]
+    assert answers.asked and "prullenbak" in answers.asked[0]
     assert page.model.rowCount() == 11
     assert page.model.row_of(scan_id) is None
     assert window.undo_button.isVisible()
@@ -58,10 +59,11 @@ def test_delete_goes_to_trash_and_can_be_undone(qtbot: QtBot, demo_window: MainW
     assert not window.undo_button.isVisible()
 
 
-def test_delete_needs_confirmation(demo_window: MainWindow) -> None:
-    demo_window._confirm = lambda title, text: False
+def test_delete_needs_confirmation(demo_window: MainWindow, answers: Answers) -> None:
+    answers.answer = False
     demo_window.list_page.table.selectRow(0)
     demo_window.actions.delete.trigger()
+    assert len(answers.asked) == 1
     assert demo_window.list_page.model.rowCount() == 12
 
 

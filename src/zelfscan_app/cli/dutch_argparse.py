@@ -6,9 +6,12 @@ import argparse
 import sys
 from collections.abc import Callable
 from datetime import date
-from typing import IO, NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from zelfscan_app.domain.names import NameProblem, clean_name, terminal_safe
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 _DUTCH = {
     "usage: ": "gebruik: ",
@@ -52,7 +55,7 @@ class DutchParser(argparse.ArgumentParser):
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: fout: {message}\n")
 
-    def _print_message(self, message: str, file: IO[str] | None = None) -> None:
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
         # argparse echoes what was typed ("ongeldige keuze: ..."): never a control character.
         super()._print_message(terminal_safe(message) if message else message, file)
 

@@ -71,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     url = _window_url(sys.argv[1:] if argv is None else argv)
-    if url is not NEEDS_PARSER:
+    if url is None or isinstance(url, str):  # not NEEDS_PARSER
         import gc
 
         # Start-up allocates much and frees little: no collections until the window is up

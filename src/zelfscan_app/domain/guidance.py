@@ -288,13 +288,13 @@ def most_room(scores: Iterable[StandardScore], count: int = 3) -> tuple[Standard
     kwaliteitsstandaarden' (reports.scan_context.lowest_standards calls this).
     """
     scored = sorted(
-        (s for s in scores if s.score is not None and s.score < 100.0),
-        key=lambda s: (s.score, s.standard),
+        ((s.score, s) for s in scores if s.score is not None and s.score < 100.0),
+        key=lambda pair: (pair[0], pair[1].standard),
     )
     if len(scored) <= count:
-        return tuple(scored)
-    cut = scored[count - 1].score
-    return tuple(s for s in scored if s.score <= cut)
+        return tuple(s for _score, s in scored)
+    cut = scored[count - 1][0]
+    return tuple(s for score, s in scored if score <= cut)
 
 
 def room_text(questionnaire: Questionnaire, scores: Iterable[StandardScore]) -> str:

@@ -7,6 +7,7 @@ than assumed. Reading the file lives in `zelfscan_app.questionnaire_file`.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from functools import cached_property
 from typing import Any
@@ -205,8 +206,7 @@ def structure_problems(q: Questionnaire) -> list[str]:
 
 
 def _duplicates(what: str, numbers: list[int]) -> list[str]:
-    seen: set[int] = set()
-    dupes = sorted({n for n in numbers if n in seen or seen.add(n)})
+    dupes = sorted(n for n, times in Counter(numbers).items() if times > 1)
     return [f"{what}nummer {n} komt meer dan eens voor" for n in dupes]
 
 

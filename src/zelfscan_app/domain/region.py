@@ -245,7 +245,9 @@ def anonymised_summary_json(summary: RegionSummary, disclosure: Disclosure) -> d
     data = summary_json(summary)
     data["anonymised"] = disclosure.anonymous
     if disclosure.suppressed:
-        for entry in data["standards"].values():  # type: ignore[union-attr]
+        standards = data["standards"]
+        assert isinstance(standards, dict)  # summary_json's contract
+        for entry in standards.values():
             entry.update(mean=None, min=None, max=None, n=None)
         data["questions"] = {}
         data["suppressed"] = disclosure.reason

@@ -23,11 +23,14 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 from xml.parsers import expat
 from xml.parsers.expat import ExpatError
 
 from zelfscan_app.errors import ImportRefused
+
+if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
 from zelfscan_app.exchange import layout
 
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -407,6 +410,7 @@ def _chunks(data: memoryview, start: int, info: zipfile.ZipInfo) -> Iterator[byt
     inflater = zlib.decompressobj(-zlib.MAX_WBITS)
     position = start
     budget = info.file_size + 1
+    source: bytes | memoryview
     while not inflater.eof:
         if inflater.unconsumed_tail:
             source = inflater.unconsumed_tail
@@ -505,12 +509,13 @@ def _special_cells(content: bytes) -> dict[tuple[int, int], tuple[str, str]]:
     from xml.etree.ElementTree import XMLPullParser
 
     found: dict[tuple[int, int], tuple[str, str]] = {}
-    parser = XMLPullParser(events=("start", "end"))
+    parser: XMLPullParser[Element] = XMLPullParser(events=("start", "end"))
     parser.feed(content)
     parser.close()
     row = 0
     column = 0
-    for event, element in parser.read_events():
+    # events=("start", "end"): every event is an (event, Element) pair
+    for event, element in cast("Iterator[tuple[str, Element]]", parser.read_events()):
         tag = element.tag.rpartition("}")[2]
         if event == "start":
             if tag == "row":

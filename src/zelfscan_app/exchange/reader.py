@@ -13,7 +13,7 @@ Three stages, so that nothing half-checked reaches the database:
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Generator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from io import BytesIO
@@ -127,7 +127,7 @@ def read_scan_files(
     questionnaire: Questionnaire,
     *,
     plan: ReadPlan | None = None,
-) -> Iterator[ReadOutcome]:
+) -> Generator[ReadOutcome, None, None]:
     """Read each file (refused on its own, with its own message), yielding in input order.
 
     The caller may stop iterating at any time (cancel): the pool is shut down and files not
@@ -183,9 +183,11 @@ def _worker_read(path: str) -> tuple[str, object]:
 def _unpack(outcome: tuple[str, object]) -> ReadOutcome:
     kind, payload = outcome
     if kind == "refused":
-        problem, path, where = payload  # type: ignore[misc]
+        assert isinstance(payload, tuple)  # (problem, path, where), see _read_in_worker
+        problem, path, where = payload
         return ImportRefused(problem, path=path, where=where)
-    return payload  # type: ignore[return-value]
+    assert isinstance(payload, WorkbookScan)
+    return payload
 
 
 # Stage 2: python-calamine ----------------------------------------------------------------------

@@ -9,6 +9,7 @@ by codes and left out what the disclosure forbids, so no rule about anonymity li
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from copy import copy
 from dataclasses import dataclass
@@ -459,7 +460,7 @@ def _fill_per_gemeente(ws: Worksheet, book: RegionWorkbook) -> None:
         write_text(looks(ws.cell(row, 1), "name", name_look), entry.label)
         for offset, score in enumerate(entry.scores, start=2):
             key = ("score", score_colour(score), score is None)
-            cell = looks(ws.cell(row, offset), key, lambda c, v=score: _score_look(c, v))
+            cell = looks(ws.cell(row, offset), key, functools.partial(_score_look, value=score))
             cell.value = _score_value(score)
         complete = entry.answered >= entry.total
         answered = looks(

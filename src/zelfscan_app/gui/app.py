@@ -11,11 +11,13 @@ from PySide6.QtWidgets import QApplication
 from zelfscan_app import __version__
 from zelfscan_app.gui.main_window import MainWindow
 from zelfscan_app.gui.startup import StartUp
+from zelfscan_app.gui.window_deps import ask_yes_no, load_questionnaire, open_database
 from zelfscan_app.storage.config import default_url
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    running = QApplication.instance()
+    app = running if isinstance(running, QApplication) else QApplication(argv or sys.argv[:1])
     app.setApplicationName("Zelfscan Kwaliteitskader")
     app.setApplicationDisplayName("Zelfscan Kwaliteitskader")
     app.setOrganizationName("Zelfscan")
@@ -50,7 +52,11 @@ def launch(database_url: str | None = None) -> tuple[QApplication, MainWindow]:
     before the database layer is imported (see gui/startup.py).
     """
     app = create_app()
-    window = MainWindow()
+    window = MainWindow(
+        database_opener=open_database,  # the user's file or the configured server
+        questionnaire_loader=load_questionnaire,  # the questionnaire shipped with the app
+        confirm=ask_yes_no,  # a modal "Ja"/"Nee" box
+    )
     if database_url is None and window.settings.database_url:  # Bestand → Database…
         database_url = default_url(window.settings.database_url)
     StartUp(window, database_url)

@@ -8,17 +8,21 @@ folder the last document went to. python-docx loads only when a document is writ
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from zelfscan_app.gui.i18n import arg
 from zelfscan_app.gui.settings import AppSettings
+
+if TYPE_CHECKING:
+    from zelfscan_app.gui.main_window import MainWindow
 
 
 class DocumentActions:
     """Slots for the window's document actions; `window` has db, questionnaire and settings."""
 
-    def __init__(self, window: QMainWindow, settings: AppSettings) -> None:
+    def __init__(self, window: MainWindow, settings: AppSettings) -> None:
         self._window = window
         self._settings = settings
 
@@ -79,7 +83,7 @@ class DocumentActions:
             return None
         self._settings.template_dir = folder
         found = [name for name in names if (Path(folder) / name).is_file()]
-        if not found and self._window._confirm(
+        if not found and self._window.confirm(
             self.tr("Sjablonenmap voor Word"),
             arg(
                 self.tr(

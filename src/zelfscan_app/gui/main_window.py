@@ -1,12 +1,15 @@
 """The main window: the list of scans, and the session of the scan that is open.
 
 The database layer and the session modules are imported only when needed, so the window is
-on screen before SQLAlchemy is even loaded (see gui/app.py).
+on screen before SQLAlchemy is even loaded (see gui/app.py). How the database is opened, how the
+questionnaire is read and how a yes/no question is asked come in through the constructor
+(gui/window_deps.py has the production versions; tests pass fakes).
 """
 
 from __future__ import annotations
 
 import contextlib
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QPaintEvent
@@ -29,6 +32,22 @@ from zelfscan_app.gui.scan_list_page import ScanListPage
 from zelfscan_app.gui.settings import AppSettings
 from zelfscan_app.gui.style import apply_style
 from zelfscan_app.gui.widgets import clamp_to_screen, fit_to_screen
+from zelfscan_app.gui.window_deps import (
+    Confirm,
+    DatabaseOpener,
+    QuestionnaireLoader,
+    ask_yes_no,
+)
+from zelfscan_app.gui.window_deps import load_questionnaire as read_questionnaire
+from zelfscan_app.gui.window_deps import open_database as open_database_url
+
+if TYPE_CHECKING:
+    from zelfscan_app.domain.questionnaire import Questionnaire
+    from zelfscan_app.gui.exchange_actions import ExchangeActions
+    from zelfscan_app.gui.region.region_view import RegionView
+    from zelfscan_app.gui.scan_pages import ScanPages
+    from zelfscan_app.gui.session.session_widget import SessionWidget
+    from zelfscan_app.storage.database import Database
 
 UNDO_SECONDS = 30
 QUESTIONNAIRE_DELAY_MS = 100
@@ -39,19 +58,36 @@ class MainWindow(QMainWindow):
     scanOpened = Signal(int)
     scanClosed = Signal()
 
-    def __init__(self, settings: AppSettings | None = None) -> None:
+    # The menu and toolbar actions. The name hides QWidget.actions(), which nothing calls on
+    # the window; the other modules and the tests know the actions by this name.
+    actions: MainActions  # type: ignore[assignment]
+
+    def __init__(
+        self,
+        settings: AppSettings | None = None,
+        *,
+        database_opener: DatabaseOpener = open_database_url,
+        questionnaire_loader: QuestionnaireLoader = read_questionnaire,
+        confirm: Confirm = ask_yes_no,
+    ) -> None:
         super().__init__()
         self.settings = settings or AppSettings()
-        self.db = None
-        self._questionnaire = None  # loaded just after the list is on screen (see below)
-        self.exchange = None  # import/export, set up when the database is open
-        self._region_view = None
-        self.session_widget = None
-        self.pages = None  # results and plan van aanpak (gui/scan_pages.py), made on first use
+        self._open_db = database_opener
+        self._read_questionnaire = questionnaire_loader
+        self._ask = confirm
+        self.db: Database | None = None
+        # Read just after the list is on screen (see load_questionnaire).
+        self._questionnaire: Questionnaire | None = None
+        self.exchange: ExchangeActions | None = None  # import/export, once the database is open
+        self._region_view: RegionView | None = None
+        self.session_widget: SessionWidget | None = None
+        # Results and plan van aanpak (gui/scan_pages.py), made on first use.
+        self.pages: ScanPages | None = None
         self._icon_set = False
+        self._was_maximized = False
         self._undo_scan_id: int | None = None
         self._scale = self.settings.font_scale
-        apply_style(QApplication.instance(), self._scale)
+        apply_style(_application(), self._scale)
         self.setWindowTitle(self.tr("Zelfscan Kwaliteitskader"))
         fit_to_screen(self, 1280, 820)
 
@@ -124,22 +160,20 @@ class MainWindow(QMainWindow):
         return choose_database(self)
 
     def open_database(self, url: str | None) -> bool:
-        from zelfscan_app.errors import DatabaseFault, ZelfscanError
+        from zelfscan_app.errors import ZelfscanError
         from zelfscan_app.gui.exchange_actions import ExchangeActions
-        from zelfscan_app.storage.database import Database, default_url, is_in_memory
-        from zelfscan_app.storage.faults import IN_MEMORY, display_name
 
         try:
-            chosen = url or default_url()
-            if is_in_memory(chosen):  # the window would lose everything on closing
-                raise DatabaseFault(IN_MEMORY, path=display_name(chosen))
-            self.db = Database(url)
+            db = self._open_db(url)
         except ZelfscanError as exc:
             self.statusBar().showMessage(self.tr("Geen database geopend"))
             QMessageBox.critical(self, self.tr("Database"), str(exc))
             return False
-        self.db_label.setText(arg(self.tr("Database: %1"), _short_url(self.db.url)))
-        self.db_label.setToolTip(display_name(self.db.url))  # never the password
+        from zelfscan_app.storage.faults import display_name
+
+        self.db = db
+        self.db_label.setText(arg(self.tr("Database: %1"), _short_url(db.url)))
+        self.db_label.setToolTip(display_name(db.url))  # never the password
         if self.exchange is None:
             self.exchange = ExchangeActions(self)
         self.exchange.detect()
@@ -167,17 +201,17 @@ class MainWindow(QMainWindow):
             self.show_results()
 
     @property
-    def questionnaire(self):
+    def questionnaire(self) -> Questionnaire:
         """The questionnaire, read on first use (raises ZelfscanError when it is unusable)."""
         if self._questionnaire is None:
-            from zelfscan_app.questionnaire_file import default_questionnaire
-
-            self._questionnaire = default_questionnaire()
-            self.settings.question_count = len(self._questionnaire.questions)
-            self.list_page.model.set_total(len(self._questionnaire.questions))
+            questionnaire = self._read_questionnaire()
+            self._questionnaire = questionnaire
+            self.settings.question_count = len(questionnaire.questions)
+            self.list_page.model.set_total(len(questionnaire.questions))
         return self._questionnaire
 
     def load_questionnaire(self) -> bool:
+        """Read the questionnaire now; False (after a Dutch message) when it is unusable."""
         from zelfscan_app.errors import ZelfscanError
 
         try:
@@ -235,13 +269,15 @@ class MainWindow(QMainWindow):
         if self.session_widget is not None:
             self.session_widget.details_changed(svc.get_scan(self.db, scan_id))
             self._update_title()
-        if self.pages_shown():
-            self.pages.open(scan_id, self.pages.page, back_text=self.pages.back_button.text())
+        pages = self._shown_pages()
+        if pages is not None:
+            pages.open(scan_id, pages.page, back_text=pages.back_button.text())
         self.refresh_list()
 
     def current_scan_id(self) -> int | None:
-        if self.pages_shown():
-            return self.pages.scan_id
+        pages = self._shown_pages()
+        if pages is not None:
+            return pages.scan_id
         if self.session_widget is not None:
             return self.session_widget.session.scan_id
         return self.list_page.current_scan_id()
@@ -301,7 +337,7 @@ class MainWindow(QMainWindow):
         widget = self.session_widget
         if widget is None:
             return True
-        if not widget.close_session() and not self._confirm(
+        if not widget.close_session() and not self.confirm(
             self.tr("Niet alles is opgeslagen"),
             self.tr(
                 "Een toelichting kon niet worden opgeslagen. Toch sluiten? "
@@ -312,8 +348,9 @@ class MainWindow(QMainWindow):
         widget.set_presentation(False)
         widget.header.timer.pause()  # closed on purpose: the clock waits (a kill keeps it going)
         scan_id = widget.session.scan_id
-        if self.pages_shown():
-            self.pages.commit_edits()
+        pages = self._shown_pages()
+        if pages is not None:
+            pages.commit_edits()
         self.stack.setCurrentWidget(self.list_page)
         self.stack.removeWidget(widget)
         widget.deleteLater()
@@ -341,7 +378,7 @@ class MainWindow(QMainWindow):
         what = arg(
             self.tr("%1 (%2 van %3)"), item.gemeente, item.soort.value, long_date(item.datum)
         )
-        if not self._confirm(
+        if not self.confirm(
             self.tr("Zelfscan verwijderen"),
             arg(
                 self.tr(
@@ -371,6 +408,8 @@ class MainWindow(QMainWindow):
     def restore_scan(self, scan_id: int) -> None:
         from zelfscan_app.services.scans import restore_from_trash
 
+        if self.db is None:
+            return
         restore_from_trash(self.db, scan_id)
         if self._undo_scan_id == scan_id:
             self._undo_scan_id = None
@@ -410,7 +449,13 @@ class MainWindow(QMainWindow):
 
     # Results, plan van aanpak and Word documents -------------------------------------------
     def pages_shown(self) -> bool:
-        return self.pages is not None and self.stack.currentWidget() is self.pages
+        return self._shown_pages() is not None
+
+    def _shown_pages(self) -> ScanPages | None:
+        """The results/plan pages when they are the page on screen, else None."""
+        if self.pages is not None and self.stack.currentWidget() is self.pages:
+            return self.pages
+        return None
 
     def show_results(self) -> None:
         """The results of the chosen (or open) scan: spider, scores, comparison over time."""
@@ -430,25 +475,26 @@ class MainWindow(QMainWindow):
             return
         from zelfscan_app.gui.scan_pages import ScanPages
 
-        if self.pages is None:
-            self.pages = ScanPages(self.db, self.questionnaire)
-            self.pages.backRequested.connect(self.go_back)
-            self.pages.planDocumentRequested.connect(self.documents.write_plan)
-            self.pages.reportRequested.connect(self.documents.write_report)
-            self.pages.pageChanged.connect(self._remember_page)
-            self.stack.addWidget(self.pages)
+        pages = self.pages
+        if pages is None:
+            pages = self.pages = ScanPages(self.db, self.questionnaire)
+            pages.backRequested.connect(self.go_back)
+            pages.planDocumentRequested.connect(self.documents.write_plan)
+            pages.reportRequested.connect(self.documents.write_report)
+            pages.pageChanged.connect(self._remember_page)
+            self.stack.addWidget(pages)
         back = self.tr("←  Overzicht")
         if self.session_widget is not None:
             self.session_widget.set_presentation(False)
             self.session_widget.session.autosave.flush()
             back = self.tr("←  Terug naar de sessie")
-        self.pages.set_template_note(self.documents.describe_templates())
+        pages.set_template_note(self.documents.describe_templates())
         self.settings.last_scan_id = scan_id  # a restart comes back to this scan and page
-        self.pages.open(scan_id, page, back_text=back)
+        pages.open(scan_id, page, back_text=back)
         self.toolbar.hide()  # like the session: the page's own bar has what is needed
         self.session_menu.setEnabled(False)
-        self.stack.setCurrentWidget(self.pages)
-        self.pages.focus_content()
+        self.stack.setCurrentWidget(pages)
+        pages.focus_content()
         self._update_actions()
 
     def _remember_page(self, page: int) -> None:
@@ -458,11 +504,12 @@ class MainWindow(QMainWindow):
 
     def go_back(self) -> None:
         """Esc, '← Overzicht' or Ctrl+W: from a page back where it came from, else close."""
-        if not self.pages_shown():
+        pages = self._shown_pages()
+        if pages is None:
             self.close_scan()
             return
         self.settings.last_page = ""
-        self.pages.commit_edits()
+        pages.commit_edits()
         self.session_menu.setEnabled(True)
         if self.session_widget is not None:
             self.stack.setCurrentWidget(self.session_widget)
@@ -470,7 +517,8 @@ class MainWindow(QMainWindow):
         else:
             self.stack.setCurrentWidget(self.list_page)
             self.toolbar.show()
-            self.list_page.select_scan(self.pages.scan_id)
+            if pages.scan_id is not None:
+                self.list_page.select_scan(pages.scan_id)
             self.list_page.table.setFocus()
         self._update_actions()
 
@@ -494,19 +542,15 @@ class MainWindow(QMainWindow):
             self.pages.set_template_note(self.documents.describe_templates())
         self._update_actions()
 
-    def _confirm(self, title: str, text: str) -> bool:
-        """Ask yes/no (tests replace this method)."""
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
-        yes = box.addButton(self.tr("Ja"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("Nee"), QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        return box.clickedButton() is yes
+    def confirm(self, title: str, text: str) -> bool:
+        """Ask the user yes/no, through the function the window was given."""
+        return self._ask(self, title, text)
 
     # View -----------------------------------------------------------------------------------
     def set_font_scale(self, scale: float) -> None:
         self.settings.font_scale = scale
         self._scale = self.settings.font_scale
-        apply_style(QApplication.instance(), self._scale)
+        apply_style(_application(), self._scale)
         if self.session_widget is not None:
             self.session_widget.set_font_scale(self._scale)
         self.statusBar().showMessage(
@@ -534,7 +578,7 @@ class MainWindow(QMainWindow):
         if on:
             self._was_maximized = self.isMaximized()
             self.showFullScreen()
-        elif getattr(self, "_was_maximized", False):
+        elif self._was_maximized:
             self.showMaximized()
         else:
             self.showNormal()
@@ -647,7 +691,7 @@ class MainWindow(QMainWindow):
         if (
             widget is not None
             and not widget.close_session()
-            and not self._confirm(
+            and not self.confirm(
                 self.tr("Niet alles is opgeslagen"),
                 self.tr("Een toelichting kon niet worden opgeslagen. Toch afsluiten?"),
             )
@@ -665,6 +709,13 @@ class MainWindow(QMainWindow):
         self.settings.geometry = self.saveGeometry()
         self.settings.sync()
         super().closeEvent(event)
+
+
+def _application() -> QApplication:
+    """The running QApplication (the window cannot exist without one)."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    return app
 
 
 def _short_url(url: str) -> str:

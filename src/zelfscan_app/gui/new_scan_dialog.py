@@ -100,8 +100,8 @@ class NewScanDialog(QDialog):
         self.facilitator.setAccessibleName(self.tr("Gespreksleider"))
         self.facilitator.setPlaceholderText(self.tr("naam van de (onafhankelijke) gespreksleider"))
 
-        for field in (self.datum, self.soort):  # as tall as the text fields beside them
-            field.setMinimumHeight(self.gemeente.sizeHint().height())
+        for picker in (self.datum, self.soort):  # as tall as the text fields beside them
+            picker.setMinimumHeight(self.gemeente.sizeHint().height())
         form = QFormLayout()
         form.setHorizontalSpacing(16)
         form.setVerticalSpacing(10)
@@ -293,7 +293,9 @@ class NewScanDialog(QDialog):
 
     # Validation -----------------------------------------------------------------------------
     def _datum(self) -> date:
-        return self.datum.date().toPython()
+        value = self.datum.date().toPython()
+        assert isinstance(value, date)  # a QDate becomes a datetime.date
+        return value
 
     def _soort(self) -> SoortMeting:
         return SoortMeting(self.soort.currentData())

@@ -9,9 +9,12 @@ from (the list, or the session that was open).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QApplication,
     QButtonGroup,
@@ -25,6 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from zelfscan_app.gui.i18n import arg
+
+if TYPE_CHECKING:
+    from zelfscan_app.gui.plan.actions_editor import ActionsEditor
+    from zelfscan_app.gui.results.results_view import ResultsView
 
 RESULTS, PLAN = 0, 1
 
@@ -43,8 +50,10 @@ class ScanPages(QWidget):
         self.db = db
         self.questionnaire = questionnaire
         self.scan_id: int | None = None
-        self.results_view = None  # ResultsView, made on first show (it loads matplotlib)
-        self.editor = None  # ActionsEditor of the scan shown, made when the plan is shown
+        # Made on first show (it loads matplotlib).
+        self.results_view: ResultsView | None = None
+        # The plan's table for the scan shown, made when the plan is shown.
+        self.editor: ActionsEditor | None = None
         self._editor_scan: int | None = None
 
         self.back_button = QPushButton(self.tr("←  Overzicht"))
@@ -151,14 +160,15 @@ class ScanPages(QWidget):
         self.show_page(page, reload=True)
 
     def show_page(self, page: int, reload: bool = False) -> None:
-        if self.scan_id is None:
+        scan_id = self.scan_id
+        if scan_id is None:
             return
         self.commit_edits()
         if page == PLAN:
-            self._show_plan(reload)
+            self._show_plan(scan_id, reload)
             self.stack.setCurrentWidget(self.plan_page)
         else:
-            self._show_results(reload)
+            self._show_results(scan_id, reload)
             self.stack.setCurrentWidget(self.results_page)
         self.switch.button(page).setChecked(True)
         self.back_button.setToolTip(
@@ -177,43 +187,46 @@ class ScanPages(QWidget):
     def page(self) -> int:
         return PLAN if self.stack.currentWidget() is self.plan_page else RESULTS
 
-    def _show_results(self, reload: bool) -> None:
+    def _show_results(self, scan_id: int, reload: bool) -> None:
         if self.results_view is None:
             from zelfscan_app.gui.export_helper import wait_cursor
 
             with wait_cursor():  # matplotlib loads once
                 from zelfscan_app.gui.results.results_view import ResultsView
 
-                self.results_view = ResultsView(self.db, self.questionnaire)
-                self._results_layout.addWidget(self.results_view, 1)
-                self.results_view.show_scan(self.scan_id)
+                view = self.results_view = ResultsView(self.db, self.questionnaire)
+                self._results_layout.addWidget(view, 1)
+                view.show_scan(scan_id)
         elif reload:
             view = self.results_view
-            if view.scan is None or view.scan.id != self.scan_id:
-                view.show_scan(self.scan_id)
+            if view.scan is None or view.scan.id != scan_id:
+                view.show_scan(scan_id)
             else:
                 view.refresh()  # answers may have changed in the session since
         self._show_earlier_actions()
 
-    def _show_plan(self, reload: bool) -> None:
+    def _show_plan(self, scan_id: int, reload: bool) -> None:
         from zelfscan_app.services.charts import scan_label
         from zelfscan_app.services.scans import get_scan
 
-        if self.editor is None or self._editor_scan != self.scan_id or reload:
+        if self.editor is None or self._editor_scan != scan_id or reload:
             from zelfscan_app.gui.plan.actions_editor import ActionsEditor
 
-            editor = ActionsEditor(self.db, self.questionnaire, self.scan_id)
+            editor = ActionsEditor(self.db, self.questionnaire, scan_id)
             if self.editor is not None:
                 self._plan_layout.replaceWidget(self.editor, editor)
                 self.editor.deleteLater()
             else:
                 stretch = self._plan_layout.itemAt(1)
-                self._plan_layout.removeItem(stretch)
+                if stretch is not None:
+                    self._plan_layout.removeItem(stretch)
                 self._plan_layout.insertWidget(1, editor, 1)
-            editor.layout().setContentsMargins(0, 0, 0, 0)
+            editor_layout = editor.layout()
+            if editor_layout is not None:
+                editor_layout.setContentsMargins(0, 0, 0, 0)
             self.editor = editor
-            self._editor_scan = self.scan_id
-        scan = get_scan(self.db, self.scan_id)
+            self._editor_scan = scan_id
+        scan = get_scan(self.db, scan_id)
         self.plan_title.setText(f"{scan.gemeente} — {scan_label(scan).lower()}")
 
     def set_template_note(self, text: str) -> None:
@@ -236,7 +249,7 @@ class ScanPages(QWidget):
         focus = QApplication.focusWidget()
         if focus is not None and table.isAncestorOf(focus):
             table.commitData(focus)
-            table.closeEditor(focus, QAbstractItemView.EndEditHint.NoHint)
+            table.closeEditor(focus, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def _plan_document(self) -> None:
         self.commit_edits()
@@ -254,6 +267,8 @@ class ScanPages(QWidget):
         from zelfscan_app.services.charts import dutch_date
         from zelfscan_app.services.scans import get_scan
 
+        if self.scan_id is None:
+            return ""
         counts: dict[int, int] = {}
         for earlier, _action in open_earlier_actions(self.db, self.scan_id):
             counts[earlier] = counts.get(earlier, 0) + 1

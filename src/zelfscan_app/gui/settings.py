@@ -18,9 +18,11 @@ DEFAULT_BLOCK_MINUTES = 35
 
 
 def _int(value: object, default: int | None) -> int | None:
+    if not isinstance(value, str | int | float):
+        return default
     try:
         return int(value)  # INI files give strings back
-    except (TypeError, ValueError):
+    except ValueError:
         return default
 
 
@@ -66,9 +68,10 @@ class AppSettings:
 
     @property
     def font_scale(self) -> float:
+        value = self._s.value("view/font_scale", 1.0)
         try:
-            scale = float(self._s.value("view/font_scale", 1.0))
-        except (TypeError, ValueError):
+            scale = float(value) if isinstance(value, str | int | float) else 1.0
+        except ValueError:
             scale = 1.0
         return min(MAX_SCALE, max(MIN_SCALE, scale))
 

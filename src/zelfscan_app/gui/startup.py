@@ -18,8 +18,14 @@ import contextlib
 import gc
 import sys
 import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from zelfscan_app.gui.main_window import MainWindow
 
 #: Loaded off the GUI thread: pure Python, no Qt classes (those stay on the GUI thread).
 WARM_MODULES = (
@@ -49,9 +55,9 @@ class _AfterPaint(QObject):
     """Calls back once, on the event-loop turn after `widget` was next painted, or after
     FALLBACK_MS when no paint comes (a window started minimised is not painted)."""
 
-    def __init__(self, widget, callback) -> None:
+    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
         super().__init__(widget)
-        self._callback: object = callback
+        self._callback: Callable[[], None] | None = callback
         widget.installEventFilter(self)
         QTimer.singleShot(FALLBACK_MS, self, self._call)
 
@@ -73,7 +79,7 @@ class StartUp(QObject):
 
     warmed = Signal()
 
-    def __init__(self, window, database_url: str | None) -> None:
+    def __init__(self, window: MainWindow, database_url: str | None) -> None:
         super().__init__(window)
         self._window = window
         self._url = database_url

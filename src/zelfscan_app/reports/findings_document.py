@@ -39,6 +39,7 @@ def findings_context(
     context = scan_basics(questionnaire, scan, today)
     context.update(kit or empty_kit_context())  # routekaart and Rad van Fortuin (meeting kit)
     organisations = context["organisaties"]
+    assert isinstance(organisations, list)  # scan_context.organisations
     people = len(scan.participants)
     if people:
         who = f"{people} {'persoon' if people == 1 else 'personen'}"

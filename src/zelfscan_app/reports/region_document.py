@@ -185,7 +185,7 @@ def region_context(
         for real, label in rows
     ]
     by_question = {q.question: q for q in summary.questions}
-    context["per_vraag"] = [
+    per_vraag = [
         {
             "nummer": standard.number,
             "titel": standard.short_title,
@@ -197,7 +197,7 @@ def region_context(
         }
         for standard in standards
     ]
-    context["per_vraag"] = [s for s in context["per_vraag"] if s["vragen"]]
+    context["per_vraag"] = [s for s in per_vraag if s["vragen"]]
     return context
 
 
@@ -262,7 +262,7 @@ def render_region_report(
             spider_png,
             SPIDER_WIDTH_MM,
             "Spindiagram met de gemiddelde score per kwaliteitsstandaard: "
-            + "; ".join(f"{s['titel']} {s['gemiddeld']}" for s in context["scores"])
+            + "; ".join(f"{s['titel']} {s['gemiddeld']}" for s in _scores(context))
             + ".",
         )
         if spider_png
@@ -279,3 +279,10 @@ def render_region_report(
         ),
         images={"spinnenweb": spider},
     )
+
+
+def _scores(context: dict[str, object]) -> list[dict[str, object]]:
+    """The "scores" rows that region_context made."""
+    scores = context["scores"]
+    assert isinstance(scores, list)
+    return scores

@@ -16,10 +16,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
 
 import matplotlib
 import matplotlib.style
 from matplotlib import patheffects
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.backend_bases import RendererBase
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
@@ -28,6 +30,7 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 from matplotlib.offsetbox import AnnotationBbox, HPacker, TextArea, VPacker
 from matplotlib.patches import Patch
+from matplotlib.projections.polar import PolarAxes
 
 from zelfscan_app.reports.spider_data import (
     BAND_GREY,
@@ -40,6 +43,9 @@ from zelfscan_app.reports.spider_data import (
     present_runs,
     series_vertices,
 )
+
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType
 
 INK = "#1A1A1A"
 GRID = "#D0D0D0"
@@ -66,7 +72,11 @@ DEFAULT_WIDTH_IN = 8.0
 DEFAULT_DPI = 150
 
 #: Read at save time; fixed so that SVG ids and text do not depend on the run or the fonts.
-_SAVE_RC = {"svg.hashsalt": "zelfscan-spider", "svg.fonttype": "path", "svg.image_inline": True}
+_SAVE_RC: dict[RcKeyType, Any] = {
+    "svg.hashsalt": "zelfscan-spider",
+    "svg.fonttype": "path",
+    "svg.image_inline": True,
+}
 
 
 @cache
@@ -129,11 +139,12 @@ class _Side:
 
     bx: float
     by: float
-    align: str
+    align: Literal["left", "center", "right"]
 
     @classmethod
     def at(cls, angle: float) -> _Side:
         s, c = math.sin(angle), math.cos(angle)
+        align: Literal["left", "center", "right"]
         if abs(s) < 0.3:
             bx, align = 0.5, "center"
         elif s > 0:
@@ -257,6 +268,7 @@ def _draw(fig: Figure, chart: SpiderChart, scale: float = 1.0) -> _Layout:
 
     # The chart between header and footer, with the largest radius the labels allow.
     ax = fig.add_axes((0.0, 0.0, 1.0, 1.0), projection="polar")
+    assert isinstance(ax, PolarAxes)
     _style_axes(ax)
     angles = [axis_angle(i, len(chart.axes)) for i in range(len(chart.axes))]
     labels = _spoke_labels(ax, chart, angles, pen)
@@ -326,7 +338,7 @@ def _legend_columns(chart: SpiderChart, width: float) -> int:
     return max(1, min(count, fit))
 
 
-def _style_axes(ax: Axes) -> None:
+def _style_axes(ax: PolarAxes) -> None:
     ax.set_theta_zero_location("N")
     ax.set_theta_direction(-1)
     ax.set_ylim(0.0, 100.0)
@@ -372,7 +384,7 @@ def _spoke_labels(
         title = pen.wrap(
             f"{axis.number}.\u00a0{axis.title}", "regular", LABEL_PT, pen.inch(LABEL_WIDTH_IN)
         )
-        rows: list[TextArea | HPacker] = [
+        rows: list[Artist] = [
             TextArea(title, textprops=pen.props("regular", LABEL_PT, multialignment=side.align))
         ]
         values = _value_row(chart, axis.number, pen)
@@ -405,7 +417,7 @@ def _value_row(chart: SpiderChart, standard: int, pen: _Pen) -> HPacker | None:
     shown = [(i, s) for i, s in enumerate(chart.series) if chart.style(i).show_values]
     if not shown or all(s.score(standard) is None for _, s in shown):
         return None
-    parts: list[TextArea] = []
+    parts: list[Artist] = []
     for position, (index, series) in enumerate(shown):
         if position:
             joiner = pen.props("regular", VALUE_PT, GREY)

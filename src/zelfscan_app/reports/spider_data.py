@@ -12,8 +12,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from types import MappingProxyType
+from typing import Literal, TypeAlias
 
 from zelfscan_app.domain.questionnaire import Questionnaire
+
+#: A matplotlib line style: a named one, or (offset, (on, off, ...)) in points.
+LineStyle: TypeAlias = (
+    Literal["solid", "dashed", "dashdot", "dotted"] | tuple[float, tuple[float, ...]]
+)
 
 # Okabe & Ito (2008): distinguishable with every common form of colour blindness.
 BLACK = "#000000"
@@ -33,7 +39,7 @@ class SeriesStyle:
     """Colour plus a line style and marker, so series differ in grey-scale print too."""
 
     color: str
-    linestyle: str | tuple[float, tuple[float, ...]] = "solid"
+    linestyle: LineStyle = "solid"
     marker: str = "o"
     linewidth: float = 2.6
     fill_alpha: float = 0.0

@@ -426,14 +426,15 @@ def _fix_table_grids(document) -> None:
         grid = tbl.find(qn("w:tblGrid"))
         if not rows or grid is None:
             continue
-        widths = []
+        widths: list[str] = []
         for tc in rows[0].findall(qn("w:tc")):
             tc_w = tc.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
             span = tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
-            if tc_w is None or span is not None or tc_w.get(qn("w:type")) != "dxa":
+            width = tc_w.get(qn("w:w")) if tc_w is not None else None
+            if tc_w is None or span is not None or tc_w.get(qn("w:type")) != "dxa" or not width:
                 widths = []
                 break
-            widths.append(tc_w.get(qn("w:w")))
+            widths.append(width)
         columns = grid.findall(qn("w:gridCol"))
         if not widths or [c.get(qn("w:w")) for c in columns] == widths:
             continue

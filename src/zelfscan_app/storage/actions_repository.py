@@ -47,9 +47,10 @@ def save_action(session: Session, scan_id: int, action: Action) -> int:
         row = ActionRow(scan_id=scan_id)
         session.add(row)
     else:
-        row = session.get(ActionRow, action.id)
-        if row is None or row.scan_id != scan_id:
+        found = session.get(ActionRow, action.id)
+        if found is None or found.scan_id != scan_id:
             raise NotFound(f"verbeteractie {action.id} bestaat niet")
+        row = found
     for name in _FIELDS:
         setattr(row, name, getattr(action, name))
     row.status = action.status.value

@@ -36,11 +36,16 @@ class StoredRoutekaart:
     progress: dict[str, ItemProgress]
 
 
-def _routekaart(session: Session, scope: Scope, naam: str, *, create: bool) -> RoutekaartRow | None:
-    row = session.scalars(
+def _routekaart(session: Session, scope: Scope, naam: str) -> RoutekaartRow | None:
+    return session.scalars(
         select(RoutekaartRow).where(RoutekaartRow.scope == scope.value, RoutekaartRow.naam == naam)
     ).one_or_none()
-    if row is None and create:
+
+
+def _routekaart_to_write(session: Session, scope: Scope, naam: str) -> RoutekaartRow:
+    """The routekaart's row, made when this is its first change."""
+    row = _routekaart(session, scope, naam)
+    if row is None:
         row = RoutekaartRow(scope=scope.value, naam=naam, updated_at=now())
         session.add(row)
         session.flush()
@@ -58,7 +63,7 @@ def _progress(row: RoutekaartItemRow) -> ItemProgress:
 
 
 def get_routekaart(session: Session, scope: Scope, naam: str) -> StoredRoutekaart:
-    row = _routekaart(session, scope, naam, create=False)
+    row = _routekaart(session, scope, naam)
     if row is None:
         return StoredRoutekaart(scope, naam, None, {})
     return StoredRoutekaart(
@@ -77,7 +82,7 @@ def all_routekaarten(session: Session) -> list[StoredRoutekaart]:
 
 
 def save_item(session: Session, scope: Scope, naam: str, progress: ItemProgress) -> None:
-    routekaart = _routekaart(session, scope, naam, create=True)
+    routekaart = _routekaart_to_write(session, scope, naam)
     row = session.get(RoutekaartItemRow, (routekaart.id, progress.key))
     if row is None:
         row = RoutekaartItemRow(routekaart_id=routekaart.id, item_key=progress.key)
@@ -90,7 +95,7 @@ def save_item(session: Session, scope: Scope, naam: str, progress: ItemProgress)
 
 
 def set_repeat_date(session: Session, scope: Scope, naam: str, day: date | None) -> None:
-    routekaart = _routekaart(session, scope, naam, create=True)
+    routekaart = _routekaart_to_write(session, scope, naam)
     routekaart.herhaal_op = day
     routekaart.updated_at = now()
 
@@ -184,7 +189,9 @@ def save_wheel_answer(session: Session, scan_id: int, vraag: str, antwoord: str)
                 WheelAnswerRow.scan_id == scan_id
             )
         )
-        row = WheelAnswerRow(scan_id=scan_id, vraag=vraag, position=position + 1)
+        row = WheelAnswerRow(
+            scan_id=scan_id, vraag=vraag, position=(-1 if position is None else position) + 1
+        )
         session.add(row)
     row.antwoord = antwoord
     row.updated_at = now()

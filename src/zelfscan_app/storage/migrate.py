@@ -44,4 +44,6 @@ def known_revisions() -> set[str]:
 def head_revision() -> str:
     from alembic.script import ScriptDirectory
 
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None  # the versions folder ships with the app
+    return head

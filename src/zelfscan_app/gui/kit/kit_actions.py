@@ -9,11 +9,17 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QBoxLayout, QMenu, QMessageBox
+
+if TYPE_CHECKING:
+    from zelfscan_app.gui.kit.begrippenkader import BegrippenkaderWindow
+    from zelfscan_app.gui.kit.routekaart_window import RoutekaartWindow
+    from zelfscan_app.gui.kit.wheel import WheelWindow
+    from zelfscan_app.gui.main_window import MainWindow
 
 
 def _guarded(slot: Callable[..., Any]) -> Callable[..., Any]:
@@ -36,12 +42,12 @@ def _guarded(slot: Callable[..., Any]) -> Callable[..., Any]:
 class KitActions:
     """Routekaart menu, begrippenkader (F2, from every page), reminders on the scan list."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: MainWindow) -> None:
         self._window = window
         self.today = date.today  # tests replace this with a fixed clock
-        self.routekaart_window = None
-        self.begrippen_window = None
-        self.wheel_window = None
+        self.routekaart_window: RoutekaartWindow | None = None
+        self.begrippen_window: BegrippenkaderWindow | None = None
+        self.wheel_window: WheelWindow | None = None
         tr = window.tr
 
         def make(text: str, slot, keys: str = "", tip: str = "") -> QAction:
@@ -104,7 +110,9 @@ class KitActions:
 
         self.bar = FollowUpBar(window.list_page)
         self.bar.detailsRequested.connect(self.show_follow_up)
-        window.list_page.layout().insertWidget(1, self.bar)
+        layout = window.list_page.layout()
+        assert isinstance(layout, QBoxLayout)  # the list page is a column: bar under the title
+        layout.insertWidget(1, self.bar)
         phase_column = window.list_page.model.ROUTEKAART
         window.list_page.table.horizontalHeader().resizeSection(phase_column, 150)
         self._dismissed = False
@@ -152,15 +160,16 @@ class KitActions:
         from zelfscan_app.domain.routekaart import Scope
         from zelfscan_app.gui.kit.routekaart_window import RoutekaartWindow
 
-        if self.routekaart_window is None:
-            self.routekaart_window = RoutekaartWindow(w.db, w)
-            self.routekaart_window.changed.connect(self.refresh)
+        window = self.routekaart_window
+        if window is None:
+            window = self.routekaart_window = RoutekaartWindow(w.db, w)
+            window.changed.connect(self.refresh)
         scan = self._scan()
         if scan is not None:
-            self.routekaart_window.select(Scope.GEMEENTE, scan.gemeente)
-        self.routekaart_window.show()
-        self.routekaart_window.raise_()
-        self.routekaart_window.activateWindow()
+            window.select(Scope.GEMEENTE, scan.gemeente)
+        window.show()
+        window.raise_()
+        window.activateWindow()
 
     @_guarded
     def show_wheel(self, rng=None, spin_ms: int | None = None):
@@ -177,7 +186,7 @@ class KitActions:
             w.session_widget.session.autosave.flush()
         if self.wheel_window is not None:
             self.wheel_window.close()
-        self.wheel_window = WheelWindow(
+        wheel = self.wheel_window = WheelWindow(
             w.db,
             scan.id,
             scan.regio,
@@ -186,8 +195,8 @@ class KitActions:
             spin_ms=spin_ms or SPIN_MS,
             parent=w,
         )
-        self.wheel_window.show_on_projector()
-        return self.wheel_window
+        wheel.show_on_projector()
+        return wheel
 
     @_guarded
     def show_programme(self, meeting: str) -> None:
@@ -225,6 +234,7 @@ class KitActions:
             return
         from zelfscan_app.gui.kit.begrippenkader import BegrippenkaderWindow
 
-        if self.begrippen_window is None:
-            self.begrippen_window = BegrippenkaderWindow(w.questionnaire.terms, w)
-        self.begrippen_window.show_window()
+        window = self.begrippen_window
+        if window is None:
+            window = self.begrippen_window = BegrippenkaderWindow(w.questionnaire.terms, w)
+        window.show_window()

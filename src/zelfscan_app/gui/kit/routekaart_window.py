@@ -55,7 +55,9 @@ class RoutekaartWindow(QWidget):
         self.name.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.name.setMinimumWidth(280)
         self.name.setAccessibleName(self.tr("Naam van de gemeente of regio"))
-        self.name.lineEdit().setPlaceholderText(self.tr("Kies of typ een naam"))
+        name_edit = self.name.lineEdit()
+        assert name_edit is not None  # an editable combo box has one
+        name_edit.setPlaceholderText(self.tr("Kies of typ een naam"))
         self.phase = QLabel()
         self.phase.setObjectName("sectionTitle")
         self.phase.setAccessibleName(self.tr("Huidige fase"))
@@ -140,7 +142,7 @@ class RoutekaartWindow(QWidget):
         self._names = service.names(db)
         self.scope.currentIndexChanged.connect(self._fill_names)
         self.name.activated.connect(lambda _i: self.open_current())
-        self.name.lineEdit().editingFinished.connect(self.open_current)
+        name_edit.editingFinished.connect(self.open_current)
         self._fill_names()
 
     # Choosing ---------------------------------------------------------------------------------

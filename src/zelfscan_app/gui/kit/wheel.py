@@ -116,6 +116,7 @@ class WheelWidget(QWidget):
         self._animation.start()
 
     def _turn(self, value: object) -> None:
+        assert isinstance(value, int | float)  # the animation runs between two angles
         self._angle = float(value)
         self.update()
 
@@ -195,7 +196,11 @@ class _EscapeToWheel(QObject):
         self._wheel = wheel
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+        ):
             self._wheel.setFocus()
             return True
         return False

@@ -72,11 +72,13 @@ class StatusDelegate(QStyledItemDelegate):
         self.closeEditor.emit(combo)
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
+        assert isinstance(editor, QComboBox)  # made by createEditor
         value = index.data(Qt.ItemDataRole.EditRole)
         position = editor.findData(value)
         editor.setCurrentIndex(max(0, position))
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        assert isinstance(editor, QComboBox)
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
@@ -92,12 +94,14 @@ class TextDelegate(WrapDelegate):
         return editor
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
+        assert isinstance(editor, QPlainTextEdit)  # made by createEditor
         text = str(index.data(Qt.ItemDataRole.EditRole) or "")
         editor.setPlainText(text)
         if text.startswith(SUGGESTION_PREFIX.strip()):
             editor.selectAll()  # a suggestion: typing replaces it, arrow keys edit it
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        assert isinstance(editor, QPlainTextEdit)
         model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
 
     def updateEditorGeometry(
@@ -124,11 +128,12 @@ class WrappingTable(QTableView):
         self._fit_timer.setInterval(0)
         self._fit_timer.timeout.connect(self.resizeRowsToContents)
 
-    def setModel(self, model: QAbstractItemModel) -> None:
+    def setModel(self, model: QAbstractItemModel | None) -> None:
         super().setModel(model)
-        model.modelReset.connect(self.fit_rows)
-        model.dataChanged.connect(self.fit_rows)
-        model.rowsInserted.connect(self.fit_rows)
+        if model is not None:
+            model.modelReset.connect(self.fit_rows)
+            model.dataChanged.connect(self.fit_rows)
+            model.rowsInserted.connect(self.fit_rows)
 
     def fit_rows(self, *_args: object) -> None:
         self._fit_timer.start()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
@@ -201,7 +202,8 @@ class ActionsModel(QAbstractTableModel):
                 return False
         if getattr(action, column.field) == new_value:
             return False
-        return self._store(index.row(), replace(action, **{column.field: new_value}))
+        change: dict[str, Any] = {column.field: new_value}  # the column's field of Action
+        return self._store(index.row(), replace(action, **change))
 
     # Adding and removing --------------------------------------------------------------------
 
@@ -227,8 +229,11 @@ class ActionsModel(QAbstractTableModel):
         """Delete a stored action; a Niet-op-orde question then shows its draft again."""
         if not self.can_remove(row):
             return False
+        action_id = self._rows[row].id
+        if action_id is None:  # never stored: nothing to delete
+            return False
         try:
-            action_service.delete_action(self._db, self._rows[row].id)
+            action_service.delete_action(self._db, action_id)
         except ZelfscanError as exc:
             self.save_failed.emit(str(exc))
             return False

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
@@ -29,6 +30,9 @@ from zelfscan_app.gui import style
 from zelfscan_app.gui.i18n import arg
 from zelfscan_app.gui.session.state import ScanSession
 
+if TYPE_CHECKING:
+    from zelfscan_app.gui.results.spider_canvas import SpiderCanvas
+
 
 class FirstResultsView(QWidget):
     backRequested = Signal()
@@ -42,7 +46,7 @@ class FirstResultsView(QWidget):
         q = session.questionnaire
         self._block: int | None = None
         self._stale = False
-        self.canvas = None  # the SpiderCanvas, made on first show (it loads matplotlib)
+        self.canvas: SpiderCanvas | None = None  # made on first show (it loads matplotlib)
 
         self.title = QLabel(self.tr("Eerste resultaten"))
         self.title.setObjectName("pageTitle")

@@ -71,7 +71,7 @@ def status_icon(status: str, flagged: bool) -> QIcon:
 class NavigatorDelegate(QStyledItemDelegate):
     """Rows tall enough to hit with a mouse and to read from a distance."""
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         size = super().sizeHint(option, index)
         return QSize(size.width(), max(size.height(), round(option.fontMetrics.height() * 1.65)))
 
@@ -126,7 +126,8 @@ class NavigatorModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, 0, children[row])
 
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+    # QObject.parent() and QAbstractItemModel.parent(index) share the name: Qt's own overload.
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not index.isValid():
             return QModelIndex()
         parent_id = self._nodes[index.internalId()].parent
@@ -195,10 +196,11 @@ class NavigatorModel(QAbstractItemModel):
         if node.kind != "question":
             return self._display(node)
         answer = self._answer_of(node.number)
-        state = {
+        states: dict[AnswerValue | None, str] = {
             AnswerValue.OP_ORDE: self.tr("op orde"),
             AnswerValue.NIET_OP_ORDE: self.tr("niet op orde"),
-        }.get(answer.value, self.tr("nog niet beantwoord"))
+        }
+        state = states.get(answer.value, self.tr("nog niet beantwoord"))
         text = arg(self.tr("Vraag %1, %2"), node.number, state)
         return text + (self.tr(", bespreekpunt") if answer.bespreekpunt else "")
 

@@ -179,30 +179,30 @@ class QuestionView(QWidget):
 
         body = QWidget()
         body.setObjectName("questionBody")
-        column = QVBoxLayout(body)
-        column.setContentsMargins(48, 8, 48, 6)
-        column.setSpacing(6)
-        column.addStretch(0)  # grows in presentation mode: the question sits mid-screen
+        body_column = QVBoxLayout(body)
+        body_column.setContentsMargins(48, 8, 48, 6)
+        body_column.setSpacing(6)
+        body_column.addStretch(0)  # grows in presentation mode: the question sits mid-screen
         heading = QHBoxLayout()
         heading.setSpacing(16)
         heading.addWidget(self.standard_title, 1)
         heading.addWidget(self.number_label, 0, Qt.AlignmentFlag.AlignTop)
-        column.addLayout(heading)
-        column.addWidget(self.standard_text)
-        column.addWidget(self.question_text)
-        column.addWidget(self.terms_box)
-        column.addWidget(self.term_info)
-        column.addWidget(self.help_label)
-        column.addSpacing(6)
-        column.addLayout(answers)
-        column.addWidget(self.notes, 1)  # the fields grow with the room (to their maximum)
-        column.addStretch(1)
-        self._column = column
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(body)
+        body_column.addLayout(heading)
+        body_column.addWidget(self.standard_text)
+        body_column.addWidget(self.question_text)
+        body_column.addWidget(self.terms_box)
+        body_column.addWidget(self.term_info)
+        body_column.addWidget(self.help_label)
+        body_column.addSpacing(6)
+        body_column.addLayout(answers)
+        body_column.addWidget(self.notes, 1)  # the fields grow with the room (to their maximum)
+        body_column.addStretch(1)
+        self._column = body_column
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(body)
         self.footer = QWidget()
         self.footer.setObjectName("questionFooter")
         self.footer.setLayout(nav)
@@ -211,7 +211,7 @@ class QuestionView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.footer)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(self.tr("Vraag"))
@@ -256,7 +256,7 @@ class QuestionView(QWidget):
         self.help_label.setVisible(bool(question.help))
         self.term_info.hide()
         self._fill_terms(self._marker.found(question.text))
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
         for field, editor in self.editors.items():
             editor.blockSignals(True)
             editor.setPlainText(getattr(answer, field))
@@ -283,8 +283,9 @@ class QuestionView(QWidget):
     def _fill_terms(self, terms: tuple[Term, ...]) -> None:
         while self.terms_row.count():
             item = self.terms_row.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         if not terms:
             self.terms_box.hide()
             return
@@ -362,7 +363,7 @@ class QuestionView(QWidget):
         self._fit_height()
         self._column.setStretch(0, 1 if on else 0)
         self._column.setSpacing(12 if on else 6)
-        self.scroll.setVerticalScrollBarPolicy(
+        self.scroll_area.setVerticalScrollBarPolicy(
             Qt.ScrollBarPolicy.ScrollBarAlwaysOff if on else Qt.ScrollBarPolicy.ScrollBarAsNeeded
         )
         self._render_question_text()

@@ -99,10 +99,11 @@ class SearchDialog(QDialog):
         session = self._session
         for question in session.questionnaire.questions:
             answer = session.answer(question.number)
-            value = {
+            states: dict[AnswerValue | None, str] = {
                 AnswerValue.OP_ORDE: self.tr("op orde"),
                 AnswerValue.NIET_OP_ORDE: self.tr("niet op orde"),
-            }.get(answer.value, self.tr("nog niet beantwoord"))
+            }
+            value = states.get(answer.value, self.tr("nog niet beantwoord"))
             fields = {
                 "": f"{question.number} {question.short_title} {question.text}",
                 self.tr("antwoord"): value,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -31,6 +33,9 @@ from zelfscan_app.gui.session.state import ScanSession
 from zelfscan_app.gui.standard_help import StandardHelpDialog
 from zelfscan_app.gui.style import presentation_sheet
 
+if TYPE_CHECKING:
+    from zelfscan_app.gui.session.search import SearchDialog
+
 
 class SessionWidget(QWidget):
     presentationChanged = Signal(bool)
@@ -45,7 +50,7 @@ class SessionWidget(QWidget):
         self._presentation = False
         self._glossary: GlossaryDialog | None = None
         self._standard_help: StandardHelpDialog | None = None
-        self._search = None  # SearchDialog, made on first use
+        self._search: SearchDialog | None = None  # made on first use
         self._syncing = False
         self.setObjectName("session")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -202,11 +207,12 @@ class SessionWidget(QWidget):
             self.results.continue_button.click()
             return
         block = s.questionnaire.block_of(s.current)
-        if s.current == block.last or s.next_question() is None:
+        following = s.next_question()
+        if s.current == block.last or following is None:
             s.autosave.flush()
             self.show_results(block.number)
             return
-        s.go(s.next_question())
+        s.go(following)
 
     def go_previous(self) -> None:
         if self.stack.currentWidget() is self.results:
@@ -271,13 +277,14 @@ class SessionWidget(QWidget):
 
     def show_search(self) -> None:
         """Find a question by its words or by what the group recorded (Ctrl+F)."""
-        if self._search is None:
+        dialog = self._search
+        if dialog is None:
             from zelfscan_app.gui.session.search import SearchDialog
 
-            self._search = SearchDialog(self.session, self)
-            self._search.questionChosen.connect(self._search_chosen)
-            self._search.termChosen.connect(self._term_chosen)
-        self._search.open_search()
+            dialog = self._search = SearchDialog(self.session, self)
+            dialog.questionChosen.connect(self._search_chosen)
+            dialog.termChosen.connect(self._term_chosen)
+        dialog.open_search()
 
     def _search_chosen(self, question: int) -> None:
         self.go_to(question)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -104,7 +105,8 @@ class ScanSession(QObject):
         """Keep the text locally at once; the autosaver commits it after a short pause."""
         question = self.current if question is None else question
         text = text[:TEXT_LIMIT]
-        self._answers[question] = replace(self.answer(question), **{field: text})
+        change: dict[str, Any] = {field: text}  # one of the answer's text fields
+        self._answers[question] = replace(self.answer(question), **change)
         self.autosave.queue_text(question, field, text)
 
     def _store_text(self, question: int, field: str, text: str) -> None:

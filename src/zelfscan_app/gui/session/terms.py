@@ -22,7 +22,7 @@ class TermMarker:
             },
             key=lambda pair: -len(pair[0]),
         )
-        self._owner = {}
+        self._owner: dict[str, int] = {}
         for form, i in forms:
             self._owner.setdefault(form, i)
         pattern = "|".join(re.escape(form) for form, _ in forms)
