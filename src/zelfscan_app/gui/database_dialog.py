@@ -110,8 +110,8 @@ class DatabaseDialog(QDialog):
         self.result_label.setText(self.tr("Nog niet getest."))
 
     def test(self) -> None:
-        if self._thread is not None and self._thread.is_alive():
-            return
+        if not self.test_button.isEnabled():
+            return  # a test is running; its result re-enables the button
         url = self.url()
         self.test_button.setEnabled(False)
         self.use_button.setEnabled(False)
