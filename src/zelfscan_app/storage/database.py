@@ -103,8 +103,8 @@ def _make_folder(folder: Path, name: str) -> None:
     except OSError as exc:
         raise DatabaseFault(faults.folder_error(folder, exc), path=name) from None
     if not folder.is_dir():
-        exc = FileExistsError(17, "exists")
-        raise DatabaseFault(faults.folder_error(folder, exc), path=name)
+        exists = FileExistsError(17, "exists")
+        raise DatabaseFault(faults.folder_error(folder, exists), path=name)
 
 
 def _check_file(file: Path, name: str) -> None:
@@ -239,7 +239,8 @@ class Database:
     # Engine events ----------------------------------------------------------------------------
     def _before_connect(self, _dialect, _record, _cargs, _cparams) -> None:
         """Used again after dispose(): take the process lock again before SQLite opens."""
-        self._lock.ensure()
+        if self._lock is not None:
+            self._lock.ensure()
 
     def _on_connect(self, dbapi_connection, _record) -> None:
         """Pragmas for every new connection; journal mode last, after the file was checked."""
@@ -267,6 +268,8 @@ class Database:
         connection notes its WAL at its first commit. One stat() per commit, a few µs.
         """
         info = conn.connection.info
+        if self._wal is None:
+            return
         now = _identity(self._wal)
         expected = info.get("zelfscan_wal")
         if expected is None:

@@ -104,7 +104,7 @@ def folder_error(folder: Path, exc: OSError) -> str:
         errno.EEXIST: "er staat een bestand met die naam",
         errno.ENAMETOOLONG: "het pad is te lang",
     }
-    reason = reasons.get(exc.errno, exc.strerror or str(exc))
+    reason = reasons.get(exc.errno or 0, exc.strerror or str(exc))
     return (
         f"de map {folder} kan niet worden gemaakt ({reason}); kies een andere plek voor de database"
     )
