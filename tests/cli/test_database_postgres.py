@@ -403,3 +403,16 @@ def test_psycopg_is_the_driver(pg_schema_url: str) -> None:
             assert isinstance(conn.connection.dbapi_connection, psycopg.Connection)
     finally:
         db.dispose()
+
+
+def test_status_on_both_backends(run, database_url: str) -> None:
+    """`database status` is the same command on SQLite and PostgreSQL."""
+    assert run("--database", database_url, "demo").returncode == 0
+    result = run("database", "status", "--database", database_url)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[1:] == [
+        f"Schemaversie: {SCHEMA_REVISION} (actueel)",
+        "Zelfscans: 12 (in de prullenbak: 0)",
+        "Gemeenten: 8",
+    ]

@@ -18,6 +18,7 @@ from tests.storage.helpers import a_scan
 from zelfscan_app.gui import database_dialog
 from zelfscan_app.gui.app import launch
 from zelfscan_app.gui.database_dialog import DatabaseDialog
+from zelfscan_app.gui.main_window import MainWindow
 from zelfscan_app.gui.settings import AppSettings
 from zelfscan_app.services import scans as svc
 from zelfscan_app.storage.database import Database
@@ -174,3 +175,39 @@ def test_a_password_is_offered_to_the_keyring(
         window.db.dispose()
     finally:
         keyring.set_keyring(previous)
+
+
+def test_an_outdated_shared_schema_is_a_dialog_not_an_upgrade(
+    qtbot: QtBot, pg_url: str, pg_server: PgServer, settings: AppSettings
+) -> None:
+    """The window on a PostgreSQL database at an older schema: a message box with the Dutch
+    sentence, and the schema left as it was (the administrator upgrades)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    old = Database(pg_url, migrate=False)
+    old.upgrade("0005")
+    old.dispose()
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.show()
+    seen: list[str] = []
+    tries = [0]
+
+    def read_box() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and box.isVisible():
+            seen.append(box.text())
+            box.accept()
+        elif tries[0] < 500:
+            tries[0] += 1
+            QTimer.singleShot(20, read_box)
+
+    QTimer.singleShot(0, read_box)
+    assert not window.open_database(pg_url)
+    assert len(seen) == 1
+    assert "oudere schemaversie (0005)" in seen[0]
+    assert "vraag de beheerder om `zelfscan database upgrade`" in seen[0]
+    assert window.db is None
+    name = pg_url.rsplit("/", 1)[1]
+    assert pg_server.psql("SELECT version_num FROM alembic_version", dbname=name).strip() == "0005"
+    window.close()
