@@ -34,6 +34,9 @@ class AnswerChange:
     question: int
     field: str
     value: AnswerValue | str | bool | None
+    #: When it was typed (naive UTC); set for a change kept in the journal while the shared
+    #: database was away, so the history says when it was made, not when it arrived.
+    made_at: datetime | None = None
 
     def __post_init__(self) -> None:
         if self.field not in ANSWER_FIELDS:

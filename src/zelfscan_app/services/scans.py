@@ -67,13 +67,13 @@ def check_change(change: AnswerChange, questionnaire: Questionnaire | None = Non
     _check_question(questionnaire, change.question)
 
 
-def apply_change(db: Database, change: AnswerChange) -> int | None:
+def apply_change(db: Database, change: AnswerChange, editor: Editor | None = None) -> int | None:
     """Store one change with its history row in one transaction; returns after the commit.
 
     The history id, or None when the answer already was so. Storing a change twice (a
     replay after a broken connection, or two windows replaying one journal) stores it once.
     """
-    editor = editor_of(db)
+    editor = editor or editor_of(db)
     try:
         with db.session() as session:
             return history_repo.apply_change(session, change, editor, repo.now())

@@ -89,7 +89,7 @@ def apply_change(
     entry = AnswerHistoryRow(
         scan_id=change.scan_id,
         question=change.question,
-        changed_at=utc_now(),
+        changed_at=change.made_at or utc_now(),
         workstation=editor.workstation[:200],
         user_name=editor.user[:200],
         change_id=change.change_id,

@@ -46,6 +46,10 @@ class Autosaver(QObject):
     def has_pending(self) -> bool:
         return bool(self._queue)
 
+    def is_queued(self, question: int, field: str) -> bool:
+        """Text typed for this field and not yet handed to the store."""
+        return (question, field) in self._queue
+
     def run(self, question: int, what: str, store: Callable[[], None]) -> bool:
         """Commit one change now; True (and `saved`) only when the commit returned."""
         try:
