@@ -58,6 +58,13 @@ class SharedWriter:
         """True while changes go to the journal (server away, or journal not yet replayed)."""
         return self._offline
 
+    def go_offline(self, reason: str) -> None:
+        """The server did not answer a poll: keep the next changes in the journal at once
+        instead of letting each one wait for the network first."""
+        with self._lock:
+            self._offline = True
+            self.reason = reason
+
     def pending(self) -> int:
         """Changes typed here and not yet committed to the shared database."""
         return self.journal.count(self.target)

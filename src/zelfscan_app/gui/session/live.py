@@ -137,6 +137,7 @@ class LiveSync(QObject):
                 self.replayed.emit(outcome.replay.stored)
             self.pendingChanged.emit(self.pending)
         if outcome.fault:
+            self.writer.go_offline(outcome.fault)
             self._set_reachable(False)
             delay = BACKOFF_MS[min(self._attempt, len(BACKOFF_MS) - 1)]
             self._attempt += 1
