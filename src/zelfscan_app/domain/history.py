@@ -69,3 +69,34 @@ class HistoryEntry:
     def fields(self) -> tuple[str, ...]:
         """The fields this change altered (empty only for a change that altered nothing)."""
         return tuple(f for f in ANSWER_FIELDS if getattr(self.old, f) != getattr(self.new, f))
+
+
+_LABELS = {
+    "value": "antwoord",
+    "toelichting": "toelichting",
+    "nuancering": "nuancering",
+    "bespreekpunt": "bespreekpunt",
+}
+TEXT_PREVIEW = 60  # characters of a toelichting shown in a history line
+
+
+def _shown(field: str, value: object) -> str:
+    if field == "value":
+        return value.value if isinstance(value, AnswerValue) else "geen antwoord"
+    if field == "bespreekpunt":
+        return "aan" if value else "uit"
+    text = " ".join(str(value or "").split())
+    if not text:
+        return "(leeg)"
+    if len(text) > TEXT_PREVIEW:
+        text = text[: TEXT_PREVIEW - 1] + "…"
+    return f"‘{text}’"
+
+
+def describe(entry: HistoryEntry) -> str:
+    """What changed, old → new, in Dutch: "antwoord Op orde → Niet op orde"."""
+    parts = [
+        f"{_LABELS[f]} {_shown(f, getattr(entry.old, f))} → {_shown(f, getattr(entry.new, f))}"
+        for f in entry.fields
+    ]
+    return "; ".join(parts) or "geen wijziging"
