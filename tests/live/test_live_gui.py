@@ -150,10 +150,13 @@ def test_the_server_going_away_keeps_every_answer_and_writes_it_when_back(
         session = widget.session
         assert session.answer(2).value is NIET and session.answer(3).bespreekpunt
         assert Journal(journal_path).count(target_of(url)) == 4
+        indicator = widget.header.indicator
+        assert indicator.text() == "Bewaard op deze computer", "no 'opgeslagen' claimed"
 
         private_pg.start()
         qtbot.waitUntil(lambda: not bar.banner.isVisible(), timeout=40_000)
         assert "Verbinding hersteld: 4" in bar.note.text()
+        assert indicator.text().startswith("✓ Opgeslagen")
         assert Journal(journal_path).count(target_of(url)) == 0
 
         check = Database(url)

@@ -38,6 +38,9 @@ class Autosaver(QObject):
         self.last_saved: tuple[int, str] | None = None
         self.last_saved_at: datetime | None = None
         self.error: str = ""
+        #: On a shared database: True while changes are kept in the local journal (the server
+        #: is away), so 'opgeslagen' is not claimed for what only this computer holds.
+        self.kept_locally: Callable[[], bool] = lambda: False
 
     def set_text_store(self, store: Callable[[int, str, str], None]) -> None:
         self._store_text = store
@@ -87,6 +90,10 @@ class Autosaver(QObject):
             del self._queue[(question, field)]
             self._ok(question, field)
         return True
+
+    def confirm(self) -> None:
+        """The local journal reached the shared database: everything is stored now."""
+        self._ok(0, "journal")
 
     def _ok(self, question: int, what: str) -> None:
         self.error = ""

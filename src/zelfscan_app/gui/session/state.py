@@ -44,6 +44,8 @@ class ScanSession(QObject):
             self.writer = SharedWriter(db)
             self.live = LiveSync(self.writer, self.scan_id, svc.last_change(db, self.scan_id), self)
             self.live.changesArrived.connect(self._remote_changes)
+            self.live.replayed.connect(lambda _count: self.autosave.confirm())
+            self.autosave.kept_locally = lambda: self.offline
 
     # Reading --------------------------------------------------------------------------------
     def answer(self, question: int) -> Answer:
