@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import subprocess
 import sys
@@ -26,8 +27,16 @@ def test_two_writer_processes_lose_nothing_and_the_later_write_wins(
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     writers = [
         subprocess.Popen(
-            [sys.executable, "-m", "tests.live.writer_process", pg_schema_url, str(scan_id),
-             name, str(ITERATIONS), str(start)],
+            [
+                sys.executable,
+                "-m",
+                "tests.live.writer_process",
+                pg_schema_url,
+                str(scan_id),
+                name,
+                str(ITERATIONS),
+                str(start),
+            ],
             cwd=ROOT,
             env=env,
             stdout=subprocess.PIPE,
@@ -55,14 +64,14 @@ def test_two_writer_processes_lose_nothing_and_the_later_write_wins(
             Editor(name, f"werkplek-{name}")
         }
     assert shared[0].old.toelichting == ""
-    for before, after in zip(shared, shared[1:], strict=False):
+    for before, after in itertools.pairwise(shared):
         assert after.old == before.new
         assert after.changed_at >= before.changed_at
     # the later write wins: what is stored is the last change's result
     stored = svc.get_scan(db, scan_id)
     assert stored.answer(1).toelichting == shared[-1].new.toelichting
     # both interleaved (a real race, not one after the other) — at least one switch of writer
-    switches = sum(1 for a, b in zip(shared, shared[1:], strict=False) if a.editor != b.editor)
+    switches = sum(1 for a, b in itertools.pairwise(shared) if a.editor != b.editor)
     assert switches >= 1
     # each writer's own question: all changes kept, last one stored
     last = AnswerValue.OP_ORDE if (ITERATIONS - 1) % 2 == 0 else AnswerValue.NIET_OP_ORDE

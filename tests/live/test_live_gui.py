@@ -143,7 +143,9 @@ def test_the_server_going_away_keeps_every_answer_and_writes_it_when_back(
         press(qtbot, window, Qt.Key.Key_B)  # question 3: bespreekpunt
         press(qtbot, window, Qt.Key.Key_1)  # question 3: Op orde
         qtbot.waitUntil(
-            lambda: "4 wijzigingen nog niet opgeslagen in de gedeelde database" in bar.banner.text(),
+            lambda: (
+                "4 wijzigingen nog niet opgeslagen in de gedeelde database" in bar.banner.text()
+            ),
             timeout=5000,
         )
         assert QApplication.activeModalWidget() is None

@@ -143,9 +143,7 @@ def editor_of(db: Database) -> Editor:
     return editor
 
 
-def answer_history(
-    db: Database, scan_id: int, question: int | None = None
-) -> list[HistoryEntry]:
+def answer_history(db: Database, scan_id: int, question: int | None = None) -> list[HistoryEntry]:
     """Every stored change of a scan's answers (of one question), oldest first."""
     with db.session() as session:
         return history_repo.history(session, scan_id, question=question)

@@ -82,8 +82,7 @@ class StandardDetail(QTextBrowser):
         e = html.escape
         newest = list(reversed(entries))[:HISTORY_SHOWN]
         lines = [
-            f"{e(local_time(h))} · {e(h.editor.user)} ({e(h.editor.workstation)}): "
-            f"{e(describe(h))}"
+            f"{e(local_time(h))} · {e(h.editor.user)} ({e(h.editor.workstation)}): {e(describe(h))}"
             for h in newest
         ]
         older = len(entries) - len(newest)

@@ -329,9 +329,7 @@ class ResultsView(QWidget):
         self.scores.set_results(results)
         current = self.table.selectionModel().currentIndex()
         self._history = self._load_history(scan)
-        self.detail.set_result(
-            results[current.row()] if current.isValid() else None, self._history
-        )
+        self.detail.set_result(results[current.row()] if current.isValid() else None, self._history)
         self.comparison_view.set_comparison(self._comparison)
         self.suggestions.set_duiding(
             guidance_service.scan_duiding(self.db, self.questionnaire, scan)

@@ -53,7 +53,7 @@ class Autosaver(QObject):
         """Text typed for this field and not yet handed to the store."""
         return (question, field) in self._queue
 
-    def run(self, question: int, what: str, store: Callable[[], None]) -> bool:
+    def run(self, question: int, what: str, store: Callable[[], object]) -> bool:
         """Commit one change now; True (and `saved`) only when the commit returned."""
         try:
             store()

@@ -10,6 +10,7 @@ instead of a dialog per failed keystroke.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -94,9 +95,7 @@ class LiveSync(QObject):
             self._again = True
             return
         self._busy = True
-        future = self._pool.submit(
-            self._work, self.writer.offline, self.last_seen, self.serial
-        )
+        future = self._pool.submit(self._work, self.writer.offline, self.last_seen, self.serial)
         future.add_done_callback(self._deliver)
 
     def close(self) -> None:
@@ -121,10 +120,8 @@ class LiveSync(QObject):
     def _deliver(self, future: Future) -> None:
         if future.cancelled():
             return
-        try:
+        with contextlib.suppress(RuntimeError):  # the window closed meanwhile
             self._finished.emit(future.result())
-        except RuntimeError:  # the window closed meanwhile
-            pass
 
     # UI thread ----------------------------------------------------------------------------------
     def _done(self, outcome: _Outcome) -> None:
@@ -207,7 +204,9 @@ class LiveBar(QWidget):
             text = (
                 self.tr("1 wijziging nog niet opgeslagen in de gedeelde database.")
                 if pending == 1
-                else arg(self.tr("%1 wijzigingen nog niet opgeslagen in de gedeelde database."), pending)
+                else arg(
+                    self.tr("%1 wijzigingen nog niet opgeslagen in de gedeelde database."), pending
+                )
             )
             parts.append(text)
         self.banner.setText(" ".join(parts))
@@ -217,7 +216,12 @@ class LiveBar(QWidget):
 
     def _replayed(self, count: int) -> None:
         self.note.setText(
-            arg(self.tr("Verbinding hersteld: %1 wijziging(en) opgeslagen in de gedeelde database."), count)
+            arg(
+                self.tr(
+                    "Verbinding hersteld: %1 wijziging(en) opgeslagen in de gedeelde database."
+                ),
+                count,
+            )
         )
         self.note.show()
         self._refresh()

@@ -98,9 +98,11 @@ class ScanSession(QObject):
         ok = self.autosave.run(
             question,
             "value",
-            lambda: self._shared_write(question, "value", value)
-            if self.writer is not None
-            else svc.set_answer(self.db, self.scan_id, question, value, self.questionnaire),
+            lambda: (
+                self._shared_write(question, "value", value)
+                if self.writer is not None
+                else svc.set_answer(self.db, self.scan_id, question, value, self.questionnaire)
+            ),
         )
         if ok:
             self._answers[question] = replace(self.answer(question), value=value)
@@ -112,9 +114,11 @@ class ScanSession(QObject):
         ok = self.autosave.run(
             question,
             "bespreekpunt",
-            lambda: self._shared_write(question, "bespreekpunt", flag)
-            if self.writer is not None
-            else svc.set_bespreekpunt(self.db, self.scan_id, question, flag),
+            lambda: (
+                self._shared_write(question, "bespreekpunt", flag)
+                if self.writer is not None
+                else svc.set_bespreekpunt(self.db, self.scan_id, question, flag)
+            ),
         )
         if ok:
             self._answers[question] = replace(self.answer(question), bespreekpunt=flag)

@@ -39,9 +39,7 @@ def upgrade() -> None:
         sa.Column("new_bespreekpunt", sa.Boolean, nullable=False, server_default=sa.false()),
     )
     op.create_index("ix_answer_history_scan", "answer_history", ["scan_id", "id"])
-    op.create_index(
-        "uq_answer_history_change_id", "answer_history", ["change_id"], unique=True
-    )
+    op.create_index("uq_answer_history_change_id", "answer_history", ["change_id"], unique=True)
 
 
 def downgrade() -> None:
