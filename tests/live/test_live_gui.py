@@ -215,3 +215,34 @@ def test_a_journal_left_by_an_earlier_run_is_written_at_the_next_open(
         assert [e.fields for e in history] == [("value",), ("toelichting",)]
     finally:
         close(window)
+
+
+def test_opening_the_database_writes_a_journal_left_behind(
+    qtbot: QtBot, private_pg, questionnaire, tmp_path: Path, journal_path: Path
+) -> None:
+    """Without opening a scan: the list of scans is shown, the journal written behind it."""
+    url = schema_url(private_pg)
+    setup = Database(url)
+    scan_id = svc.create_scan(setup, a_scan(questionnaire))
+    svc.set_editor(setup, Editor("anna", "PC-A"))
+    writer = SharedWriter(setup)
+    private_pg.stop()
+    for question in (7, 8):
+        assert writer.write(svc.new_change(scan_id, question, "value", NIET)).journaled
+    setup.dispose()
+    private_pg.start()
+
+    window = open_window(qtbot, url, tmp_path, Editor("anna", "PC-A"))
+    try:
+        qtbot.waitUntil(lambda: Journal(journal_path).count(target_of(url)) == 0, timeout=10_000)
+        qtbot.waitUntil(
+            lambda: (
+                "2 eerder bewaarde wijziging(en) opgeslagen" in window.statusBar().currentMessage()
+            ),
+            timeout=5000,
+        )
+        stored = svc.get_scan(window.db, scan_id)
+        assert stored.answer(7).value is NIET and stored.answer(8).value is NIET
+        assert len(svc.answer_history(window.db, scan_id)) == 2
+    finally:
+        close(window)

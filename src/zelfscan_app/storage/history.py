@@ -51,9 +51,6 @@ def apply_change(
     A change whose `change_id` is already in the history was committed before (a replay after
     a broken connection): its id is returned and nothing is written again.
     """
-    done = history_id_of(session, change.change_id)
-    if done is not None:
-        return done
     scan = session.scalars(
         select(ScanRow)
         .where(ScanRow.id == change.scan_id, ScanRow.deleted_at.is_(None))
@@ -61,6 +58,11 @@ def apply_change(
     ).one_or_none()
     if scan is None:
         raise NotFound(f"zelfscan {change.scan_id} bestaat niet (meer)")
+    # Checked under the lock: a replay of the same change by another window that committed
+    # while this one waited is seen here, and not applied again over a later change.
+    done = history_id_of(session, change.change_id)
+    if done is not None:
+        return done
     row = session.get(AnswerRow, (change.scan_id, change.question), populate_existing=True)
     old = _state(row)
     if row is None:

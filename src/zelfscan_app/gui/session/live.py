@@ -244,3 +244,47 @@ class LiveBar(QWidget):
 
     def _fit(self) -> None:
         self.setVisible(self.banner.isVisibleTo(self) or self.note.isVisibleTo(self))
+
+
+class JournalReplay(QObject):
+    """At the opening of a shared database: write a journal left by an earlier run (the app
+    closed or crashed while the server was away), on a worker thread. Does nothing, and
+    creates no file, when there is no such journal."""
+
+    finished = Signal(int, str)  # changes stored, and the fault ('' when all went well)
+    _done = Signal(object)
+
+    def __init__(self, writer: SharedWriter, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.writer = writer
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="zelfscan-journal")
+        self._done.connect(self._report, Qt.ConnectionType.QueuedConnection)
+        future = self._pool.submit(self._work)
+        future.add_done_callback(self._deliver)
+        self._pool.shutdown(wait=False)
+
+    def _work(self) -> tuple[int, str]:
+        try:
+            return self.writer.replay().stored, ""
+        except DatabaseFault as exc:
+            return 0, str(exc)
+        except Exception as exc:
+            log.exception("journal schrijven mislukt")
+            return 0, str(exc) or exc.__class__.__name__
+
+    def _deliver(self, future: Future) -> None:
+        with contextlib.suppress(RuntimeError):
+            self._done.emit(future.result())
+
+    def _report(self, outcome: tuple[int, str]) -> None:
+        self.finished.emit(*outcome)
+
+
+def replay_left_journal(db, parent: QObject | None = None) -> JournalReplay | None:
+    """Start writing a journal an earlier run left for this shared database, if any."""
+    if not svc.is_shared(db):
+        return None
+    writer = SharedWriter(db)
+    if not writer.offline:  # nothing waiting
+        return None
+    return JournalReplay(writer, parent)
