@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_answer
 import bench_database
 import bench_documents
+import bench_history
 import bench_hostile
 import bench_import
 import bench_memory
@@ -49,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
         "--only",
         default="",
         help="comma-separated groups to run (startup, database, memory, documents, answer, "
-        "merge, import, hostile); all by default",
+        "merge, import, hostile, history); all by default",
     )
     args = parser.parse_args(argv)
     only = {g.strip() for g in args.only.split(",") if g.strip()}
@@ -89,6 +90,9 @@ def main(argv: list[str] | None = None) -> int:
         db.dispose()
         if wanted("answer"):
             results += bench_answer.measure(probes, url, scan_id, answers)
+        if wanted("history"):
+            results += bench_history.measure(db, bench_answer.empty_scan(db, questionnaire), repeat)
+            db.dispose()
         if wanted("merge"):
             results += bench_merge.measure(
                 questionnaire, municipalities, min(repeat, 3), folder / "workbooks"

@@ -172,6 +172,7 @@ class MainWindow(QMainWindow):
         from zelfscan_app.storage.faults import display_name
 
         self.db = db
+        self._replay_journal()
         self.db_label.setText(arg(self.tr("Database: %1"), _short_url(db.url)))
         self.db_label.setToolTip(display_name(db.url))  # never the password
         if self.exchange is None:
@@ -191,6 +192,29 @@ class MainWindow(QMainWindow):
                 self._restore_page()
         self._update_actions()
         return True
+
+    def _replay_journal(self) -> None:
+        """Changes kept on this computer while the shared database was away, in an earlier
+        run, are written to it now (in the background; see gui/session/live.py)."""
+        from zelfscan_app.gui.session.live import replay_left_journal
+
+        replay = replay_left_journal(self.db, self)
+        if replay is not None:
+            replay.finished.connect(self._journal_replayed)
+
+    def _journal_replayed(self, stored: int, fault: str) -> None:
+        if fault:
+            self.statusBar().showMessage(
+                self.tr("Eerder bewaarde wijzigingen nog niet opgeslagen: %1").replace("%1", fault)
+            )
+        elif stored:
+            self.statusBar().showMessage(
+                self.tr(
+                    "%1 eerder bewaarde wijziging(en) opgeslagen in de gedeelde database"
+                ).replace("%1", str(stored)),
+                8000,
+            )
+            self.refresh_list()
 
     def _restore_page(self) -> None:
         """The results or plan page that was open when the program closed comes back."""

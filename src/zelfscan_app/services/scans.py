@@ -1,13 +1,22 @@
-"""Scans in the database: create, answer (one committed transaction per change), list, trash."""
+"""Scans in the database: create, answer (one committed transaction per change, with its
+history row: who, where, when, old and new), list, trash."""
 
 from __future__ import annotations
 
+import getpass
+import socket
+import uuid
+import weakref
 from datetime import date
 from typing import TYPE_CHECKING
 
+from sqlalchemy.exc import IntegrityError
+
+from zelfscan_app.domain.history import AnswerChange, Editor, HistoryEntry
 from zelfscan_app.domain.names import NameProblem, clean_name, lookalike_message
 from zelfscan_app.domain.scan import AnswerValue, Participant, Scan, SoortMeting
 from zelfscan_app.errors import ZelfscanError
+from zelfscan_app.storage import history as history_repo
 from zelfscan_app.storage import repository as repo
 from zelfscan_app.storage.database import Database
 from zelfscan_app.storage.repository import ScanListItem
@@ -39,17 +48,54 @@ def _check_question(questionnaire: Questionnaire | None, question: int) -> None:
         raise ZelfscanError(f"vraag {question} bestaat niet in de vragenlijst")
 
 
+def new_change(
+    scan_id: int, question: int, field: str, value: AnswerValue | str | bool | None
+) -> AnswerChange:
+    """A change with a fresh id: the id follows it into the journal and the history."""
+    return AnswerChange(uuid.uuid4().hex, scan_id, question, field, value)
+
+
+def check_change(change: AnswerChange, questionnaire: Questionnaire | None = None) -> None:
+    """Refuse what can never be stored (unknown question, text too long): ZelfscanError."""
+    if change.field in ("toelichting", "nuancering"):
+        if not isinstance(change.value, str):
+            raise ValueError(f"{change.field} must be text")
+        if len(change.value) > TEXT_LIMIT:
+            raise ZelfscanError(f"de {change.field} is langer dan {TEXT_LIMIT} tekens")
+    elif change.field == "value" and change.value is not None:
+        AnswerValue(change.value)  # type: ignore[arg-type]  # ValueError for anything else
+    _check_question(questionnaire, change.question)
+
+
+def apply_change(db: Database, change: AnswerChange, editor: Editor | None = None) -> int | None:
+    """Store one change with its history row in one transaction; returns after the commit.
+
+    The history id, or None when the answer already was so. Storing a change twice (a
+    replay after a broken connection, or two windows replaying one journal) stores it once.
+    """
+    editor = editor or editor_of(db)
+    try:
+        with db.session() as session:
+            return history_repo.apply_change(session, change, editor, repo.now())
+    except IntegrityError:  # the same change_id committed by another writer meanwhile
+        with db.session() as session:
+            done = history_repo.history_id_of(session, change.change_id)
+        if done is None:
+            raise
+        return done
+
+
 def set_answer(
     db: Database,
     scan_id: int,
     question: int,
     value: AnswerValue | None,
     questionnaire: Questionnaire | None = None,
-) -> None:
+) -> int | None:
     """Store one answer; returns only after the commit, so the caller may say 'opgeslagen'."""
-    _check_question(questionnaire, question)
-    with db.session() as session:
-        repo.update_answer(session, scan_id, question, value=value)
+    change = new_change(scan_id, question, "value", value)
+    check_change(change, questionnaire)
+    return apply_change(db, change)
 
 
 def set_text(
@@ -59,19 +105,65 @@ def set_text(
     field: str,
     text: str,
     questionnaire: Questionnaire | None = None,
-) -> None:
+) -> int | None:
     if field not in ("toelichting", "nuancering"):
         raise ValueError(f"unknown text field {field!r}")
-    if len(text) > TEXT_LIMIT:
-        raise ZelfscanError(f"de {field} is langer dan {TEXT_LIMIT} tekens")
-    _check_question(questionnaire, question)
-    with db.session() as session:
-        repo.update_answer(session, scan_id, question, **{field: text})
+    change = new_change(scan_id, question, field, text)
+    check_change(change, questionnaire)
+    return apply_change(db, change)
 
 
-def set_bespreekpunt(db: Database, scan_id: int, question: int, flag: bool) -> None:
+def set_bespreekpunt(db: Database, scan_id: int, question: int, flag: bool) -> int | None:
+    return apply_change(db, new_change(scan_id, question, "bespreekpunt", bool(flag)))
+
+
+# --- who changed what: the answer history -------------------------------------------------
+
+_editors: weakref.WeakKeyDictionary[Database, Editor] = weakref.WeakKeyDictionary()
+
+
+def current_editor() -> Editor:
+    """This workstation's OS login and host name, as the history records them."""
+    try:
+        user = getpass.getuser()
+    except Exception:  # no login name in the environment (a service account, a container)
+        user = ""
+    return Editor(user=user or "onbekend", workstation=socket.gethostname() or "onbekend")
+
+
+def set_editor(db: Database, editor: Editor) -> None:
+    """Record changes through `db` under another name (two windows in one test process)."""
+    _editors[db] = editor
+
+
+def editor_of(db: Database) -> Editor:
+    editor = _editors.get(db)
+    if editor is None:
+        editor = _editors[db] = current_editor()
+    return editor
+
+
+def answer_history(db: Database, scan_id: int, question: int | None = None) -> list[HistoryEntry]:
+    """Every stored change of a scan's answers (of one question), oldest first."""
     with db.session() as session:
-        repo.update_answer(session, scan_id, question, bespreekpunt=flag)
+        return history_repo.history(session, scan_id, question=question)
+
+
+def changes_since(db: Database, scan_id: int, after_id: int) -> list[HistoryEntry]:
+    """The changes after history id `after_id`, oldest first: what another window did."""
+    with db.session() as session:
+        return history_repo.history(session, scan_id, after_id=after_id)
+
+
+def last_change(db: Database, scan_id: int) -> int:
+    """The newest history id of a scan (0: none yet)."""
+    with db.session() as session:
+        return history_repo.last_history_id(session, scan_id)
+
+
+def is_shared(db: Database) -> bool:
+    """A database other workstations write to as well (a server, not a SQLite file)."""
+    return db.engine.dialect.name != "sqlite"
 
 
 #: Characters of the 'Duiding door de groep': a few pages of a report, no more.

@@ -185,3 +185,33 @@ class WheelAnswerRow(Base):
     vraag: Mapped[str] = mapped_column(Text)
     antwoord: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class AnswerHistoryRow(Base):
+    """Added in migration 0010: one row per change of one answer (the answer before and after).
+
+    Written in the same transaction as the change (`storage.history`), so a change without
+    its history row, or a history row without its change, cannot be committed.
+    """
+
+    __tablename__ = "answer_history"
+    __table_args__ = (
+        Index("ix_answer_history_scan", "scan_id", "id"),
+        Index("uq_answer_history_change_id", "change_id", unique=True),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    scan_id: Mapped[int] = mapped_column(ForeignKey("scans.id", ondelete="CASCADE"))
+    question: Mapped[int] = mapped_column(Integer)
+    changed_at: Mapped[datetime] = mapped_column(DateTime)  # UTC
+    workstation: Mapped[str] = mapped_column(String(200), default="")
+    user_name: Mapped[str] = mapped_column(String(200), default="")
+    change_id: Mapped[str | None] = mapped_column(String(64), default=None)
+    old_value: Mapped[str | None] = mapped_column(String(20), default=None)
+    new_value: Mapped[str | None] = mapped_column(String(20), default=None)
+    old_toelichting: Mapped[str] = mapped_column(Text, default="")
+    new_toelichting: Mapped[str] = mapped_column(Text, default="")
+    old_nuancering: Mapped[str] = mapped_column(Text, default="")
+    new_nuancering: Mapped[str] = mapped_column(Text, default="")
+    old_bespreekpunt: Mapped[bool] = mapped_column(Boolean, default=False)
+    new_bespreekpunt: Mapped[bool] = mapped_column(Boolean, default=False)

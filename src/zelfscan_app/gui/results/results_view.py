@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zelfscan_app.domain.history import HistoryEntry
 from zelfscan_app.domain.questionnaire import Questionnaire
 from zelfscan_app.domain.scan import Scan, SoortMeting
 from zelfscan_app.errors import ZelfscanError
@@ -69,6 +70,7 @@ class ResultsView(QWidget):
         self._comparison: charts.ScanComparison | None = None
         self._chart: SpiderChart | None = None
         self._stale = False
+        self._history: dict[int, list[HistoryEntry]] = {}
 
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
@@ -324,7 +326,8 @@ class ResultsView(QWidget):
         self.canvas.set_chart(replace(self._chart, title="", subtitle="", note=""))
         self.scores.set_results(results)
         current = self.table.selectionModel().currentIndex()
-        self.detail.set_result(results[current.row()] if current.isValid() else None)
+        self._history = self._load_history(scan)
+        self.detail.set_result(results[current.row()] if current.isValid() else None, self._history)
         self.comparison_view.set_comparison(self._comparison)
         self.suggestions.set_duiding(
             guidance_service.scan_duiding(self.db, self.questionnaire, scan)
@@ -332,6 +335,19 @@ class ResultsView(QWidget):
         self._show_help(current)
         self.tabs.setTabEnabled(self.comparison_tab, self._comparison is not None)
         self._set_enabled(True)
+
+    def _load_history(self, scan: Scan) -> dict[int, list[HistoryEntry]]:
+        """Who changed which answer when, per question (shown under it in the detail)."""
+        if scan.id is None:
+            return {}
+        try:
+            entries = scan_service.answer_history(self.db, scan.id)
+        except ZelfscanError:  # the shared database is away: the results still show
+            return {}
+        grouped: dict[int, list[HistoryEntry]] = {}
+        for entry in entries:
+            grouped.setdefault(entry.question, []).append(entry)
+        return grouped
 
     def _fill_compare_combo(self) -> None:
         scan = self._scan
@@ -380,7 +396,9 @@ class ResultsView(QWidget):
         header.setSectionResizeMode(NIET_OP_ORDE, mode)  # the last column takes what is left
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.detail.set_result(self.scores.result(current.row()) if current.isValid() else None)
+        self.detail.set_result(
+            self.scores.result(current.row()) if current.isValid() else None, self._history
+        )
         self._show_help(current)
 
     def _show_help(self, current: QModelIndex) -> None:

@@ -38,6 +38,9 @@ class Autosaver(QObject):
         self.last_saved: tuple[int, str] | None = None
         self.last_saved_at: datetime | None = None
         self.error: str = ""
+        #: On a shared database: True while changes are kept in the local journal (the server
+        #: is away), so 'opgeslagen' is not claimed for what only this computer holds.
+        self.kept_locally: Callable[[], bool] = lambda: False
 
     def set_text_store(self, store: Callable[[int, str, str], None]) -> None:
         self._store_text = store
@@ -46,7 +49,11 @@ class Autosaver(QObject):
     def has_pending(self) -> bool:
         return bool(self._queue)
 
-    def run(self, question: int, what: str, store: Callable[[], None]) -> bool:
+    def is_queued(self, question: int, field: str) -> bool:
+        """Text typed for this field and not yet handed to the store."""
+        return (question, field) in self._queue
+
+    def run(self, question: int, what: str, store: Callable[[], object]) -> bool:
         """Commit one change now; True (and `saved`) only when the commit returned."""
         try:
             store()
@@ -83,6 +90,10 @@ class Autosaver(QObject):
             del self._queue[(question, field)]
             self._ok(question, field)
         return True
+
+    def confirm(self) -> None:
+        """The local journal reached the shared database: everything is stored now."""
+        self._ok(0, "journal")
 
     def _ok(self, question: int, what: str) -> None:
         self.error = ""

@@ -54,6 +54,9 @@ class SaveIndicator(QLabel):
         if self._autosaver.has_pending:
             self._pending()
             return
+        if self._autosaver.kept_locally():
+            self._set("pending", self.tr("Bewaard op deze computer"))
+            return
         stamp = self._autosaver.last_saved_at
         when = stamp.strftime("%H:%M:%S") if stamp else ""
         self._set("saved", arg(self.tr("✓ Opgeslagen %1"), when).strip())

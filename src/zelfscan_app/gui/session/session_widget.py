@@ -103,6 +103,14 @@ class SessionWidget(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.header)
+        self.live_bar = None
+        if session.live is not None:  # a shared database: outage banner, others' changes
+            from zelfscan_app.gui.session.live import LiveBar
+
+            self.live_bar = LiveBar(session.live)
+            layout.addWidget(self.live_bar)
+            session.remoteChanged.connect(self._remote_changed)
+            session.foreignChange.connect(self._foreign_change)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.presentation_footer)
 
@@ -195,6 +203,24 @@ class SessionWidget(QWidget):
     def _flag_clicked(self, flag: bool) -> None:
         self.session.set_bespreekpunt(flag)
         self.question.show_answer(self.session.answer(self.session.current))
+
+    def _remote_changed(self, question: int) -> None:
+        """Another window changed an answer: the current question shows it at once (a text
+        field the facilitator is typing in is left alone; their text is written later)."""
+        if question != self.session.current:
+            return
+        answer = self.session.answer(question)
+        self.question.show_answer(answer)
+        for field, editor in self.question.editors.items():
+            text = getattr(answer, field)
+            if not editor.hasFocus() and editor.toPlainText() != text:
+                editor.blockSignals(True)
+                editor.setPlainText(text)
+                editor.blockSignals(False)
+
+    def _foreign_change(self, entry) -> None:
+        if self.live_bar is not None:
+            self.live_bar.show_remote(entry, arg(self.tr("vraag %1"), entry.question))
 
     def _answer_changed(self, question: int) -> None:
         self.model.question_changed(question)
