@@ -22,3 +22,25 @@ class ScanListItem:
     answered: int
     updated_at: datetime
     warning: str
+
+
+#: The columns the scan list can be sorted by, in the database (`scan_list_fast.scan_list_sql`).
+SORT_KEYS = ("gemeente", "regio", "datum", "soort", "voortgang", "gewijzigd")
+
+
+@dataclass(frozen=True, slots=True)
+class ScanListQuery:
+    """Which scans the list shows and in which order, answered by the database (not by Qt), so
+    search and sort cover every scan while only the rows on screen are read.
+
+    `words` are casefolded; each must occur in the scan's gemeente, regio, datum (dd-mm-jjjj)
+    or soort meting."""
+
+    words: tuple[str, ...] = ()
+    sort: str = "gewijzigd"
+    descending: bool = True
+    deleted: bool = False
+
+    @staticmethod
+    def words_of(text: str) -> tuple[str, ...]:
+        return tuple(text.casefold().split())

@@ -10,8 +10,13 @@ from sqlalchemy.orm import Session, selectinload
 from zelfscan_app.domain.names import skeleton
 from zelfscan_app.domain.scan import Answer, AnswerValue, Participant, Scan, SoortMeting
 from zelfscan_app.errors import NotFound
-from zelfscan_app.storage.items import ScanListItem  # lives there so it loads without SQLAlchemy
+from zelfscan_app.storage.items import (  # they live there so they load without SQLAlchemy
+    ScanListItem,
+    ScanListQuery,
+)
 from zelfscan_app.storage.models import AnswerRow, ParticipantRow, ScanRow
+from zelfscan_app.storage.scan_list_fast import count_sql, scan_list_sql, search_key
+from zelfscan_app.storage.scan_list_fast import item as scan_list_item
 
 
 def now() -> datetime:
@@ -44,6 +49,14 @@ def to_domain(row: ScanRow) -> Scan:
     )
 
 
+def _set_keys(row: ScanRow) -> None:
+    """The stored lookup columns follow gemeente, regio, datum and soort (migration 0009)."""
+    row.gemeente_key = skeleton(row.gemeente)
+    row.gemeente_fold = row.gemeente.casefold()
+    row.regio_key = row.regio.strip().casefold()
+    row.search_key = search_key(row.gemeente, row.regio, row.datum, row.soort)
+
+
 def add_scan(
     session: Session,
     scan: Scan,
@@ -56,7 +69,6 @@ def add_scan(
     stamp = now()
     row = ScanRow(
         gemeente=scan.gemeente,
-        gemeente_key=skeleton(scan.gemeente),
         import_fingerprint=import_fingerprint,
         regio=scan.regio,
         datum=scan.datum,
@@ -69,7 +81,9 @@ def add_scan(
         source_sha256=source_sha256,
         created_at=stamp,
         updated_at=stamp,
+        answered_count=sum(1 for a in scan.answers if a.value is not None),
     )
+    _set_keys(row)
     row.participants = [
         ParticipantRow(position=i, naam=p.naam, organisatie=p.organisatie, rol=p.rol)
         for i, p in enumerate(scan.participants)
@@ -125,17 +139,10 @@ def get_scans(session: Session, scan_ids: list[int] | None = None) -> list[Scan]
 def list_scans(
     session: Session, *, deleted: bool = False, where: ColumnElement[bool] | None = None
 ) -> list[ScanListItem]:
-    """The scan list (newest change first) with each scan's number of answers; `where`
-    narrows it in SQL."""
-    answered = (
-        select(AnswerRow.scan_id, func.count().label("n"))
-        .where(AnswerRow.value.is_not(None))
-        .group_by(AnswerRow.scan_id)
-        .subquery()
-    )
+    """The scan list (newest change first) with each scan's number of answers (the stored
+    `answered_count`); `where` narrows it in SQL."""
     query = (
-        select(ScanRow, func.coalesce(answered.c.n, 0))
-        .outerjoin(answered, answered.c.scan_id == ScanRow.id)
+        select(ScanRow)
         .where(ScanRow.deleted_at.is_not(None) if deleted else ScanRow.deleted_at.is_(None))
         .where(true() if where is None else where)
         .order_by(ScanRow.updated_at.desc(), ScanRow.id.desc())
@@ -149,12 +156,27 @@ def list_scans(
             soort=SoortMeting(row.soort),
             questionnaire_id=row.questionnaire_id,
             questionnaire_version=row.questionnaire_version,
-            answered=n,
+            answered=row.answered_count,
             updated_at=row.updated_at,
             warning=row.warning or "",
         )
-        for row, n in session.execute(query)
+        for row in session.scalars(query)
     ]
+
+
+def scan_list_page(
+    session: Session, query: ScanListQuery, offset: int = 0, limit: int | None = None
+) -> list[ScanListItem]:
+    """One page of the scan list as the window shows it: searched and sorted by the database
+    over every scan (the same SQL as the start-up fast path, `scan_list_fast.scan_list_sql`)."""
+    sql, params = scan_list_sql(query, offset=offset, limit=limit)
+    return [scan_list_item(row) for row in session.execute(text(sql), params)]
+
+
+def count_scan_list(session: Session, query: ScanListQuery) -> int:
+    """How many scans `query` finds (the rows the list can still fetch)."""
+    sql, params = count_sql(query)
+    return int(session.execute(text(sql), params).scalar_one())
 
 
 def find_scans(
@@ -254,7 +276,9 @@ def update_answer(
         session.add(row)
     if "value" in fields:
         value = fields["value"]
+        before = row.value is not None
         row.value = value.value if isinstance(value, AnswerValue) else None
+        scan.answered_count = (scan.answered_count or 0) + (row.value is not None) - before
     for name in ("toelichting", "nuancering"):
         if name in fields:
             setattr(row, name, str(fields[name] or ""))
@@ -268,10 +292,10 @@ def update_metadata(session: Session, scan_id: int, scan: Scan) -> None:
     """Replace the metadata and participants of a scan (answers stay as they are)."""
     row = _row(session, scan_id)
     row.gemeente = scan.gemeente
-    row.gemeente_key = skeleton(scan.gemeente)
     row.regio = scan.regio
     row.datum = scan.datum
     row.soort = scan.soort.value
+    _set_keys(row)
     row.facilitator = scan.facilitator
     row.participants = [
         ParticipantRow(position=i, naam=p.naam, organisatie=p.organisatie, rol=p.rol)
