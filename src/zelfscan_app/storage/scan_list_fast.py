@@ -29,7 +29,9 @@ from zelfscan_app.domain.scan import SoortMeting
 from zelfscan_app.errors import ZelfscanError
 from zelfscan_app.storage import process_lock
 from zelfscan_app.storage.config import SCHEMA_REVISION, sqlite_file
-from zelfscan_app.storage.items import ScanListItem, ScanListQuery
+from zelfscan_app.storage.items import ScanListItem, ScanListQuery, search_key
+
+__all__ = ["FastScanList", "count_sql", "item", "list_scans_fast", "scan_list_sql", "search_key"]
 
 T = TypeVar("T")
 
@@ -46,12 +48,6 @@ _ORDER = {
     "voortgang": "s.answered_count",
     "gewijzigd": "s.updated_at",
 }
-
-
-def search_key(gemeente: str, regio: str, datum: date, soort: str) -> str:
-    """What the list's search box looks in (stored as `scans.search_key`): the four columns it
-    names, as the list shows them, casefolded."""
-    return f"{gemeente} {regio} {datum:%d-%m-%Y} {soort}".casefold()
 
 
 def _like(word: str) -> str:
