@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, datetime
-from typing import Any, Protocol
+from typing import Any, ClassVar, Protocol
 
 from PySide6.QtCore import (
     QIdentityProxyModel,
@@ -50,9 +50,7 @@ class ScanListSource(Protocol):
 
     def count(self, query: ScanListQuery) -> int: ...
 
-    def fetch(
-        self, query: ScanListQuery, offset: int, limit: int | None
-    ) -> list[ScanListItem]: ...
+    def fetch(self, query: ScanListQuery, offset: int, limit: int | None) -> list[ScanListItem]: ...
 
 
 #: Sort key → value of an item, as the database sorts (`scan_list_fast._ORDER`).
@@ -89,7 +87,7 @@ class ScanListModel(HeaderedTableModel):
     GEMEENTE, REGIO, DATUM, SOORT, VOORTGANG, GEWIJZIGD, ROUTEKAART = range(7)
     #: Rows read at a time: more than a full-screen window shows (44 px rows).
     PAGE = 64
-    _SORT_KEYS = {
+    _SORT_KEYS: ClassVar[dict[int, str]] = {
         GEMEENTE: "gemeente",
         REGIO: "regio",
         DATUM: "datum",

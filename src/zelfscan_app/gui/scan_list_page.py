@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,7 +42,12 @@ if TYPE_CHECKING:  # each Qt class costs ~1 ms on first import; these only annot
 class ProgressDelegate(QStyledItemDelegate):
     """'12 van 31' with a thin bar underneath: progress readable at a glance."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         answered, total = index.data(PROGRESS_ROLE) or (0, 0)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.save()
@@ -68,7 +73,9 @@ class ProgressDelegate(QStyledItemDelegate):
             painter.drawRoundedRect(done, 3, 3)
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         size = super().sizeHint(option, index)
         return QSize(max(size.width(), 200), size.height())
 

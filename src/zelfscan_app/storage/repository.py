@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import ColumnElement, func, select, text, true
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from zelfscan_app.domain.names import skeleton
 from zelfscan_app.domain.scan import Answer, AnswerValue, Participant, Scan, SoortMeting
@@ -177,6 +177,119 @@ def count_scan_list(session: Session, query: ScanListQuery) -> int:
     """How many scans `query` finds (the rows the list can still fetch)."""
     sql, params = count_sql(query)
     return int(session.execute(text(sql), params).scalar_one())
+
+
+#: The newest scan of each municipality (casefolded name) by (datum, id), as
+#: `domain.region.latest_per_municipality` picks it, read through `ix_scans_region_latest`.
+LATEST_PER_MUNICIPALITY_SQL = """
+SELECT id FROM (
+    SELECT s.id, row_number() OVER (
+        PARTITION BY s.gemeente_fold ORDER BY s.datum DESC, s.id DESC
+    ) AS rank
+    FROM scans AS s
+    WHERE {where}
+) AS ranked
+WHERE rank = 1
+"""
+
+
+def _region_where(
+    questionnaire_id: str | None, regio: str | None, soort: SoortMeting | None
+) -> tuple[str, dict[str, object]]:
+    parts, params = ["s.deleted_at IS NULL"], {}  # type: tuple[list[str], dict[str, object]]
+    if regio is not None:
+        parts.append("s.regio_key = :regio")
+        params["regio"] = regio.strip().casefold()
+    if soort is not None:
+        parts.append("s.soort = :soort")
+        params["soort"] = soort.value
+    if questionnaire_id is not None:
+        parts.append("s.questionnaire_id = :questionnaire")
+        params["questionnaire"] = questionnaire_id
+    return " AND ".join(parts), params
+
+
+def latest_per_municipality(
+    session: Session,
+    questionnaire_id: str,
+    *,
+    regio: str | None = None,
+    soort: SoortMeting | None = None,
+) -> list[int]:
+    """Ids of the newest scan (of `soort`, of this questionnaire) per municipality of `regio`
+    (case-insensitive; None: every region), outside the trash."""
+    where, params = _region_where(questionnaire_id, regio, soort)
+    sql = LATEST_PER_MUNICIPALITY_SQL.format(where=where)
+    return [int(i) for i in session.scalars(text(sql), params)]
+
+
+def region_scans(
+    session: Session,
+    questionnaire: tuple[str, str],
+    *,
+    regio: str | None = None,
+    soort: SoortMeting | None = None,
+) -> list[Scan]:
+    """The scans of a region (None: of every region) as `services.region.build_picture` needs
+    them, without reading every scan's answers.
+
+    The newest scan per municipality (the ones merged) come whole. Every other scan comes
+    without participants or answers (its gemeente, soort and questionnaire are what counts),
+    except scans of another version of `questionnaire` (id, version), whose answers tell which
+    questions that version has. Ordered by gemeente, datum and id, as `get_scans`."""
+    questionnaire_id, version = questionnaire
+    chosen = set(latest_per_municipality(session, questionnaire_id, regio=regio, soort=soort))
+    where, params = _region_where(None, regio, None)
+    s = aliased(ScanRow, name="s")
+    rows = session.execute(
+        select(
+            s.id, s.gemeente, s.regio, s.datum, s.soort, s.questionnaire_id, s.questionnaire_version
+        ).where(text(where).bindparams(**params))
+    ).all()
+    whole = chosen | {
+        r.id
+        for r in rows
+        if r.questionnaire_id == questionnaire_id and r.questionnaire_version != version
+    }
+    scans = {s.id: s for s in get_scans(session, sorted(whole))} if whole else {}
+    result = [
+        scans.get(r.id)
+        or Scan(
+            gemeente=r.gemeente,
+            regio=r.regio,
+            datum=r.datum,
+            soort=SoortMeting(r.soort),
+            questionnaire_id=r.questionnaire_id,
+            questionnaire_version=r.questionnaire_version,
+            id=r.id,
+        )
+        for r in rows
+    ]
+    return sorted(result, key=lambda s: (s.gemeente, s.datum, s.id or 0))
+
+
+def region_counts(session: Session) -> list[tuple[str, int, int]]:
+    """Per region (casefolded, stripped): its name as last written, its municipalities and its
+    scans, outside the trash; grouped by the database (`ix_scans_region_latest`)."""
+    groups = session.execute(
+        select(
+            ScanRow.regio_key,
+            func.count(func.distinct(ScanRow.gemeente_fold)),
+            func.count(),
+        )
+        .where(ScanRow.deleted_at.is_(None))
+        .group_by(ScanRow.regio_key)
+    ).all()
+    result = []
+    for key, municipalities, scans in groups:
+        name = session.scalar(
+            select(ScanRow.regio)
+            .where(ScanRow.regio_key == key, ScanRow.deleted_at.is_(None))
+            .order_by(ScanRow.updated_at.desc(), ScanRow.id.desc())
+            .limit(1)
+        )
+        result.append(((name or "").strip(), int(municipalities), int(scans)))
+    return result
 
 
 def find_scans(

@@ -93,14 +93,14 @@ def item(row: Sequence[object]) -> ScanListItem:
     """One row of `scan_list_sql` (strings from SQLite, typed values from PostgreSQL)."""
     id_, gemeente, regio, datum, soort, q_id, q_version, answered, updated_at, warning = row
     return ScanListItem(
-        id=int(id_),  # type: ignore[call-overload]
+        id=int(str(id_)),
         gemeente=str(gemeente),
         regio=str(regio),
         datum=datum if isinstance(datum, date) else date.fromisoformat(str(datum)),
-        soort=SoortMeting(soort),
+        soort=SoortMeting(str(soort)),
         questionnaire_id=str(q_id),
         questionnaire_version=str(q_version),
-        answered=int(answered or 0),  # type: ignore[call-overload]
+        answered=int(str(answered or 0)),
         updated_at=(
             updated_at
             if isinstance(updated_at, datetime)
