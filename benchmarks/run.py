@@ -22,6 +22,7 @@ import bench_documents
 import bench_import
 import bench_memory
 import bench_merge
+import bench_scale
 import bench_startup
 from common import Result
 from probes import Probes
@@ -48,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
         "--only",
         default="",
         help="comma-separated groups to run (startup, database, memory, documents, answer, "
-        "merge, import); all by default",
+        "merge, import, scale); all by default",
     )
     args = parser.parse_args(argv)
     only = {g.strip() for g in args.only.split(",") if g.strip()}
@@ -100,6 +101,10 @@ def main(argv: list[str] | None = None) -> int:
                 batch=3 if args.quick else 8,
                 repeat=1 if args.quick else 3,
             )
+        if wanted("scale"):
+            results += bench_scale.measure(
+                probes, folder / "scale", questionnaire, quick=args.quick, repeat=repeat
+            )
 
     print(table(results))
     print(
@@ -108,7 +113,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     Path(args.out).write_text(
         json.dumps(
-            {"quick": args.quick, "results": [r.as_dict() for r in results]},
+            {
+                "quick": args.quick,
+                "results": [r.as_dict() for r in results],
+                "scale": bench_scale.SCALE,
+            },
             indent=2,
             ensure_ascii=False,
         ),

@@ -65,7 +65,7 @@ class ScanRow(Base):
         # The scan list's default order (newest change first) read by index, page by page.
         Index("ix_scans_list", "deleted_at", "updated_at", "id"),
         # The regional view's latest scan per municipality (of a region and a soort).
-        Index("ix_scans_region_latest", "regio_key", "soort", "gemeente_fold", "datum", "id"),
+        Index("ix_scans_region_latest", "regio_key", "gemeente_fold", "datum", "id"),
         Index(
             "uq_scans_import_fingerprint",
             "import_fingerprint",

@@ -179,24 +179,48 @@ def count_scan_list(session: Session, query: ScanListQuery) -> int:
     return int(session.execute(text(sql), params).scalar_one())
 
 
-#: The newest scan of each municipality (casefolded name) by (datum, id), as
-#: `domain.region.latest_per_municipality` picks it, read through `ix_scans_region_latest`.
+#: The newest scan of each municipality (casefolded name) of one region by (datum, id), as
+#: `domain.region.latest_per_municipality` picks it. A loose index scan over
+#: `ix_scans_region_latest` (regio_key, gemeente_fold, datum, id): one index step to each next
+#: municipality, one to its newest scan — the cost follows the municipalities, not the scans
+#: (a window function over every scan of ten years sorts them all). SQLite and PostgreSQL alike.
 LATEST_PER_MUNICIPALITY_SQL = """
-SELECT id FROM (
-    SELECT s.id, row_number() OVER (
-        PARTITION BY s.gemeente_fold ORDER BY s.datum DESC, s.id DESC
-    ) AS rank
-    FROM scans AS s
-    WHERE {where}
-) AS ranked
-WHERE rank = 1
+WITH RECURSIVE municipality(fold) AS (
+    SELECT min(first.gemeente_fold) FROM scans AS first WHERE first.regio_key = :regio
+    UNION ALL
+    SELECT (
+        SELECT min(next.gemeente_fold) FROM scans AS next
+        WHERE next.regio_key = :regio AND next.gemeente_fold > municipality.fold
+    )
+    FROM municipality WHERE municipality.fold IS NOT NULL
+)
+SELECT (
+    SELECT s.id FROM scans AS s
+    WHERE s.regio_key = :regio AND s.gemeente_fold = municipality.fold AND {where}
+    ORDER BY s.datum DESC, s.id DESC
+    LIMIT 1
+) AS id
+FROM municipality WHERE municipality.fold IS NOT NULL
+"""
+
+#: Every region key, by the same loose index scan.
+REGION_KEYS_SQL = """
+WITH RECURSIVE region(key) AS (
+    SELECT min(first.regio_key) FROM scans AS first
+    UNION ALL
+    SELECT (SELECT min(next.regio_key) FROM scans AS next WHERE next.regio_key > region.key)
+    FROM region WHERE region.key IS NOT NULL
+)
+SELECT key FROM region WHERE key IS NOT NULL
 """
 
 
 def _region_where(
     questionnaire_id: str | None, regio: str | None, soort: SoortMeting | None
 ) -> tuple[str, dict[str, object]]:
-    parts, params = ["s.deleted_at IS NULL"], {}  # type: tuple[list[str], dict[str, object]]
+    """Conditions on `scans AS s` (outside the trash; of a region, soort, questionnaire)."""
+    parts: list[str] = ["s.deleted_at IS NULL"]
+    params: dict[str, object] = {}
     if regio is not None:
         parts.append("s.regio_key = :regio")
         params["regio"] = regio.strip().casefold()
@@ -218,9 +242,25 @@ def latest_per_municipality(
 ) -> list[int]:
     """Ids of the newest scan (of `soort`, of this questionnaire) per municipality of `regio`
     (case-insensitive; None: every region), outside the trash."""
-    where, params = _region_where(questionnaire_id, regio, soort)
-    sql = LATEST_PER_MUNICIPALITY_SQL.format(where=where)
-    return [int(i) for i in session.scalars(text(sql), params)]
+    where, params = _region_where(questionnaire_id, None, soort)
+    sql = text(LATEST_PER_MUNICIPALITY_SQL.format(where=where))
+    if regio is not None:
+        params["regio"] = regio.strip().casefold()
+        return [int(i) for i in session.scalars(sql, params) if i is not None]
+    # Every region: the newest per region, then per municipality over the regions.
+    ids = [
+        int(i)
+        for key in session.scalars(text(REGION_KEYS_SQL))
+        for i in session.scalars(sql, {**params, "regio": key})
+        if i is not None
+    ]
+    newest: dict[str, tuple[date, int]] = {}
+    if ids:
+        for scan_id, fold, datum in session.execute(
+            select(ScanRow.id, ScanRow.gemeente_fold, ScanRow.datum).where(ScanRow.id.in_(ids))
+        ):
+            newest[fold] = max(newest.get(fold, (datum, scan_id)), (datum, scan_id))
+    return sorted(scan_id for _datum, scan_id in newest.values())
 
 
 def region_scans(

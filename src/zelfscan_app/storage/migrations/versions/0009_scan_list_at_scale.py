@@ -7,8 +7,8 @@ read every scan with its answers to pick the newest per municipality. Adds to `s
 - `search_key`: gemeente, regio, datum (dd-mm-jjjj) and soort casefolded, for the search box;
 - `gemeente_fold` and `regio_key`: the names casefolded, for sorting and the regional view;
 and the indexes `ix_scans_list` (deleted_at, updated_at, id) — the list's default order page by
-page — and `ix_scans_region_latest` (regio_key, soort, gemeente_fold, datum, id) — the newest
-scan per municipality of a region.
+page — and `ix_scans_region_latest` (regio_key, gemeente_fold, datum, id) — the newest
+scan per municipality of a region, by a loose index scan.
 
 Backfill: every scan gets its count and keys (computed in Python, as the repository does, so
 casefolding is Python's on SQLite and PostgreSQL alike).
@@ -43,7 +43,7 @@ def upgrade() -> None:
     _backfill(op.get_bind())
     op.create_index("ix_scans_list", "scans", ["deleted_at", "updated_at", "id"])
     op.create_index(
-        "ix_scans_region_latest", "scans", ["regio_key", "soort", "gemeente_fold", "datum", "id"]
+        "ix_scans_region_latest", "scans", ["regio_key", "gemeente_fold", "datum", "id"]
     )
 
 
