@@ -63,7 +63,14 @@ class ScanRow(Base):
     __table_args__ = (
         Index("ix_scans_gemeente_key", "gemeente_key", "datum", "soort"),
         # The scan list's default order (newest change first) read by index, page by page.
-        Index("ix_scans_list", "deleted_at", "updated_at", "id"),
+        # Partial: PostgreSQL cannot order by a column after one compared with IS NULL.
+        Index(
+            "ix_scans_list",
+            "updated_at",
+            "id",
+            sqlite_where=text("deleted_at IS NULL"),
+            postgresql_where=text("deleted_at IS NULL"),
+        ),
         # The regional view's latest scan per municipality (of a region and a soort).
         Index("ix_scans_region_latest", "regio_key", "gemeente_fold", "datum", "id"),
         Index(

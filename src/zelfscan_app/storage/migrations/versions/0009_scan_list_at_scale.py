@@ -6,8 +6,8 @@ read every scan with its answers to pick the newest per municipality. Adds to `s
 - `answered_count`: the answers with a value (kept by the repository on every change);
 - `search_key`: gemeente, regio, datum (dd-mm-jjjj) and soort casefolded, for the search box;
 - `gemeente_fold` and `regio_key`: the names casefolded, for sorting and the regional view;
-and the indexes `ix_scans_list` (deleted_at, updated_at, id) — the list's default order page by
-page — and `ix_scans_region_latest` (regio_key, gemeente_fold, datum, id) — the newest
+and the indexes `ix_scans_list` (updated_at, id) over the scans outside the trash — the list's
+default order page by page — and `ix_scans_region_latest` (regio_key, gemeente_fold, datum, id) — the newest
 scan per municipality of a region, by a loose index scan.
 
 Backfill: every scan gets its count and keys (computed in Python, as the repository does, so
@@ -41,7 +41,10 @@ def upgrade() -> None:
         )
         batch.add_column(sa.Column("regio_key", sa.String(200), nullable=False, server_default=""))
     _backfill(op.get_bind())
-    op.create_index("ix_scans_list", "scans", ["deleted_at", "updated_at", "id"])
+    live = sa.text("deleted_at IS NULL")
+    op.create_index(
+        "ix_scans_list", "scans", ["updated_at", "id"], sqlite_where=live, postgresql_where=live
+    )
     op.create_index(
         "ix_scans_region_latest", "scans", ["regio_key", "gemeente_fold", "datum", "id"]
     )
