@@ -171,35 +171,27 @@ def _summary(picture) -> tuple:
 @pytest.mark.parametrize("regio", ["Regio Noord", "regio zuid", None])
 @pytest.mark.parametrize("soort", [None, SoortMeting.NULMETING, SoortMeting.EVALUATIE])
 def test_the_regional_view_picks_as_before(big, questionnaire, regio, soort) -> None:
-    db, ids = big
+    db, _ids = big
     q = questionnaire
     # A trashed newer scan, a scan of another questionnaire, one of another version, a tie.
+    later = date(2026, 1, 1)
     newer = svc.create_scan(
-        db, _scan(q, "Aldermeer", "Regio Noord", date(2026, 1, 1), SoortMeting.EVALUATIE, 2)
+        db, _scan(q, "Aldermeer", "Regio Noord", later, SoortMeting.EVALUATIE, 2)
     )
     svc.move_to_trash(db, newer)
-    other = _scan(q, "Zandhorst", "Regio Noord", date(2027, 1, 1), SoortMeting.EVALUATIE, 0)
     svc.create_scan(
         db,
-        Scan(**{**other.__dict__, "questionnaire_id": "andere-vragenlijst"})
-        if False
-        else Scan(other.gemeente, other.regio, other.datum, other.soort, "andere-vragenlijst", "1"),
+        Scan("Zandhorst", "Regio Noord", later, SoortMeting.EVALUATIE, "andere-vragenlijst", "1"),
     )
+    first = Answer(q.question_numbers[0], AnswerValue.OP_ORDE)
     svc.create_scan(
         db,
         Scan(
-            "Oosterwaal",
-            "Regio Zuid",
-            date(2027, 2, 1),
-            SoortMeting.NULMETING,
-            q.id,
-            "0.1",
-            answers=(Answer(q.question_numbers[0], AnswerValue.OP_ORDE),),
+            "Oosterwaal", "Regio Zuid", later, SoortMeting.NULMETING, q.id, "0.1", answers=(first,)
         ),
     )
-    svc.create_scan(
-        db, _scan(q, "ZANDHORST", "Regio Noord", date(2025, 3, 4), SoortMeting.EVALUATIE, 1)
-    )
+    tie = _scan(q, "ZANDHORST", "Regio Noord", date(2025, 3, 4), SoortMeting.EVALUATIE, 1)
+    svc.create_scan(db, tie)
     kwargs = {"regio": regio} if regio is not None else {}
     new = region_service.load_region(db, q, soort=soort, **kwargs)
     assert _summary(new) == _summary(_old_load(db, q, regio, soort))
