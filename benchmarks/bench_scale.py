@@ -376,7 +376,8 @@ def measure(
             db.dispose()  # the probes are other processes: one process per file
 
     for n, url in sqlite_urls.items():
-        probes.run(STARTUP_PROBE, "app", url, str(n))  # warm the file and bytecode caches
+        if not quick:
+            probes.run(STARTUP_PROBE, "app", url, str(n))  # warm the file and bytecode caches
         visible, idle, settled, paint, region_idle = [], [], [], [], []
         for _ in range(probe_repeat):
             app = probes.run(STARTUP_PROBE, "app", url, str(n))
