@@ -65,12 +65,13 @@ def _date(value: object) -> date:
 
 
 def _backfill(conn: sa.Connection) -> None:
-    counts = dict(
-        conn.execute(
+    counts: dict[int, int] = dict(
+        (int(scan_id), int(n))
+        for scan_id, n in conn.execute(
             sa.text(
                 "SELECT scan_id, count(*) FROM answers WHERE value IS NOT NULL GROUP BY scan_id"
             )
-        ).fetchall()
+        )
     )
     rows = conn.execute(sa.text("SELECT id, gemeente, regio, datum, soort FROM scans")).fetchall()
     values = [
