@@ -7,8 +7,8 @@ read every scan with its answers to pick the newest per municipality. Adds to `s
 - `search_key`: gemeente, regio, datum (dd-mm-jjjj) and soort casefolded, for the search box;
 - `gemeente_fold` and `regio_key`: the names casefolded, for sorting and the regional view;
 and the indexes `ix_scans_list` (updated_at, id) over the scans outside the trash — the list's
-default order page by page — and `ix_scans_region_latest` (regio_key, gemeente_fold, datum, id) — the newest
-scan per municipality of a region, by a loose index scan.
+default order page by page — and `ix_scans_region_latest` (regio_key, gemeente_fold, datum,
+id) — the newest scan per municipality of a region, by a loose index scan.
 
 Backfill: every scan gets its count and keys (computed in Python, as the repository does, so
 casefolding is Python's on SQLite and PostgreSQL alike).
