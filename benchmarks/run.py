@@ -24,6 +24,7 @@ import bench_hostile
 import bench_import
 import bench_memory
 import bench_merge
+import bench_scale
 import bench_startup
 from common import Result
 from probes import Probes
@@ -50,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         "--only",
         default="",
         help="comma-separated groups to run (startup, database, memory, documents, answer, "
-        "merge, import, hostile, history); all by default",
+        "merge, import, hostile, history, scale); all by default",
     )
     args = parser.parse_args(argv)
     only = {g.strip() for g in args.only.split(",") if g.strip()}
@@ -105,6 +106,10 @@ def main(argv: list[str] | None = None) -> int:
                 batch=3 if args.quick else 8,
                 repeat=1 if args.quick else 3,
             )
+        if wanted("scale"):
+            results += bench_scale.measure(
+                probes, folder / "scale", questionnaire, quick=args.quick, repeat=repeat
+            )
 
         if wanted("hostile"):
             results += bench_hostile.measure(
@@ -118,7 +123,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     Path(args.out).write_text(
         json.dumps(
-            {"quick": args.quick, "results": [r.as_dict() for r in results]},
+            {
+                "quick": args.quick,
+                "results": [r.as_dict() for r in results],
+                "scale": bench_scale.SCALE,
+            },
             indent=2,
             ensure_ascii=False,
         ),

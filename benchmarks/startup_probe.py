@@ -6,7 +6,8 @@
 
 Milestones are printed when the event loop gets to them, so they include painting:
 `visible`  the main window has been painted once;
-`idle`     the scan list model holds ROWS rows, the table has painted them, events are done;
+`idle`     the scan list model holds ROWS rows (or its first page of ROWS), the table has painted
+           them, events are done;
 `settled`  the deferred start-up work is done too (database layer open, questionnaire read);
 `region`   the regional view over every scan in the database has been painted;
 `rss`      the peak resident set size of the process in kB, printed last.
@@ -79,7 +80,10 @@ def watch(app, window, rows: int, region: bool) -> int:
     state = {"watching": False, "idle": False}
 
     def rows_arrived(*_args) -> None:
-        if model.rowCount() >= rows and not state["watching"]:
+        # A list read a page at a time is loaded when its first page is in and it knows it
+        # has ROWS scans (gui/scan_list_model.py); an older one when it holds ROWS rows.
+        counted = getattr(model, "scan_count", lambda: 0)() >= rows and model.rowCount() > 0
+        if (model.rowCount() >= rows or counted) and not state["watching"]:
             state["watching"] = True
             viewport = window.list_page.table.viewport()
             after_paint(viewport, idle)

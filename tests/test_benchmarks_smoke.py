@@ -39,7 +39,7 @@ def test_benchmarks_quick_run(tmp_path: Path) -> None:
         [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick", "--out", str(out)],
         capture_output=True,
         text=True,
-        timeout=240,
+        timeout=480,  # the scale section starts a dozen probe processes
     )
     assert result.returncode == 0, result.stderr
     data = json.loads(out.read_text(encoding="utf-8"))
@@ -56,3 +56,10 @@ def test_benchmarks_quick_run(tmp_path: Path) -> None:
     for name in MEASURES | {m for m in results if m.startswith("merge: ")}:
         assert name in result.stdout, name
     assert "ratio" in result.stdout
+    scale = data["scale"]  # issue 21: every row at three sizes with its growth factor
+    assert len(scale["sizes"]) == 3
+    names = {row["measure"] for row in scale["rows"]}
+    assert {"start-up: scan list idle", "regional view, SQLite: first paint"} <= names
+    for row in scale["rows"]:
+        assert set(row["values"]) == set(row["growth"]) == {str(n) for n in scale["sizes"]}
+    assert "growth" in result.stdout

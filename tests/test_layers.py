@@ -58,7 +58,8 @@ UPWARDS = {
 
 # The GUI talks to storage only through these names (docs/architecture.md): it opens and holds
 # the Database handle (and names it in a message), and the start-up list is read by the stdlib
-# fast path before SQLAlchemy loads.
+# fast path before SQLAlchemy loads (a page at a time: the records and the query of the list are
+# plain dataclasses in storage.items, importable without SQLAlchemy).
 GUI_STORAGE_ALLOWED = {
     ("zelfscan_app.storage.database", "Database"),
     ("zelfscan_app.storage.database", "default_url"),
@@ -66,7 +67,9 @@ GUI_STORAGE_ALLOWED = {
     ("zelfscan_app.storage.faults", "IN_MEMORY"),
     ("zelfscan_app.storage.faults", "display_name"),
     ("zelfscan_app.storage.config", "default_url"),
-    ("zelfscan_app.storage.scan_list_fast", "list_scans_fast"),
+    ("zelfscan_app.storage.scan_list_fast", "FastScanList"),
+    ("zelfscan_app.storage.items", "ScanListItem"),
+    ("zelfscan_app.storage.items", "ScanListQuery"),
     ("zelfscan_app.storage.repository", "ScanListItem"),
 }
 CLI_GUI_ALLOWED = ("zelfscan_app.gui.app", "zelfscan_app.gui.startup")

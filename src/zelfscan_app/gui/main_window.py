@@ -245,7 +245,7 @@ class MainWindow(QMainWindow):
             return False
 
     def refresh_list(self) -> None:
-        from zelfscan_app.services.scans import list_scans
+        from zelfscan_app.services.scans import DatabaseScanList
 
         if self.db is not None:
             total = (
@@ -253,7 +253,7 @@ class MainWindow(QMainWindow):
                 if self._questionnaire is not None
                 else self.settings.question_count  # remembered: no need to read the YAML yet
             )
-            self.list_page.set_items(list_scans(self.db), total)
+            self.list_page.set_source(DatabaseScanList(self.db), total)
             self.kit.refresh()
         self._update_actions()
 

@@ -1,4 +1,7 @@
-"""The start page: every scan in the database, searchable and sortable."""
+"""The start page: every scan in the database, searchable and sortable.
+
+The rows are read a page at a time (`scan_list_model`); search and sort are answered by the
+database, so they cover every scan however many there are."""
 
 from __future__ import annotations
 
@@ -23,7 +26,13 @@ from PySide6.QtWidgets import (
 
 from zelfscan_app.gui import style
 from zelfscan_app.gui.i18n import arg
-from zelfscan_app.gui.scan_list_model import ID_ROLE, PROGRESS_ROLE, ScanFilterProxy, ScanListModel
+from zelfscan_app.gui.scan_list_model import (
+    ID_ROLE,
+    PROGRESS_ROLE,
+    ScanFilterProxy,
+    ScanListModel,
+    ScanListSource,
+)
 
 if TYPE_CHECKING:  # each Qt class costs ~1 ms on first import; these only annotate (start-up)
     from PySide6.QtGui import QPainter
@@ -131,6 +140,11 @@ class ScanListPage(QWidget):
         self.table.activated.connect(self._open_index)
         self.table.selectionModel().selectionChanged.connect(self.selectionChanged)
         self.proxy.modelReset.connect(self.selectionChanged)
+        # A search or sort reads the list again: the chosen scan stays chosen when it is
+        # among the rows read.
+        self._kept: int | None = None
+        self.model.modelAboutToBeReset.connect(self._remember_selection)
+        self.model.modelReset.connect(self._restore_selection)
 
         self.empty = QLabel(
             self.tr(
@@ -165,9 +179,16 @@ class ScanListPage(QWidget):
 
     # Data -----------------------------------------------------------------------------------
     def set_items(self, items, total_questions: int | None) -> None:
+        """A fixed list of scans (tests and tools; the window gives a source)."""
+        from zelfscan_app.gui.scan_list_model import ItemsSource
+
+        self.set_source(ItemsSource(items), total_questions)
+
+    def set_source(self, source: ScanListSource, total_questions: int | None) -> None:
+        """Show the scans of `source`: its first page now, the rest as the user scrolls."""
         current = self.current_scan_id()
-        self.model.set_items(items, total_questions)
-        count = len(items)
+        self.model.set_source(source, total_questions)
+        count = self.model.scan_count()
         self.subtitle.setText(
             arg(self.tr("%1 zelfscans in deze database"), count)
             if count != 1
@@ -178,8 +199,18 @@ class ScanListPage(QWidget):
         if not kept and self.proxy.rowCount():
             self.table.selectRow(0)  # so that Enter and 'Openen' work at once
 
+    def _remember_selection(self) -> None:
+        self._kept = self.current_scan_id()
+
+    def _restore_selection(self) -> None:
+        kept, self._kept = self._kept, None
+        row = self.model.row_of(kept) if kept is not None else None
+        if row is not None:
+            self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+
     def select_scan(self, scan_id: int) -> bool:
-        row = self.model.row_of(scan_id)
+        """Select (and show) `scan_id`, reading further pages when it is further down."""
+        row = self.model.load_until(scan_id)
         if row is None:
             return False
         index = self.proxy.mapFromSource(self.model.index(row, 0))

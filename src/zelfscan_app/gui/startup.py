@@ -1,7 +1,8 @@
 """Start-up in steps, each one on screen before the next begins.
 
 1. The main window is shown and painted (Qt and the window's own modules only).
-2. The scan list is read with the stdlib sqlite3 module (`storage.scan_list_fast`) and painted.
+2. The first page of the scan list is read with the stdlib sqlite3 module
+   (`storage.scan_list_fast`) and painted.
 3. Meanwhile a background thread imports the database layer (SQLAlchemy ≈ 0.2 s) and reads the
    questionnaire (pydantic); when it is done, `MainWindow.open_database` runs on the GUI thread
    and finds everything loaded, so the event loop stays free while the list is on screen.
@@ -95,17 +96,17 @@ class StartUp(QObject):
     def show_list(self) -> None:
         """Step 2: the list from the fast path, then step 3 once the list has been painted."""
         from zelfscan_app.storage.config import default_url
-        from zelfscan_app.storage.scan_list_fast import list_scans_fast
+        from zelfscan_app.storage.scan_list_fast import FastScanList
 
         w = self._window
         if w.db is not None or self._opened or self._listed:
             return
         self._listed = True
-        items = list_scans_fast(self._url or default_url())
-        if items is None:
+        source = FastScanList.open(self._url or default_url())
+        if source is None:
             self.open_database()
             return
-        w.list_page.set_items(items, w.settings.question_count)
+        w.list_page.set_source(source, w.settings.question_count)
         if w.settings.last_scan_id is not None:
             w.list_page.select_scan(w.settings.last_scan_id)
         _AfterPaint(w.list_page.table.viewport(), self._warm_up)

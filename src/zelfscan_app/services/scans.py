@@ -19,7 +19,7 @@ from zelfscan_app.errors import ZelfscanError
 from zelfscan_app.storage import history as history_repo
 from zelfscan_app.storage import repository as repo
 from zelfscan_app.storage.database import Database
-from zelfscan_app.storage.repository import ScanListItem
+from zelfscan_app.storage.repository import ScanListItem, ScanListQuery
 
 if TYPE_CHECKING:  # the questionnaire model (pydantic) stays off the start-up path
     from zelfscan_app.domain.questionnaire import Questionnaire
@@ -41,6 +41,23 @@ def get_scan(db: Database, scan_id: int) -> Scan:
 def list_scans(db: Database) -> list[ScanListItem]:
     with db.session() as session:
         return repo.list_scans(session)
+
+
+class DatabaseScanList:
+    """The scan list of a database, a page at a time (a `ScanListSource` for the window's
+    list): searched, sorted and counted by the database, so the first screen of a list of
+    thousands costs what it costs for a dozen."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def count(self, query: ScanListQuery) -> int:
+        with self.db.session() as session:
+            return repo.count_scan_list(session, query)
+
+    def fetch(self, query: ScanListQuery, offset: int, limit: int | None) -> list[ScanListItem]:
+        with self.db.session() as session:
+            return repo.scan_list_page(session, query, offset, limit)
 
 
 def _check_question(questionnaire: Questionnaire | None, question: int) -> None:

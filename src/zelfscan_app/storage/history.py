@@ -88,6 +88,10 @@ def apply_change(
         return None
     row.updated_at = local_stamp
     scan.updated_at = local_stamp
+    # The scan list's stored count (migration 0009) moves with the answer, in this transaction.
+    scan.answered_count = (
+        (scan.answered_count or 0) + (new.value is not None) - (old.value is not None)
+    )
     entry = AnswerHistoryRow(
         scan_id=change.scan_id,
         question=change.question,

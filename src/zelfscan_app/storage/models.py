@@ -48,9 +48,31 @@ class ScanRow(Base):
     import_fingerprint: Mapped[str | None] = mapped_column(String(64), default=None)
     # Added in migration 0005: the group's interpretation of the results.
     duiding: Mapped[str] = mapped_column(Text, default="")
+    # Added in migration 0009 (kept up to date by the repository, never by callers), so that a
+    # list of thousands of scans is sorted, searched, counted and paged by index in the database:
+    #: How many answers have a value: the 'Voortgang' column without counting answer rows.
+    answered_count: Mapped[int] = mapped_column(Integer, default=0)
+    #: `scan_list_fast.search_key(...)`: gemeente, regio, datum (dd-mm-jjjj) and soort casefolded;
+    #: the list's search box matches every word against it in SQL.
+    search_key: Mapped[str] = mapped_column(Text, default="")
+    #: `gemeente.casefold()`: 'the same municipality' for the regional view's latest scan.
+    gemeente_fold: Mapped[str] = mapped_column(String(200), default="")
+    #: `regio.strip().casefold()`: the region a regional view asks for.
+    regio_key: Mapped[str] = mapped_column(String(200), default="")
 
     __table_args__ = (
         Index("ix_scans_gemeente_key", "gemeente_key", "datum", "soort"),
+        # The scan list's default order (newest change first) read by index, page by page.
+        # Partial: PostgreSQL cannot order by a column after one compared with IS NULL.
+        Index(
+            "ix_scans_list",
+            "updated_at",
+            "id",
+            sqlite_where=text("deleted_at IS NULL"),
+            postgresql_where=text("deleted_at IS NULL"),
+        ),
+        # The regional view's latest scan per municipality (of a region and a soort).
+        Index("ix_scans_region_latest", "regio_key", "gemeente_fold", "datum", "id"),
         Index(
             "uq_scans_import_fingerprint",
             "import_fingerprint",

@@ -5,13 +5,18 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import ColumnElement, func, select, text, true
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from zelfscan_app.domain.names import skeleton
 from zelfscan_app.domain.scan import Answer, AnswerValue, Participant, Scan, SoortMeting
 from zelfscan_app.errors import NotFound
-from zelfscan_app.storage.items import ScanListItem  # lives there so it loads without SQLAlchemy
+from zelfscan_app.storage.items import (  # they live there so they load without SQLAlchemy
+    ScanListItem,
+    ScanListQuery,
+)
 from zelfscan_app.storage.models import AnswerRow, ParticipantRow, ScanRow
+from zelfscan_app.storage.scan_list_fast import count_sql, scan_list_sql, search_key
+from zelfscan_app.storage.scan_list_fast import item as scan_list_item
 
 
 def now() -> datetime:
@@ -44,6 +49,14 @@ def to_domain(row: ScanRow) -> Scan:
     )
 
 
+def _set_keys(row: ScanRow) -> None:
+    """The stored lookup columns follow gemeente, regio, datum and soort (migration 0009)."""
+    row.gemeente_key = skeleton(row.gemeente)
+    row.gemeente_fold = row.gemeente.casefold()
+    row.regio_key = row.regio.strip().casefold()
+    row.search_key = search_key(row.gemeente, row.regio, row.datum, row.soort)
+
+
 def add_scan(
     session: Session,
     scan: Scan,
@@ -56,7 +69,6 @@ def add_scan(
     stamp = now()
     row = ScanRow(
         gemeente=scan.gemeente,
-        gemeente_key=skeleton(scan.gemeente),
         import_fingerprint=import_fingerprint,
         regio=scan.regio,
         datum=scan.datum,
@@ -69,7 +81,9 @@ def add_scan(
         source_sha256=source_sha256,
         created_at=stamp,
         updated_at=stamp,
+        answered_count=sum(1 for a in scan.answers if a.value is not None),
     )
+    _set_keys(row)
     row.participants = [
         ParticipantRow(position=i, naam=p.naam, organisatie=p.organisatie, rol=p.rol)
         for i, p in enumerate(scan.participants)
@@ -125,17 +139,10 @@ def get_scans(session: Session, scan_ids: list[int] | None = None) -> list[Scan]
 def list_scans(
     session: Session, *, deleted: bool = False, where: ColumnElement[bool] | None = None
 ) -> list[ScanListItem]:
-    """The scan list (newest change first) with each scan's number of answers; `where`
-    narrows it in SQL."""
-    answered = (
-        select(AnswerRow.scan_id, func.count().label("n"))
-        .where(AnswerRow.value.is_not(None))
-        .group_by(AnswerRow.scan_id)
-        .subquery()
-    )
+    """The scan list (newest change first) with each scan's number of answers (the stored
+    `answered_count`); `where` narrows it in SQL."""
     query = (
-        select(ScanRow, func.coalesce(answered.c.n, 0))
-        .outerjoin(answered, answered.c.scan_id == ScanRow.id)
+        select(ScanRow)
         .where(ScanRow.deleted_at.is_not(None) if deleted else ScanRow.deleted_at.is_(None))
         .where(true() if where is None else where)
         .order_by(ScanRow.updated_at.desc(), ScanRow.id.desc())
@@ -149,12 +156,180 @@ def list_scans(
             soort=SoortMeting(row.soort),
             questionnaire_id=row.questionnaire_id,
             questionnaire_version=row.questionnaire_version,
-            answered=n,
+            answered=row.answered_count,
             updated_at=row.updated_at,
             warning=row.warning or "",
         )
-        for row, n in session.execute(query)
+        for row in session.scalars(query)
     ]
+
+
+def scan_list_page(
+    session: Session, query: ScanListQuery, offset: int = 0, limit: int | None = None
+) -> list[ScanListItem]:
+    """One page of the scan list as the window shows it: searched and sorted by the database
+    over every scan (the same SQL as the start-up fast path, `scan_list_fast.scan_list_sql`)."""
+    sql, params = scan_list_sql(query, offset=offset, limit=limit)
+    return [scan_list_item(row) for row in session.execute(text(sql), params)]
+
+
+def count_scan_list(session: Session, query: ScanListQuery) -> int:
+    """How many scans `query` finds (the rows the list can still fetch)."""
+    sql, params = count_sql(query)
+    return int(session.execute(text(sql), params).scalar_one())
+
+
+#: The newest scan of each municipality (casefolded name) of one region by (datum, id), as
+#: `domain.region.latest_per_municipality` picks it. A loose index scan over
+#: `ix_scans_region_latest` (regio_key, gemeente_fold, datum, id): one index step to each next
+#: municipality, one to its newest scan — the cost follows the municipalities, not the scans
+#: (a window function over every scan of ten years sorts them all). SQLite and PostgreSQL alike.
+LATEST_PER_MUNICIPALITY_SQL = """
+WITH RECURSIVE municipality(fold) AS (
+    SELECT min(first.gemeente_fold) FROM scans AS first WHERE first.regio_key = :regio
+    UNION ALL
+    SELECT (
+        SELECT min(next.gemeente_fold) FROM scans AS next
+        WHERE next.regio_key = :regio AND next.gemeente_fold > municipality.fold
+    )
+    FROM municipality WHERE municipality.fold IS NOT NULL
+)
+SELECT (
+    SELECT s.id FROM scans AS s
+    WHERE s.regio_key = :regio AND s.gemeente_fold = municipality.fold AND {where}
+    ORDER BY s.datum DESC, s.id DESC
+    LIMIT 1
+) AS id
+FROM municipality WHERE municipality.fold IS NOT NULL
+"""
+
+#: Every region key, by the same loose index scan.
+REGION_KEYS_SQL = """
+WITH RECURSIVE region(key) AS (
+    SELECT min(first.regio_key) FROM scans AS first
+    UNION ALL
+    SELECT (SELECT min(next.regio_key) FROM scans AS next WHERE next.regio_key > region.key)
+    FROM region WHERE region.key IS NOT NULL
+)
+SELECT key FROM region WHERE key IS NOT NULL
+"""
+
+
+def _region_where(
+    questionnaire_id: str | None, regio: str | None, soort: SoortMeting | None
+) -> tuple[str, dict[str, object]]:
+    """Conditions on `scans AS s` (outside the trash; of a region, soort, questionnaire)."""
+    parts: list[str] = ["s.deleted_at IS NULL"]
+    params: dict[str, object] = {}
+    if regio is not None:
+        parts.append("s.regio_key = :regio")
+        params["regio"] = regio.strip().casefold()
+    if soort is not None:
+        parts.append("s.soort = :soort")
+        params["soort"] = soort.value
+    if questionnaire_id is not None:
+        parts.append("s.questionnaire_id = :questionnaire")
+        params["questionnaire"] = questionnaire_id
+    return " AND ".join(parts), params
+
+
+def latest_per_municipality(
+    session: Session,
+    questionnaire_id: str,
+    *,
+    regio: str | None = None,
+    soort: SoortMeting | None = None,
+) -> list[int]:
+    """Ids of the newest scan (of `soort`, of this questionnaire) per municipality of `regio`
+    (case-insensitive; None: every region), outside the trash."""
+    where, params = _region_where(questionnaire_id, None, soort)
+    sql = text(LATEST_PER_MUNICIPALITY_SQL.format(where=where))
+    if regio is not None:
+        params["regio"] = regio.strip().casefold()
+        return [int(i) for i in session.scalars(sql, params) if i is not None]
+    # Every region: the newest per region, then per municipality over the regions.
+    ids = [
+        int(i)
+        for key in session.scalars(text(REGION_KEYS_SQL))
+        for i in session.scalars(sql, {**params, "regio": key})
+        if i is not None
+    ]
+    newest: dict[str, tuple[date, int]] = {}
+    if ids:
+        for scan_id, fold, datum in session.execute(
+            select(ScanRow.id, ScanRow.gemeente_fold, ScanRow.datum).where(ScanRow.id.in_(ids))
+        ):
+            newest[fold] = max(newest.get(fold, (datum, scan_id)), (datum, scan_id))
+    return sorted(scan_id for _datum, scan_id in newest.values())
+
+
+def region_scans(
+    session: Session,
+    questionnaire: tuple[str, str],
+    *,
+    regio: str | None = None,
+    soort: SoortMeting | None = None,
+) -> list[Scan]:
+    """The scans of a region (None: of every region) as `services.region.build_picture` needs
+    them, without reading every scan's answers.
+
+    The newest scan per municipality (the ones merged) come whole. Every other scan comes
+    without participants or answers (its gemeente, soort and questionnaire are what counts),
+    except scans of another version of `questionnaire` (id, version), whose answers tell which
+    questions that version has. Ordered by gemeente, datum and id, as `get_scans`."""
+    questionnaire_id, version = questionnaire
+    chosen = set(latest_per_municipality(session, questionnaire_id, regio=regio, soort=soort))
+    where, params = _region_where(None, regio, None)
+    s = aliased(ScanRow, name="s")
+    rows = session.execute(
+        select(
+            s.id, s.gemeente, s.regio, s.datum, s.soort, s.questionnaire_id, s.questionnaire_version
+        ).where(text(where).bindparams(**params))
+    ).all()
+    whole = chosen | {
+        r.id
+        for r in rows
+        if r.questionnaire_id == questionnaire_id and r.questionnaire_version != version
+    }
+    scans = {s.id: s for s in get_scans(session, sorted(whole))} if whole else {}
+    result = [
+        scans.get(r.id)
+        or Scan(
+            gemeente=r.gemeente,
+            regio=r.regio,
+            datum=r.datum,
+            soort=SoortMeting(r.soort),
+            questionnaire_id=r.questionnaire_id,
+            questionnaire_version=r.questionnaire_version,
+            id=r.id,
+        )
+        for r in rows
+    ]
+    return sorted(result, key=lambda s: (s.gemeente, s.datum, s.id or 0))
+
+
+def region_counts(session: Session) -> list[tuple[str, int, int]]:
+    """Per region (casefolded, stripped): its name as last written, its municipalities and its
+    scans, outside the trash; grouped by the database (`ix_scans_region_latest`)."""
+    groups = session.execute(
+        select(
+            ScanRow.regio_key,
+            func.count(func.distinct(ScanRow.gemeente_fold)),
+            func.count(),
+        )
+        .where(ScanRow.deleted_at.is_(None))
+        .group_by(ScanRow.regio_key)
+    ).all()
+    result = []
+    for key, municipalities, scans in groups:
+        name = session.scalar(
+            select(ScanRow.regio)
+            .where(ScanRow.regio_key == key, ScanRow.deleted_at.is_(None))
+            .order_by(ScanRow.updated_at.desc(), ScanRow.id.desc())
+            .limit(1)
+        )
+        result.append(((name or "").strip(), int(municipalities), int(scans)))
+    return result
 
 
 def find_scans(
@@ -254,7 +429,9 @@ def update_answer(
         session.add(row)
     if "value" in fields:
         value = fields["value"]
+        before = row.value is not None
         row.value = value.value if isinstance(value, AnswerValue) else None
+        scan.answered_count = (scan.answered_count or 0) + (row.value is not None) - before
     for name in ("toelichting", "nuancering"):
         if name in fields:
             setattr(row, name, str(fields[name] or ""))
@@ -268,10 +445,10 @@ def update_metadata(session: Session, scan_id: int, scan: Scan) -> None:
     """Replace the metadata and participants of a scan (answers stay as they are)."""
     row = _row(session, scan_id)
     row.gemeente = scan.gemeente
-    row.gemeente_key = skeleton(scan.gemeente)
     row.regio = scan.regio
     row.datum = scan.datum
     row.soort = scan.soort.value
+    _set_keys(row)
     row.facilitator = scan.facilitator
     row.participants = [
         ParticipantRow(position=i, naam=p.naam, organisatie=p.organisatie, rol=p.rol)

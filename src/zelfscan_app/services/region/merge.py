@@ -247,15 +247,11 @@ class RegionOption:
 
 def region_options(db: Database) -> list[RegionOption]:
     """Every region in the database with its number of municipalities, by name."""
-    from zelfscan_app.services.scans import list_scans
+    from zelfscan_app.storage import repository as repo
 
-    groups: dict[str, tuple[str, set[str], int]] = {}
-    for item in list_scans(db):
-        key = item.regio.strip().casefold()
-        name, munis, n = groups.get(key, (item.regio.strip(), set(), 0))
-        munis.add(item.gemeente.casefold())
-        groups[key] = (name, munis, n + 1)
-    options = [RegionOption(name, len(munis), n) for name, munis, n in groups.values()]
+    with db.session() as session:
+        groups = repo.region_counts(session)
+    options = [RegionOption(name, munis, n) for name, munis, n in groups]
     return sorted(options, key=lambda o: (not o.regio, o.regio.casefold()))
 
 
@@ -275,7 +271,11 @@ def load_region(
     from zelfscan_app.storage import repository as repo
 
     with db.session() as session:
-        scans = repo.get_scans(session, list(scan_ids) if scan_ids is not None else None)
+        if scan_ids is not None:
+            scans = repo.get_scans(session, list(scan_ids))
+        else:  # the newest per municipality whole, the rest without answers (at scale)
+            ids = (questionnaire.id, questionnaire.version)
+            scans = repo.region_scans(session, ids, regio=regio, soort=soort)
     if regio is not None:
         wanted = regio.strip().casefold()
         scans = [s for s in scans if s.regio.strip().casefold() == wanted]
