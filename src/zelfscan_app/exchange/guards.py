@@ -482,7 +482,7 @@ def _special_cells(content: bytes) -> dict[tuple[int, int], tuple[str, str]]:
     from xml.etree.ElementTree import XMLPullParser
 
     found: dict[tuple[int, int], tuple[str, str]] = {}
-    parser = XMLPullParser(events=("start", "end"))
+    parser: Any = XMLPullParser(events=("start", "end"))
     parser.feed(content)
     parser.close()
     row = 0

@@ -13,12 +13,12 @@ Three stages, so that nothing half-checked reaches the database:
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Generator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from io import BytesIO
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from zelfscan_app.domain.questionnaire import Questionnaire
 from zelfscan_app.domain.scan import (
@@ -127,7 +127,7 @@ def read_scan_files(
     questionnaire: Questionnaire,
     *,
     plan: ReadPlan | None = None,
-) -> Iterator[ReadOutcome]:
+) -> Generator[ReadOutcome, None, None]:
     """Read each file (refused on its own, with its own message), yielding in input order.
 
     The caller may stop iterating at any time (cancel): the pool is shut down and files not
@@ -183,7 +183,7 @@ def _worker_read(path: str) -> tuple[str, object]:
 def _unpack(outcome: tuple[str, object]) -> ReadOutcome:
     kind, payload = outcome
     if kind == "refused":
-        problem, path, where = payload  # type: ignore[misc]
+        problem, path, where = cast(tuple[str, Any, Any], payload)
         return ImportRefused(problem, path=path, where=where)
     return payload  # type: ignore[return-value]
 
@@ -482,8 +482,11 @@ def _answers(
     at = _Where(path, sheet.name)
     header_row, columns = _header(sheet, at, L.REQUIRED_VRAGEN_COLUMNS)
 
+    # Column positions by the names used below, looked up once per sheet, not once per cell.
+    positions = {name: columns.get(name.casefold()) for name in (*L.VRAGEN_COLUMNS, L.COL_NR)}
+
     def cell(row: Row, name: str) -> RawCell:
-        index = columns.get(name.casefold())
+        index = positions[name] if name in positions else columns.get(name.casefold())
         return row[index] if index is not None and index < len(row) else BLANK
 
     seen: dict[int, int] = {}

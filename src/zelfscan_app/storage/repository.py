@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, bindparam, func, select, text, true
+from sqlalchemy import ColumnElement, bindparam, func, insert, select, text, true
 from sqlalchemy.orm import Session, selectinload
 
 from zelfscan_app.domain.names import skeleton
@@ -44,9 +44,9 @@ def to_domain(row: ScanRow) -> Scan:
     )
 
 
-_INSERT_SCAN = ScanRow.__table__.insert()
-_INSERT_PARTICIPANT = ParticipantRow.__table__.insert()
-_INSERT_ANSWER = AnswerRow.__table__.insert()
+_INSERT_SCAN = insert(ScanRow)
+_INSERT_PARTICIPANT = insert(ParticipantRow)
+_INSERT_ANSWER = insert(AnswerRow)
 
 
 def add_scan(
@@ -83,7 +83,9 @@ def add_scan(
             "updated_at": stamp,
         },
     )
-    scan_id = int(inserted.inserted_primary_key[0])
+    key = inserted.inserted_primary_key
+    assert key is not None
+    scan_id = int(key[0])
     if scan.participants:
         connection.execute(
             _INSERT_PARTICIPANT,
