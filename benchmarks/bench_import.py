@@ -126,3 +126,40 @@ def measure(questionnaire, folder: Path, filled: int, batch: int, repeat: int) -
             "per file into an empty database",
         )
     ]
+
+
+def measure_flat(questionnaire, folder: Path, count: int, window: int) -> list[Result]:
+    """One import run of `count` workbooks into an empty database (issue 21.4): seconds per
+    file over the last `window` files against the first `window`. Timed from the progress
+    callback, which reports files as their batch is committed."""
+    from common import region_scans
+
+    from zelfscan_app.exchange.writer import scan_bytes
+    from zelfscan_app.services.exchange import import_files
+    from zelfscan_app.storage.database import Database
+
+    base = scan_bytes(questionnaire, replace(region_scans(questionnaire, 1)[0], gemeente=_NAME))
+    paths = _variants(base, 100_000, count, folder / "vlak")
+    db = Database(f"sqlite:///{folder / 'vlak.sqlite'}")
+    marks: dict[int, float] = {}
+
+    def progress(done: int, _total: int) -> None:
+        if done in (window, count - window, count):
+            marks[done] = time.perf_counter()
+
+    start = time.perf_counter()
+    report = import_files(db, paths, questionnaire, on_progress=progress)
+    db.dispose()
+    assert len(report.imported) == count, report.summary()
+    first = (marks[window] - start) / window
+    last = (marks[count] - marks[count - window]) / window
+    return [
+        Result(
+            f"import: {count} files, last {window} per file",
+            last,
+            first,
+            "s",
+            "≤ 1.2×",
+            f"first {window} files of the same run",
+        )
+    ]

@@ -106,6 +106,12 @@ def main(argv: list[str] | None = None) -> int:
                 batch=3 if args.quick else 8,
                 repeat=1 if args.quick else 3,
             )
+            results += bench_import.measure_flat(
+                questionnaire,
+                folder / "import",
+                count=40 if args.quick else 5000,
+                window=10 if args.quick else 500,
+            )
         if wanted("scale"):
             results += bench_scale.measure(
                 probes, folder / "scale", questionnaire, quick=args.quick, repeat=repeat

@@ -2,12 +2,16 @@
 
 A reader trusts the zip it is given. A zip bomb, an XML entity bomb or a file that is not a
 workbook at all must be refused here, quickly and with bounded memory: sizes and ratios are
-checked against the zip directory first, then every member is inflated once, in small chunks
-straight from the file's bytes (which also verifies its CRC, so truncated and bit-flipped files
-fail here rather than deep inside the reader). XML parts are scanned for DTDs and entities,
-which a genuine .xlsx never contains, and the parts a reader parses are also fed to expat:
-python-calamine is lenient with some malformed XML, and a damaged part must be refused, not
-half read. The workbook's sheets, date system and formula/error cells come back to the reader.
+checked against the zip directory (read once) first, then every member is inflated once, in
+one call bounded by its declared size, straight from the file's bytes (its size and CRC are
+checked, so truncated and bit-flipped files fail here rather than deep inside the reader). Every
+XML part is scanned for DTDs and entities, which a genuine .xlsx never contains, by substring
+tests at C speed. Each part a reader parses is checked to be well-formed exactly once: the
+package and workbook parts by the ElementTree parse that reads them anyway, content types,
+styles, shared strings and worksheets by expat (python-calamine is lenient with some malformed
+XML, and a damaged part must be refused, not half read). Worksheets get byte scans for their
+row count, extent and formula/error cells; the usual scan sheet takes the fast path of each.
+The workbook's sheets, date system and formula/error cells come back to the reader.
 """
 
 from __future__ import annotations
@@ -37,13 +41,15 @@ _ZIP_MAGIC = b"PK\x03\x04"
 _EMPTY_ZIP_MAGIC = b"PK\x05\x06"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls and password-protected .xlsx
 _CHUNK = 64 * 1024
-_OVERLAP = 16
 _BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff", b"\x00\x00\x00<", b"\x00<", b"<\x00")
 _PREFIXED_ROW = re.compile(rb"<[A-Za-z_][\w.-]*:row[\s>/]")
 # The r attribute of rows and cells (r="12", r="AB12"): the plain form found fast by its literal
 # prefix, any other spelling by the slower pattern only when the sheet has one.
 _R_ATTRIBUTE = re.compile(rb' r="([A-Za-z]{0,4})0*(\d{1,9})"')
 _R_ATTRIBUTE_ANY = re.compile(rb"""\sr\s*=\s*["']\s*([A-Za-z]{0,4})0*(\d{1,9})\s*["']""")
+# A reference that could pass a limit: two or more letters, or a row number of four digits.
+_BIG_REFERENCE = re.compile(rb' r="(?:[A-Za-z]{2}|[A-Za-z]?0*[1-9]\d{3})')
+_FORMULA = re.compile(rb"<f[\s>/]")
 _REF = re.compile(r"^([A-Za-z]{1,4})\d+$")
 _SPECIAL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]|\bt\s*=\s*[\"']e[\"']")
 # Media a workbook may carry (PNG, JPEG, GIF, BMP, TIFF, WMF, EMF, OLE): no XML can start so.
@@ -256,12 +262,13 @@ class _Package:
         self.path = path
         self.done: set[str] = set()
         self.special: dict[str, dict[tuple[int, int], tuple[str, str]]] = {}
-        self.infos_kept: dict[str, bytes] = {}
 
     def check(self) -> CheckedWorkbook:
         path = self.path
         self._inflate("[Content_Types].xml", parse=True, unreadable=_UNREADABLE)
-        root_rels = _relationships(self._inflate("_rels/.rels", parse=True, keep=True), "", path)
+        # The package's and workbook's own parts are parsed right away (by ElementTree, on
+        # expat), which refuses a malformed one as expat alone did: no second parse.
+        root_rels = _relationships(self._inflate("_rels/.rels"), "", path)
         office = [t for kind, t in root_rels if kind.endswith("/officeDocument")]
         if len(office) != 1 or office[0] not in self.infos:
             self._inflate_rest(set(), set())
@@ -269,14 +276,13 @@ class _Package:
         workbook = office[0]
         folder, _, base = workbook.rpartition("/")
         rels_name = f"{folder}/_rels/{base}.rels" if folder else f"_rels/{base}.rels"
-        book = self._inflate(workbook, parse=True, keep=True)
+        sheets_declared, date1904 = _workbook_sheets(self._inflate(workbook), path)
         if rels_name not in self.infos:
             self._inflate_rest(set(), set())
             raise ImportRefused(_DAMAGED, path=path)
-        rows = _relationship_rows(self._inflate(rels_name, parse=True, keep=True), folder, path)
+        rows = _relationship_rows(self._inflate(rels_name), folder, path)
         targets = [(kind, target) for _rid, kind, target in rows]
         by_id = {rid: target for rid, _kind, target in rows}
-        sheets_declared, date1904 = _workbook_sheets(book, path)
         sheet_parts = [t for kind, t in targets if kind.endswith(("/worksheet", "/chartsheet"))]
         worksheets = {t for kind, t in targets if kind.endswith("/worksheet")}
         parsed = {t for kind, t in targets if kind.endswith(("/sharedStrings", "/styles"))}
@@ -314,7 +320,7 @@ class _Package:
             if name in self.done:
                 continue
             sheet = name in worksheets
-            content = self._inflate(name, parse=name in parsed, keep=sheet, unreadable=_UNREADABLE)
+            content = self._inflate(name, parse=name in parsed, unreadable=_UNREADABLE)
             if sheet:
                 # A reader would visit every row: count them before it does (whole part at
                 # once; the directory already bounded its size).
@@ -328,58 +334,35 @@ class _Package:
         name: str,
         *,
         parse: bool = False,
-        keep: bool = False,
         unreadable: str = "",
     ) -> bytes:
-        """Inflate one member in chunks; check size, CRC, XML markers (and well-formedness)."""
+        """Inflate one member once, bounded by its declared size; check its start, its XML
+        markers, its size and CRC, and (for the parts only expat checks) its well-formedness.
+
+        The order of the checks is the order a chunked reading reported them in, so every
+        refused file keeps its message: encoding, then size, then DTD, then CRC, then XML."""
         path = self.path
         info = self.infos[name]
         self.done.add(name)
         start = _data_start(self.data, info, path)
-        pieces: list[bytes] = []
-        parser = _expat_parser(name, path) if parse else None
-        seen = 0
-        crc = 0
-        tail = b""
-        xml = True
-        malformed = False
         try:
-            for chunk in _chunks(self.data, start, info):
-                if seen == 0:
-                    xml = not chunk.startswith(_BINARY_MAGIC)
-                    if xml:
-                        _check_start(chunk, name, path)
-                seen += len(chunk)
-                if seen > info.file_size:  # more than declared: the CRC can no longer match
-                    raise ImportRefused(_DAMAGED, path=path)
-                crc = zlib.crc32(chunk, crc)
-                if xml:
-                    window = tail + chunk
-                    _check_markers(window, name, path)
-                    tail = window[-_OVERLAP:]
-                if parser is not None and not malformed:
-                    try:
-                        parser.Parse(chunk, False)
-                    except ExpatError:
-                        malformed = True  # reported after the CRC: a damaged zip comes first
-                if keep:
-                    pieces.append(chunk)
-            if seen != info.file_size or crc != info.CRC:
-                raise ImportRefused(_DAMAGED, path=path)
-            if parser is not None and not malformed:
-                try:
-                    parser.Parse(b"", True)
-                except ExpatError:
-                    malformed = True
-            if malformed:
-                raise ImportRefused(unreadable or _DAMAGED, path=path)
-        except ImportRefused:
-            raise
+            content, complete = _member_bytes(self.data, start, info)
         except (zlib.error, ValueError, OSError, EOFError, RuntimeError):
             raise ImportRefused(_DAMAGED, path=path) from None
-        content = b"".join(pieces)
-        if keep:
-            self.infos_kept[name] = content
+        xml = bool(content) and not content.startswith(_BINARY_MAGIC)
+        if xml:
+            _check_start(content[:_CHUNK], name, path)
+        if len(content) > info.file_size:  # more than declared: the CRC can no longer match
+            raise ImportRefused(_DAMAGED, path=path)
+        if xml:
+            _check_markers(content, name, path)
+        if not complete or len(content) != info.file_size or zlib.crc32(content) != info.CRC:
+            raise ImportRefused(_DAMAGED, path=path)
+        if parse:
+            try:
+                _expat_parser(name, path).Parse(content, True)
+            except ExpatError:
+                raise ImportRefused(unreadable or _DAMAGED, path=path) from None
         return content
 
 
@@ -400,31 +383,17 @@ def _data_start(data: memoryview, info: zipfile.ZipInfo, path: str) -> int:
     return start
 
 
-def _chunks(data: memoryview, start: int, info: zipfile.ZipInfo) -> Iterator[bytes]:
-    """The member's content in pieces of at most _CHUNK bytes; never more than declared + 1."""
+def _member_bytes(data: memoryview, start: int, info: zipfile.ZipInfo) -> tuple[bytes, bool]:
+    """The member's content, inflated in one call but never to more than declared + 1 bytes
+    (a directory that lies about the size cannot make this allocate more), and whether the
+    compressed stream ended where it should."""
     end = start + info.compress_size
     if info.compress_type == zipfile.ZIP_STORED:
-        for at in range(start, end, _CHUNK):
-            yield bytes(data[at : min(at + _CHUNK, end)])
-        return
+        return bytes(data[start:end]), True
     inflater = zlib.decompressobj(-zlib.MAX_WBITS)
-    position = start
-    budget = info.file_size + 1
-    source: bytes | memoryview
-    while not inflater.eof:
-        if inflater.unconsumed_tail:
-            source = inflater.unconsumed_tail
-        elif position < end:
-            source = data[position : min(position + _CHUNK, end)]
-            position += len(source)
-        else:
-            raise EOFError("deflate stream ends early")
-        out = inflater.decompress(source, min(_CHUNK, budget))
-        budget -= len(out)
-        if out:
-            yield out
-        if budget <= 0:
-            return  # the caller sees more than the declared size and refuses
+    content = inflater.decompress(data[start:end], info.file_size + 1)
+    # Input used up short of the stream's end: truncated (refused after the other checks).
+    return content, inflater.eof or len(content) > info.file_size
 
 
 def _too_many_rows(member: str, path: str) -> ImportRefused:
@@ -437,16 +406,15 @@ def _too_many_rows(member: str, path: str) -> ImportRefused:
 
 def _check_extent(content: bytes, member: str, path: str) -> None:
     """A reader holds a sheet as one dense grid from its first to its last cell: one cell far
-    down or far right would cost gigabytes. Refuse by the coordinates before anything loads."""
+    down or far right would cost gigabytes. Refuse by the coordinates before anything loads.
+
+    A scan sheet has a few dozen rows and columns A to G: when no reference has two letters
+    or a row number of four digits, and none is spelled unusually, no limit can be reached
+    and the references need not be collected one by one."""
+    if _BIG_REFERENCE.search(content) is None and not _odd_r_spelling(content):
+        return
     found = _R_ATTRIBUTE.findall(content)
-    if (  # r='A1', r = "A1", a tab before r: rare, so the slower pattern only then
-        b"r='" in content
-        or b"r =" in content
-        or b"r= " in content
-        or b"\tr=" in content
-        or b"\nr=" in content
-        or b"\rr=" in content
-    ):
+    if _odd_r_spelling(content):  # r='A1', r = "A1", a tab before r: rare, slower pattern
         found += _R_ATTRIBUTE_ANY.findall(content)
     if not found:
         return
@@ -463,26 +431,34 @@ def _check_extent(content: bytes, member: str, path: str) -> None:
         )
 
 
-def _has_special(content: bytes) -> bool:
-    """Whether a sheet may hold a formula or an error cell (substring tests, C speed)."""
-    if (
-        b"<f>" in content
-        or b"<f " in content
-        or b"<f/" in content
-        or b"<f\t" in content
-        or b"<f\n" in content
-        or b"<f\r" in content
+def _odd_r_spelling(content: bytes) -> bool:
+    """Whether an r attribute may be spelled other than ` r="…"` (single-byte tests first:
+    they run at memchr speed, and most sheets have no tab, line break or apostrophe)."""
+    if (b"\t" in content or b"\n" in content or b"\r" in content) and (
+        b"\tr=" in content or b"\nr=" in content or b"\rr=" in content
     ):
         return True
-    maybe = b":f" in content or b'"e"' in content or b"'e'" in content
+    if b"'" in content and b"r='" in content:
+        return True
+    return b"r =" in content or b"r= " in content
+
+
+def _has_special(content: bytes) -> bool:
+    """Whether a sheet may hold a formula or an error cell (a few substring tests, C speed)."""
+    if b"<f" in content and _FORMULA.search(content) is not None:
+        return True
+    maybe = b":f" in content or b'"e"' in content or (b"'" in content and b"'e'" in content)
     return maybe and _SPECIAL.search(content) is not None
 
 
 def _count_rows(content: bytes) -> int:
-    """Row elements; <rowBreaks> is the only other worksheet element starting so."""
-    count = content.count(b"<row") - content.count(b"<rowBreaks")
+    """Row elements; <rowBreaks> is the only other worksheet element starting so (subtracted
+    only when the plain count could matter)."""
+    count = content.count(b"<row")
     if b":row" in content:
         count += len(_PREFIXED_ROW.findall(content))
+    if count > layout.MAX_SHEET_ROWS:
+        count -= content.count(b"<rowBreaks")
     return count
 
 

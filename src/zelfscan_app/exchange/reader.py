@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from io import BytesIO
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from zelfscan_app.domain.questionnaire import Questionnaire
 from zelfscan_app.domain.scan import (
@@ -183,8 +183,7 @@ def _worker_read(path: str) -> tuple[str, object]:
 def _unpack(outcome: tuple[str, object]) -> ReadOutcome:
     kind, payload = outcome
     if kind == "refused":
-        assert isinstance(payload, tuple)  # (problem, path, where), see _read_in_worker
-        problem, path, where = payload
+        problem, path, where = cast(tuple[str, Any, Any], payload)
         return ImportRefused(problem, path=path, where=where)
     assert isinstance(payload, WorkbookScan)
     return payload
@@ -484,8 +483,11 @@ def _answers(
     at = _Where(path, sheet.name)
     header_row, columns = _header(sheet, at, L.REQUIRED_VRAGEN_COLUMNS)
 
+    # Column positions by the names used below, looked up once per sheet, not once per cell.
+    positions = {name: columns.get(name.casefold()) for name in (*L.VRAGEN_COLUMNS, L.COL_NR)}
+
     def cell(row: Row, name: str) -> RawCell:
-        index = columns.get(name.casefold())
+        index = positions[name] if name in positions else columns.get(name.casefold())
         return row[index] if index is not None and index < len(row) else BLANK
 
     seen: dict[int, int] = {}

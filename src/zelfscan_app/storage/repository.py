@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, func, select, text, true
+from sqlalchemy import ColumnElement, bindparam, func, insert, select, text, true
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from zelfscan_app.domain.names import skeleton
@@ -57,6 +57,11 @@ def _set_keys(row: ScanRow) -> None:
     row.search_key = search_key(row.gemeente, row.regio, row.datum, row.soort)
 
 
+_INSERT_SCAN = insert(ScanRow)
+_INSERT_PARTICIPANT = insert(ParticipantRow)
+_INSERT_ANSWER = insert(AnswerRow)
+
+
 def add_scan(
     session: Session,
     scan: Scan,
@@ -65,44 +70,69 @@ def add_scan(
     import_fingerprint: str | None = None,
 ) -> int:
     """Store a new scan; `import_fingerprint` (imports only) is unique among live scans, so a
-    second copy raises IntegrityError at the flush."""
+    second copy raises IntegrityError at the insert.
+
+    Core inserts (one for the scan, one executemany each for participants and answers), not
+    ORM objects: a bulk import stores thousands of scans, and building, flushing and
+    registering 30-odd ORM rows per scan cost more than reading the workbook."""
     stamp = now()
-    row = ScanRow(
-        gemeente=scan.gemeente,
-        import_fingerprint=import_fingerprint,
-        regio=scan.regio,
-        datum=scan.datum,
-        soort=scan.soort.value,
-        questionnaire_id=scan.questionnaire_id,
-        questionnaire_version=scan.questionnaire_version,
-        facilitator=scan.facilitator,
-        warning=scan.warning,
-        duiding=scan.duiding,
-        source_sha256=source_sha256,
-        created_at=stamp,
-        updated_at=stamp,
-        answered_count=sum(1 for a in scan.answers if a.value is not None),
+    connection = session.connection()
+    inserted = connection.execute(
+        _INSERT_SCAN,
+        {
+            "gemeente": scan.gemeente,
+            "gemeente_key": skeleton(scan.gemeente),
+            "gemeente_fold": scan.gemeente.casefold(),
+            "regio_key": scan.regio.strip().casefold(),
+            "search_key": search_key(scan.gemeente, scan.regio, scan.datum, scan.soort.value),
+            "answered_count": sum(1 for a in scan.answers if a.value is not None),
+            "import_fingerprint": import_fingerprint,
+            "regio": scan.regio,
+            "datum": scan.datum,
+            "soort": scan.soort.value,
+            "questionnaire_id": scan.questionnaire_id,
+            "questionnaire_version": scan.questionnaire_version,
+            "facilitator": scan.facilitator,
+            "warning": scan.warning,
+            "duiding": scan.duiding,
+            "source_sha256": source_sha256,
+            "created_at": stamp,
+            "updated_at": stamp,
+        },
     )
-    _set_keys(row)
-    row.participants = [
-        ParticipantRow(position=i, naam=p.naam, organisatie=p.organisatie, rol=p.rol)
-        for i, p in enumerate(scan.participants)
-    ]
-    row.answers = [
-        AnswerRow(
-            question=a.question,
-            value=a.value.value if a.value else None,
-            toelichting=a.toelichting,
-            nuancering=a.nuancering,
-            bespreekpunt=a.bespreekpunt,
-            updated_at=stamp,
+    key = inserted.inserted_primary_key
+    assert key is not None
+    scan_id = int(key[0])
+    if scan.participants:
+        connection.execute(
+            _INSERT_PARTICIPANT,
+            [
+                {
+                    "scan_id": scan_id,
+                    "position": i,
+                    "naam": p.naam,
+                    "organisatie": p.organisatie,
+                    "rol": p.rol,
+                }
+                for i, p in enumerate(scan.participants)
+            ],
         )
+    answers = [
+        {
+            "scan_id": scan_id,
+            "question": a.question,
+            "value": a.value.value if a.value else None,
+            "toelichting": a.toelichting,
+            "nuancering": a.nuancering,
+            "bespreekpunt": a.bespreekpunt,
+            "updated_at": stamp,
+        }
         for a in scan.answers
         if not a.is_empty
     ]
-    session.add(row)
-    session.flush()
-    return row.id
+    if answers:
+        connection.execute(_INSERT_ANSWER, answers)
+    return scan_id
 
 
 def _row(session: Session, scan_id: int) -> ScanRow:
@@ -353,37 +383,65 @@ def find_scans(
     return sorted(items, key=lambda i: (i.datum, i.id), reverse=True)
 
 
+# The import's checks run for every file of a bulk import: built once, with bound parameters,
+# and run on the session's connection, so no statement is rebuilt or re-keyed per file.
+_LIVE = ScanRow.deleted_at.is_(None)
+_SAME_DAY = (
+    select(ScanRow.id, ScanRow.gemeente)
+    .where(
+        ScanRow.gemeente_key == bindparam("key"),
+        ScanRow.datum == bindparam("datum"),
+        ScanRow.soort == bindparam("soort"),
+        _LIVE,
+    )
+    .order_by(ScanRow.id.desc())
+)
+_NAMES = select(ScanRow.gemeente).distinct().where(ScanRow.gemeente_key == bindparam("key"), _LIVE)
+_NAMES_EXCEPT = _NAMES.where(ScanRow.id != bindparam("exclude"))
+_BY_SHA = select(ScanRow.id).where(ScanRow.source_sha256 == bindparam("sha"), _LIVE).limit(1)
+_BY_FINGERPRINT = (
+    select(ScanRow.id).where(ScanRow.import_fingerprint == bindparam("fingerprint"), _LIVE).limit(1)
+)
+
+
+def same_day_scan_ids(
+    session: Session, gemeente: str, datum: date, soort: SoortMeting
+) -> list[int]:
+    """Live scans of exactly this municipality (case-insensitive), datum and soort, newest
+    first: the import's conflict check. By the (gemeente_key, datum, soort) index alone,
+    without the scan list's answer counts, so it costs the same at any database size."""
+    rows = session.connection().execute(
+        _SAME_DAY, {"key": skeleton(gemeente), "datum": datum, "soort": soort.value}
+    )
+    wanted = gemeente.casefold()
+    return [scan_id for scan_id, name in rows if name.casefold() == wanted]
+
+
 def gemeente_lookalikes(
     session: Session, gemeente: str, *, exclude_id: int | None = None
 ) -> list[str]:
     """Names of municipalities in use (outside the trash) that look like `gemeente` but are
     not exactly it (confusable letters, case, diacritics, punctuation); empty when the exact
     name is in use, for then it is that municipality. `exclude_id` leaves one scan out."""
-    query = (
-        select(ScanRow.gemeente)
-        .distinct()
-        .where(ScanRow.gemeente_key == skeleton(gemeente), ScanRow.deleted_at.is_(None))
-    )
-    if exclude_id is not None:
-        query = query.where(ScanRow.id != exclude_id)
-    names = set(session.scalars(query))
+    key = skeleton(gemeente)
+    if exclude_id is None:
+        rows = session.connection().execute(_NAMES, {"key": key})
+    else:
+        rows = session.connection().execute(_NAMES_EXCEPT, {"key": key, "exclude": exclude_id})
+    names = set(rows.scalars())
     return [] if gemeente in names else sorted(names, key=str.casefold)
 
 
 def scan_with_fingerprint(session: Session, sha256: str) -> int | None:
     """The live scan imported from a file with these bytes (sha256), if any."""
-    return session.scalar(
-        select(ScanRow.id).where(ScanRow.source_sha256 == sha256, ScanRow.deleted_at.is_(None))
-    )
+    found = session.connection().execute(_BY_SHA, {"sha": sha256}).scalar()
+    return None if found is None else int(found)
 
 
 def scan_with_import_fingerprint(session: Session, fingerprint: str) -> int | None:
     """The live scan imported with this content fingerprint, if any (unique index)."""
-    return session.scalar(
-        select(ScanRow.id).where(
-            ScanRow.import_fingerprint == fingerprint, ScanRow.deleted_at.is_(None)
-        )
-    )
+    found = session.connection().execute(_BY_FINGERPRINT, {"fingerprint": fingerprint}).scalar()
+    return None if found is None else int(found)
 
 
 def lock_scans_for_import(session: Session) -> None:
@@ -394,7 +452,10 @@ def lock_scans_for_import(session: Session) -> None:
     timeout waits for another writer), so the checks read the latest committed state and no
     other writer can come between check and insert. PostgreSQL: a table lock that lets
     readers through but queues other importers. The unique fingerprint index stays the
-    guarantee whatever the engine."""
+    guarantee whatever the engine. A bulk import's batch takes it once for all its files
+    (`session.info["import_locked"]`)."""
+    if session.info.get("import_locked"):
+        return
     dialect = session.get_bind().dialect.name
     if dialect == "sqlite":
         session.execute(text("UPDATE scans SET id = id WHERE 0"))

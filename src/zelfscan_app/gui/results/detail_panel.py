@@ -90,9 +90,7 @@ class StandardDetail(QTextBrowser):
             lines.append(e(arg(self.tr("en %1 eerdere wijziging(en)"), str(older))))
         return (
             f"<p style='color:{style.MUTED}; margin-left:16px'>"
-            f"<b>{e(self.tr('Geschiedenis'))}</b><br>"
-            + "<br>".join(lines)
-            + "</p>"
+            f"<b>{e(self.tr('Geschiedenis'))}</b><br>" + "<br>".join(lines) + "</p>"
         )
 
     def plain_text(self) -> str:
