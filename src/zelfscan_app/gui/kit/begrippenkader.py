@@ -157,7 +157,7 @@ class BegrippenkaderWindow(QWidget):
         self.document().print_(writer)
         del writer
         buffer.close()
-        return save_output(data.data(), path, (".pdf",))
+        return save_output(bytes(data.data()), path, (".pdf",))
 
     def ask_pdf(self) -> Path | None:
         from zelfscan_app.gui.export_helper import export_file

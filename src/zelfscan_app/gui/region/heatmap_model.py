@@ -60,9 +60,9 @@ class HeatMapModel(QAbstractTableModel):
                 }
                 for c in self._rows
             ]
-        q = report.picture.questionnaire if report else None
-        self._standards = [s.number for s in q.standards] if q else []
-        self._titles = {s.number: s.short_title for s in q.standards} if q else {}
+        shown = report.picture.questionnaire if report else None
+        self._standards = [s.number for s in shown.standards] if shown else []
+        self._titles = {s.number: s.short_title for s in shown.standards} if shown else {}
         names = {c.name for c in self._rows}
         self._overlays = [n for n in self._overlays if n in names]
         self.endResetModel()

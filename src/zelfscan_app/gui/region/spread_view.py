@@ -13,7 +13,16 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QHelpEvent,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+)
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from zelfscan_app.domain.caution import count_text
@@ -363,7 +372,7 @@ class SpreadView(QWidget):
         return f"{row.number}. {row.title} — {format_percent(score)}: {shown}"
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
+        if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:
             pos = QPointF(event.pos())
             for rect, tip in self._hits:
                 if rect.contains(pos):

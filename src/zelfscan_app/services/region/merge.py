@@ -7,10 +7,10 @@ holds real names; what a report may show of it is `services.region.report.Region
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Generator, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from zelfscan_app.domain.questionnaire import Questionnaire
 from zelfscan_app.domain.region import (
@@ -23,7 +23,6 @@ from zelfscan_app.domain.scan import Scan, SoortMeting
 from zelfscan_app.errors import ZelfscanError
 
 if TYPE_CHECKING:
-    from zelfscan_app.exchange.reader import ReadOutcome
     from zelfscan_app.storage.database import Database
 
 ProgressCallback = Callable[[int, int], None]
@@ -339,9 +338,7 @@ def merge_files(
     cancelled = False
     plan = read_plan(len(paths))  # a process pool for many files, serial otherwise
     # A generator: closing it stops a process pool still reading ahead.
-    outcomes = cast(
-        "Generator[ReadOutcome, None, None]", read_scan_files(paths, questionnaire, plan=plan)
-    )
+    outcomes = read_scan_files(paths, questionnaire, plan=plan)
     for index, path in enumerate(paths):
         if should_cancel is not None and should_cancel():
             cancelled = True
