@@ -126,6 +126,38 @@ def target_name(url: str) -> str:
     return display_name(url)
 
 
+def split_password(url: str) -> tuple[str, str | None]:
+    """The URL without its password, and the password (None when it has none), so that a
+    window can keep the password in a masked field and remember only the rest."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        parsed = make_url(url.strip())
+    except ArgumentError:
+        return url, None
+    if parsed.password is None:
+        return url.strip(), None
+    # URL.set() ignores None; the URL is a named tuple.
+    bare = parsed._replace(password=None)
+    return bare.render_as_string(hide_password=False), str(parsed.password)
+
+
+def with_password(url: str, password: str | None) -> str:
+    """`url` with `password` for the connection only (an empty one leaves the URL as it is:
+    ~/.pgpass, PGPASSWORD or the keyring then supply it)."""
+    if not password:
+        return url
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        parsed = make_url(url.strip())
+    except ArgumentError:
+        return url
+    return parsed.set(password=password).render_as_string(hide_password=False)
+
+
 def check_target(source: Database, url: str) -> None:
     """Refuse a target that cannot be one before connecting: empty, in memory, or the local
     database itself."""
