@@ -229,6 +229,7 @@ class BackupActions(QObject):
             dialog.exec()
         finally:
             self.dialog = None
+            dialog.deleteLater()
 
     def restore(self, backup) -> bool:
         """Ask, save what is open, copy the current state, put `backup` back, show it."""

@@ -80,14 +80,14 @@ class PublishDialog(QDialog):
             row.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
             self.scans.addItem(row)
         self.count = QLabel()
-        all_button = QPushButton(self.tr("&Alle"))
-        none_button = QPushButton(self.tr("&Geen"))
-        all_button.clicked.connect(lambda: self._check_all(True))
-        none_button.clicked.connect(lambda: self._check_all(False))
+        self.all_button = QPushButton(self.tr("&Alle"))
+        self.none_button = QPushButton(self.tr("Gee&n"))
+        self.all_button.clicked.connect(lambda: self._check_all(True))
+        self.none_button.clicked.connect(lambda: self._check_all(False))
         picks = QHBoxLayout()
         picks.addWidget(self.count, 1)
-        picks.addWidget(all_button)
-        picks.addWidget(none_button)
+        picks.addWidget(self.all_button)
+        picks.addWidget(self.none_button)
 
         self.publish_button = QPushButton(self.tr("&Publiceren"))
         self.publish_button.setProperty("primary", True)
@@ -216,6 +216,7 @@ class PublishActions(QObject):
             url, ids, keep = dialog.target_url(), dialog.chosen_ids(), dialog.remembered_url()
         finally:
             self.dialog = None
+            dialog.deleteLater()  # not one more hidden child of the window per use
         w.settings.publish_target = keep
         self.start(url, ids)
 
@@ -294,3 +295,4 @@ class PublishActions(QObject):
         self.published.emit(report)
         box.exec()
         self.report_box = None
+        box.deleteLater()
