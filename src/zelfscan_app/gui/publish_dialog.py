@@ -166,6 +166,7 @@ class _PublishWorker(QObject):
     def run(self) -> None:
         from zelfscan_app.services.publish import publish_scans
 
+        report: object
         try:
             report = publish_scans(
                 self._db,
