@@ -101,7 +101,7 @@ def measure(questionnaire, folder: Path, filled: int, batch: int, repeat: int) -
             taken,
             copied,
             "s",
-            "≤ 3×",
+            "≤ 4×",
             "shutil file copy",
         ),
         Result(

@@ -125,7 +125,7 @@ def make_backup(
     target = folder / name
     try:
         store.copy_to(db.engine, target)
-        if only_if_changed and existing and store.digest(existing[0].path) == store.digest(target):
+        if only_if_changed and existing and store.same_content(existing[0].path, target):
             target.unlink()
             return None
     except (OSError, sqlite3.Error) as exc:
