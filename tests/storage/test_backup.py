@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -210,3 +210,25 @@ def test_a_shared_database_has_no_local_backups(
     code, _, err = run(capsys, "--database", pg_schema_url, "backup", "lijst")
     assert code == 1 and "Traceback" not in err
     assert "back-ups zijn er alleen van een SQLite-bestand" in err
+
+
+def test_many_backups_within_one_second_never_overwrite_each_other(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class Frozen(datetime):
+        @classmethod
+        def now(cls, tz=None):  # type: ignore[override]
+            return cls(2026, 3, 15, 9, 30, 0)
+
+    monkeypatch.setattr(backups, "datetime", Frozen)
+    names = []
+    for n in range(backups.KEEP + 3):
+        add(db, f"Gemeente{n}")
+        made = backups.make_backup(db)
+        assert made is not None
+        names.append(made.name)
+    assert len(set(names)) == len(names)
+    listed = backups.list_backups(db)
+    assert [b.name for b in listed] == list(reversed(names))[: backups.KEEP]
+    newest = listed[0].summary
+    assert isinstance(newest, Summary) and len(newest.scans) == backups.KEEP + 3

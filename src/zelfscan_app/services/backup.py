@@ -120,7 +120,9 @@ def make_backup(
         raise ZelfscanError(faults.folder_error(folder, exc), path=db.name) from None
     made = datetime.now().replace(microsecond=0)
     existing = list_backups(db)
-    sequence = sum(1 for b in existing if b.made == made)
+    # Several within one second: number them on (after the highest, so a pruned one's
+    # number is never reused for a name that still exists).
+    sequence = max((b.sequence + 1 for b in existing if b.made == made), default=0)
     name = f"{db.file.stem}-{made.strftime(_STAMP)}{f'-{sequence}' if sequence else ''}.sqlite"
     target = folder / name
     try:
