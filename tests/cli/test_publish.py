@@ -157,6 +157,26 @@ def test_publishing_again_is_all_already_present(local: Database, target) -> Non
     assert len(svc.list_scans(shared)) == 3
 
 
+def test_a_changed_plan_or_duiding_of_a_present_scan_is_reported_not_overwritten(
+    local: Database, target
+) -> None:
+    url, shared = target
+    scan_id = fill(local)
+    (first,) = publish_scans(local, url).results
+    assert first.warning == ""
+    svc.set_duiding(local, scan_id, "Later aangevuld.")
+    actions_svc.save_action(local, scan_id, Action(standard=9, maatregel="Nieuw"))
+    (again,) = publish_scans(local, url).results
+    assert again.status is PublishStatus.PRESENT and again.target_id == first.target_id
+    assert again.warning.endswith(
+        "de duiding en het plan van aanpak wijken af van zelfscan "
+        f"{first.target_id} in de gedeelde database en zijn daar niet bijgewerkt"
+    )
+    assert svc.get_scan(shared, first.target_id).duiding.startswith("De groep ziet")
+    (quiet,) = publish_scans(local, url, [scan_id], target=shared).results
+    assert quiet.warning == again.warning  # said again on every publish until it is resolved
+
+
 def test_a_changed_scan_is_a_conflict_kept_apart(local: Database, target) -> None:
     url, shared = target
     scan_id = fill(local)

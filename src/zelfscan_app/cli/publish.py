@@ -90,7 +90,7 @@ def run_publish(args: argparse.Namespace, ctx: CliContext) -> int:
             ctx.say(result.message)
         else:
             ctx.say(f"{result.status.value}: {result.message}")
-        if result.status is PublishStatus.CONFLICT and result.warning:
+        if result.status in (PublishStatus.CONFLICT, PublishStatus.PRESENT) and result.warning:
             ctx.warn(result.warning)
     ctx.say(report.summary())
     return 0 if report.ok else 1

@@ -288,7 +288,9 @@ class PublishActions(QObject):
             icon = QMessageBox.Icon.Information if report.ok else QMessageBox.Icon.Warning
             box = QMessageBox(icon, title, report.summary(), parent=w)
             lines = [f"{r.status.value}: {r.message}" for r in report.results]
-            lines += [f"let op: {r.warning}" for r in report.conflicts if r.warning]
+            lines += [
+                f"let op: {r.warning}" for r in report.conflicts + report.present if r.warning
+            ]
             box.setInformativeText("\n".join(lines[:12] + (["…"] if len(lines) > 12 else [])))
             box.setDetailedText("\n".join(lines))
             w.statusBar().showMessage(report.summary(), 10000)

@@ -224,6 +224,39 @@ def _attach(outgoing: _Outgoing) -> Callable[[Session, int], None]:
     return attach
 
 
+def _drift(shared: Database, target_id: int, outgoing: _Outgoing, label: str) -> str:
+    """A scan already present is the same scan (its answers and people), but what the
+    fingerprint leaves out may have moved on since: say so rather than overwrite the shared
+    copy, which others may have worked on."""
+    from dataclasses import replace
+
+    try:
+        there = _outgoing(shared, target_id)
+    except ZelfscanError:
+        return ""
+    differ = [
+        what
+        for what, mine, theirs in (
+            ("de duiding", outgoing.scan.duiding, there.scan.duiding),
+            (
+                "het plan van aanpak",
+                [replace(a, id=None) for a in outgoing.actions],
+                [replace(a, id=None) for a in there.actions],
+            ),
+            ("het Rad van Fortuin", outgoing.wheel, there.wheel),
+        )
+        if mine != theirs
+    ]
+    if not differ:
+        return ""
+    listed = " en ".join([", ".join(differ[:-1]), differ[-1]] if len(differ) > 1 else differ)
+    differs, is_ = ("wijkt", "is") if len(differ) == 1 else ("wijken", "zijn")
+    return (
+        f"{label}: {listed} {differs} af van zelfscan {target_id} in de gedeelde database en "
+        f"{is_} daar niet bijgewerkt"
+    )
+
+
 def _label(scan: Scan, scan_id: int) -> str:
     return f"lokale zelfscan {scan_id} ({scan.title})"
 
@@ -292,14 +325,18 @@ def publish_scans(
                     )
                 )
             else:
+                status = _FROM_IMPORT[stored.status]
+                warning = stored.warning
+                if status is PublishStatus.PRESENT and stored.scan_id is not None:
+                    warning = _drift(shared, stored.scan_id, outgoing, label)
                 results.append(
                     PublishResult(
                         scan_id,
                         outgoing.scan.title,
-                        _FROM_IMPORT[stored.status],
+                        status,
                         stored.message,
                         target_id=stored.scan_id,
-                        warning=stored.warning,
+                        warning=warning,
                     )
                 )
             if on_progress is not None:
