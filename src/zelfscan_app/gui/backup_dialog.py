@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -32,7 +32,8 @@ from zelfscan_app.gui.i18n import arg
 
 
 def _when(backup) -> str:
-    return f"{dutch_date(backup.made.date())}, {backup.made:%H:%M:%S}"
+    again = f" ({backup.sequence + 1})" if backup.sequence else ""  # more within one second
+    return f"{dutch_date(backup.made.date())}, {backup.made:%H:%M:%S}{again}"
 
 
 def _counts(summary) -> str:
@@ -63,11 +64,13 @@ class RestoreBackupDialog(QDialog):
         intro.setWordWrap(True)
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Back-ups"))
+        two_lines = QSize(0, self.list.fontMetrics().lineSpacing() * 2 + 18)
         for backup in backups:
             summary = backup.summary
             detail = _counts(summary) if not isinstance(summary, str) else self.tr("onleesbaar")
             row = QListWidgetItem(f"{_when(backup)}\n{detail}")
             row.setToolTip(str(backup.path))
+            row.setSizeHint(two_lines)  # the style's row height is for one line
             self.list.addItem(row)
         self.heading = QLabel()
         self.heading.setObjectName("sectionTitle")
