@@ -24,6 +24,7 @@ import bench_hostile
 import bench_import
 import bench_memory
 import bench_merge
+import bench_publish
 import bench_scale
 import bench_startup
 from common import Result
@@ -51,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
         "--only",
         default="",
         help="comma-separated groups to run (startup, database, memory, documents, answer, "
-        "merge, import, hostile, history, scale); all by default",
+        "merge, import, hostile, history, scale, publish); all by default",
     )
     args = parser.parse_args(argv)
     only = {g.strip() for g in args.only.split(",") if g.strip()}
@@ -120,6 +121,14 @@ def main(argv: list[str] | None = None) -> int:
         if wanted("hostile"):
             results += bench_hostile.measure(
                 questionnaire, folder / "hostile", repeat, quick=args.quick
+            )
+        if wanted("publish"):
+            results += bench_publish.measure(
+                questionnaire,
+                folder / "publish",
+                filled=50 if args.quick else 7000,
+                batch=3 if args.quick else 20,
+                repeat=1 if args.quick else 5,
             )
 
     print(table(results))

@@ -30,6 +30,18 @@ class MainActions:
         )
         self.import_ = make(tr("Importeren…"), ["Ctrl+I"])
         self.export = make(tr("Exporteren…"), ["Ctrl+E"])
+        self.publish = make(
+            tr("Publiceren naar gedeelde database…"),
+            [],
+            tr("Gekozen zelfscans in de gedeelde database van de regio zetten"),
+        )
+        self.publish.setEnabled(False)
+        self.restore_backup = make(
+            tr("Herstel back-up…"),
+            [],
+            tr("Een automatische back-up van deze database bekijken en terugzetten"),
+        )
+        self.restore_backup.setEnabled(False)
         self.delete = make(
             tr("Verwijderen"), ["Del"], tr("De gekozen zelfscan naar de prullenbak verplaatsen")
         )
@@ -88,11 +100,11 @@ class MainActions:
         tr = window.tr
         bar = window.menuBar()
         file_menu = bar.addMenu(tr("&Bestand"))
-        for action in (self.new, self.open, self.edit, None, self.import_, self.export, None):
+        for action in (self.new, self.open, self.edit, None, self.import_, self.export):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
-        for action in (self.delete, self.undo, self.trash, None, self.database, None):
+        for action in (self.publish, None, self.delete, self.undo, self.trash, None, self.database):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
-        for action in (self.back, self.quit):
+        for action in (self.restore_backup, None, self.back, self.quit):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         session_menu = bar.addMenu(tr("&Sessie"))
         outcomes_menu = bar.addMenu(tr("&Uitkomsten"))

@@ -178,10 +178,12 @@ class MainWindow(QMainWindow):
         if self.exchange is None:
             self.exchange = ExchangeActions(self)
         self.exchange.detect()
+        self._open_database_actions()
         self.refresh_list()
         # The questionnaire (YAML + validation) is read once the list is on screen.
         QTimer.singleShot(QUESTIONNAIRE_DELAY_MS, self.load_questionnaire)
         self.statusBar().showMessage(self.tr("Gereed"), 4000)
+        self.backups.database_opened()  # in the background, once the list is on screen
         last = self.settings.last_scan_id
         if last is not None:
             if self.settings.resume_session and self.open_scan(last, quiet=True):
@@ -205,16 +207,28 @@ class MainWindow(QMainWindow):
     def _journal_replayed(self, stored: int, fault: str) -> None:
         if fault:
             self.statusBar().showMessage(
-                self.tr("Eerder bewaarde wijzigingen nog niet opgeslagen: %1").replace("%1", fault)
+                arg(self.tr("Eerder bewaarde wijzigingen nog niet opgeslagen: %1"), fault)
             )
         elif stored:
             self.statusBar().showMessage(
-                self.tr(
-                    "%1 eerder bewaarde wijziging(en) opgeslagen in de gedeelde database"
-                ).replace("%1", str(stored)),
+                arg(
+                    self.tr("%1 eerder bewaarde wijziging(en) opgeslagen in de gedeelde database"),
+                    stored,
+                ),
                 8000,
             )
             self.refresh_list()
+
+    def _open_database_actions(self) -> None:
+        """Publish and backups, made with the first database (their modules load then)."""
+        from zelfscan_app.gui.backup_dialog import BackupActions
+        from zelfscan_app.gui.publish_dialog import PublishActions
+
+        if getattr(self, "publisher", None) is None:
+            self.publisher = PublishActions(self)
+            self.backups = BackupActions(self)
+        self.publisher.update()
+        self.backups.update()
 
     def _restore_page(self) -> None:
         """The results or plan page that was open when the program closed comes back."""
@@ -669,6 +683,8 @@ class MainWindow(QMainWindow):
         a.back.setVisible(in_session or on_pages)
         self.list_page.new_button.setEnabled(has_db)
         self.list_page.open_button.setEnabled(a.open.isEnabled())
+        if getattr(self, "publisher", None) is not None:
+            self.publisher.update()
         if self.exchange is not None:
             self.exchange.update()
         else:
@@ -730,6 +746,9 @@ class MainWindow(QMainWindow):
             self.pages.commit_edits()  # a cell still being edited in the plan van aanpak
         if self.exchange is not None:
             self.exchange.shutdown()
+        if getattr(self, "publisher", None) is not None:
+            self.publisher.shutdown()
+            self.backups.shutdown()
         self.settings.geometry = self.saveGeometry()
         self.settings.sync()
         super().closeEvent(event)

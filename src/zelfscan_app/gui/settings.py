@@ -177,5 +177,16 @@ class AppSettings:
     def documents_folder(self, value: str) -> None:
         self._s.setValue("documents/folder", str(value))
 
+    # Shared database ------------------------------------------------------------------------
+    @property
+    def publish_target(self) -> str:
+        """The shared database last published to, always without a password (the caller
+        strips it: a password never lands in the settings)."""
+        return str(self._s.value("publish/target", "") or "")
+
+    @publish_target.setter
+    def publish_target(self, value: str) -> None:
+        self._s.setValue("publish/target", str(value))
+
     def sync(self) -> None:
         self._s.sync()

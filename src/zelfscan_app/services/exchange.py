@@ -253,31 +253,73 @@ def import_file(db: Database, path: str | Path, questionnaire: Questionnaire) ->
 
 def _import_read(db: Database, path: str | Path, read: WorkbookScan | ZelfscanError) -> FileResult:
     """Store what reading one file gave: a refusal is reported, a scan stored whole."""
-    from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+    from sqlalchemy.exc import SQLAlchemyError
 
     if isinstance(read, ZelfscanError):
         return FileResult(str(path), ImportStatus.REFUSED, str(read))
     try:
-        try:
-            return _store(db, str(path), read.scan, read.sha256)
-        except IntegrityError:
-            # Another process stored the same scan between our check and our insert (only
-            # possible where the import lock is not available): the unique index refused
-            # the copy, and a second look finds the winner.
-            return _store(db, str(path), read.scan, read.sha256)
+        return store_scan(db, str(path), read.scan, read.sha256)
     except SQLAlchemyError as exc:  # rolled back by the session; the file itself was fine
         message = f"{path}: de database kon de zelfscan niet opslaan ({type(exc).__name__})"
         return FileResult(str(path), ImportStatus.REFUSED, message)
 
 
-def _store(db: Database, path: str, scan: Scan, sha256: str) -> FileResult:
+@dataclass(frozen=True, slots=True)
+class StoreWording:
+    """How a report names what came in: a workbook that was read, or a published scan."""
+
+    noun: str = "werkmap"
+    stored: str = "ingelezen"
+
+
+WORKBOOK = StoreWording()
+
+#: Writes what travels with a scan beyond the scan itself (plan, wheel answers) in the same
+#: transaction, given the new scan's id.
+AttachCallback = Callable[["Session", int], None]
+
+
+def store_scan(
+    db: Database,
+    path: str,
+    scan: Scan,
+    sha256: str | None,
+    *,
+    attach: AttachCallback | None = None,
+    wording: StoreWording = WORKBOOK,
+) -> FileResult:
+    """Store one scan from outside (a workbook, a published scan) by the import rules, once.
+
+    The one door for every way a scan arrives whole: duplicates by file hash (`sha256`, when
+    there is a file) and by content fingerprint are reported 'al aanwezig', the same
+    gemeente, datum and soort with other content is stored apart as a conflict, a lookalike
+    municipality name is refused. `attach` runs in the same transaction for a new scan."""
+    from sqlalchemy.exc import IntegrityError
+
+    try:
+        return _store(db, path, scan, sha256, attach, wording)
+    except IntegrityError:
+        # Another process stored the same scan between our check and our insert (only
+        # possible where the import lock is not available): the unique index refused
+        # the copy, and a second look finds the winner.
+        return _store(db, path, scan, sha256, attach, wording)
+
+
+def _store(
+    db: Database,
+    path: str,
+    scan: Scan,
+    sha256: str | None,
+    attach: AttachCallback | None = None,
+    wording: StoreWording = WORKBOOK,
+) -> FileResult:
     """Check and store in one transaction that holds the write lock from the first read, so
     two imports of one file (even in two processes) store it once; the loser reports
     'al aanwezig', or 'conflict' for the same gemeente, datum and soort with other content."""
     fingerprint = content_fingerprint(scan)
     with _unit(db) as session:
         repo.lock_scans_for_import(session)
-        known = repo.scan_with_fingerprint(session, sha256)
+        known = repo.scan_with_fingerprint(session, sha256) if sha256 is not None else None
         if known is not None:
             return FileResult(
                 path,
@@ -312,7 +354,7 @@ def _store(db: Database, path: str, scan: Scan, sha256: str) -> FileResult:
                     warning,
                     f"Conflict: bij het inlezen bestond al een andere zelfscan van "
                     f"{scan.gemeente} ({scan.soort.value} {scan.datum.isoformat()}), zelfscan "
-                    f"{ids}; deze werkmap is apart bewaard en niet samengevoegd.",
+                    f"{ids}; deze {wording.noun} is apart bewaard en niet samengevoegd.",
                 )
                 if part
             )
@@ -322,6 +364,8 @@ def _store(db: Database, path: str, scan: Scan, sha256: str) -> FileResult:
             source_sha256=sha256,
             import_fingerprint=fingerprint,
         )
+        if attach is not None:
+            attach(session, scan_id)
     if others:
         message = (
             f"{path}: er bestaat al een andere zelfscan van {scan.gemeente} met dezelfde datum "
@@ -333,7 +377,7 @@ def _store(db: Database, path: str, scan: Scan, sha256: str) -> FileResult:
     return FileResult(
         path,
         ImportStatus.IMPORTED,
-        f"{path}: ingelezen als zelfscan {scan_id} ({scan.title})",
+        f"{path}: {wording.stored} als zelfscan {scan_id} ({scan.title})",
         scan_id=scan_id,
         title=scan.title,
         warning=warning,
