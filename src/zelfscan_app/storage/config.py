@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 #: The alembic head this code expects; a test checks it against the migration scripts.
-SCHEMA_REVISION = "0007"
+SCHEMA_REVISION = "0008"
 APP_NAME = "Zelfscan Kwaliteitskader"
 ENV_DATABASE = "ZELFSCAN_DATABASE"
 
