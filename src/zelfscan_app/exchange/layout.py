@@ -2,8 +2,8 @@
 
 The sheet names, key labels and the first six `Vragen` columns are fixed by the product brief;
 other tools (the regional merge, the incumbent workbook users) rely on them. Additions come after
-the contract: the `Gespreksleider` and `Voorbereiding door` keys, the `Bespreekpunt` column, the `Verdeling`
-columns of an export (after all others) and the `Deelnemers` sheet.
+the contract: the `Gespreksleider` and `Voorbereiding door` keys, the `Bespreekpunt` column,
+the `Verdeling` columns of an export (after all others) and the `Deelnemers` sheet.
 """
 
 from __future__ import annotations
