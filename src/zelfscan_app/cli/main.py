@@ -40,7 +40,7 @@ def _is_database_error(exc: BaseException) -> bool:
 
 def build_parser() -> argparse.ArgumentParser:
     from zelfscan_app import __version__
-    from zelfscan_app.cli import chart, demo, documents, exchange, kit, region
+    from zelfscan_app.cli import chart, demo, documents, exchange, kit, prescan, region
     from zelfscan_app.cli.dutch_argparse import DutchParser
 
     parser = DutchParser(
@@ -64,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(title="opdrachten", dest="command", metavar="OPDRACHT")
     # Sub-command modules; each has register(commands) and sets `func` on its parser.
-    for module in (demo, exchange, documents, chart, region, kit):
+    for module in (demo, exchange, documents, chart, region, kit, prescan):
         module.register(commands)
     return parser
 
