@@ -97,7 +97,7 @@ def test_hostile_or_wrong_file_exits_1_with_a_dutch_message(
     db = Database(db_url)
     before = db_state(db)
     db.dispose()
-    code, out, err = run(
+    code, _out, err = run(
         capsys, "--database", db_url, "voorbereiding", "importeer", "--scan", str(scan_id),
         str(bad),
     )  # fmt: skip
