@@ -204,7 +204,7 @@ def import_prescans(
             if on_progress is not None:
                 on_progress(done + 1, len(paths))
     finally:
-        outcomes.close()
+        getattr(outcomes, "close", lambda: None)()  # a generator: stop the pool on cancel
     return ImportReport(tuple(results))
 
 
