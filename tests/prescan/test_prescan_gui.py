@@ -64,7 +64,7 @@ def drop(widget, paths: list[Path]) -> None:
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     centre = widget.rect().center()
     actions = Qt.DropAction.CopyAction
-    enter = QDragEnterEvent(centre, actions, mime, LEFT, Qt.KeyboardModifier.NoModifier)  # noqa
+    enter = QDragEnterEvent(centre, actions, mime, LEFT, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(widget, enter)
     assert enter.isAccepted(), "the session accepts dropped voorbereidingen"
     event = QDropEvent(QPointF(centre), actions, mime, LEFT, Qt.KeyboardModifier.NoModifier)
