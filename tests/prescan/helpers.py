@@ -94,3 +94,8 @@ def nine_prescans(q: Questionnaire, scan: Scan, folder: Path) -> list[Path]:
         path.write_bytes(prescan_bytes(q, scan, door, answers))
         paths.append(path)
     return paths
+
+
+#: The doors that cannot occur in the app's own texts (organisations such as 'Veilig Thuis'
+#: are also words of the questions): what an anonymity check searches an output for.
+PERSONS = ("Anneke Bosma", "Wijkteam Noord", "Jeroen de Wit", "Fatima el Amrani", "Sanne Kuipers")

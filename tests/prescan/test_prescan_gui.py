@@ -127,7 +127,8 @@ def test_dropped_folder_of_nine_prescans_shows_every_split(
     rows = dialog.row_texts()
     shares = [Split(*expected(int(r[0].split(" ·")[0]))).disagreement for r in rows]
     assert shares == sorted(shares, reverse=True) and shares[0] is not None
-    assert {int(r[0].split(" ·")[0]) for r in rows if r[3]} == marked
+    assert {int(r[0].split(" ·")[0]) for r in rows if r[2].startswith("≠")} == marked
+    assert all(r[2].endswith("veel verschil") for r in rows if r[2].startswith("≠"))
     target = int(rows[1][0].split(" ·")[0])
     rect = dialog.table.visualRect(dialog.table.model().index(1, 1))
     qtbot.mouseClick(dialog.table.viewport(), LEFT, pos=rect.center())
@@ -165,7 +166,7 @@ def test_toelichtingen_hide_names_until_namen_tonen(
     assert all(door in dialog.plain_text() for door in DOORS)
     # The next question follows, with names still as the facilitator chose.
     sw.go_to(5)
-    assert "— Wijkteam Noord Toelichting 3 bij vraag 5" in dialog.plain_text().replace("\n", " ")
+    assert "Wijkteam Noord: Toelichting 3 bij vraag 5" in dialog.plain_text()
     dialog.close()
     close(window)
     # A new session starts without names again.

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -58,7 +59,9 @@ class NotesDialog(QDialog):
         self.text.setAccessibleName(self.tr("Toelichtingen"))
         self.text.setOpenLinks(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Sluiten"))
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setText(self.tr("Sluiten"))
+        close.setIcon(QIcon())
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -76,12 +79,18 @@ class NotesDialog(QDialog):
                 f"<p>{html.escape(self.tr('Geen toelichtingen bij deze vraag.'))}</p>"
             )
             return
-        items = []
-        for note in notes:
-            who = f" — <i>{html.escape(note.door)}</i>" if names and note.door else ""
-            body = html.escape(note.toelichting).replace("\n", "<br>")
-            items.append(f"<li><b>{html.escape(note.value_text)}</b>{who}<br>{body}</li>")
-        self.text.setHtml("<ul>" + "".join(items) + "</ul>")
+        parts = []
+        for value in ("Op orde", "Niet op orde", "Open"):  # grouped by what they answered
+            group = [n for n in notes if n.value_text == value]
+            if not group:
+                continue
+            parts.append(f"<h3>{html.escape(value)} ({len(group)})</h3><ul>")
+            for note in group:
+                who = f"<i>{html.escape(note.door)}:</i> " if names and note.door else ""
+                body = html.escape(note.toelichting).replace("\n", "<br>")
+                parts.append(f"<li style='margin-bottom:6px'>{who}{body}</li>")
+            parts.append("</ul>")
+        self.text.setHtml("".join(parts))
 
     def plain_text(self) -> str:
         return self.text.toPlainText()
@@ -98,13 +107,14 @@ class RankingDialog(QDialog):
         self._q = questionnaire
         self.setWindowTitle(self.tr("Waar verschillen we het meest?"))
         self.setObjectName("prescanRanking")
-        self.resize(860, 560)
+        self.resize(1040, 600)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
-        self.table = QTableWidget(0, 4)
+        self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Vraag"), self.tr("Verdeling"), self.tr("Verschil"), self.tr("Markering")]
+            [self.tr("Vraag"), self.tr("Verdeling"), self.tr("Verschil")]
         )
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.setAccessibleName(self.tr("Vragen, meeste verschil van mening eerst"))
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -113,7 +123,7 @@ class RankingDialog(QDialog):
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
+        for column in (1, 2):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.activated.connect(lambda index: self._choose(index.row()))
         self.table.doubleClicked.connect(lambda index: self._choose(index.row()))
@@ -127,7 +137,9 @@ class RankingDialog(QDialog):
         hint.setObjectName("hint")
         hint.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Sluiten"))
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setText(self.tr("Sluiten"))
+        close.setIcon(QIcon())
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
@@ -166,12 +178,13 @@ class RankingDialog(QDialog):
         for row, ranked in enumerate(overview.ranking):
             question = self._q.question(ranked.question)
             title = question.short_title or question.text
-            mark = self.tr("≠ veel verschil") if ranked.split.marked else ""
+            difference = ranked.split.minority_text()
+            if ranked.split.marked:  # the mark is a sign and words, never a colour alone
+                difference = arg(self.tr("%1 %2 · veel verschil"), MARK, difference)
             cells = (
                 arg(self.tr("%1 · %2"), ranked.question, title),
                 ranked.split.label(),
-                ranked.split.minority_text(),
-                mark,
+                difference,
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

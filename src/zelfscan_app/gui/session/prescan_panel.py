@@ -49,6 +49,7 @@ from zelfscan_app.gui.i18n import arg
 from zelfscan_app.gui.session.navigator_model import MARK_ROLE, NavigatorDelegate
 from zelfscan_app.gui.session.prescan_dialogs import MARK, NotesDialog, RankingDialog
 from zelfscan_app.gui.session.prescan_import import PrescanImportJob
+from zelfscan_app.gui.widgets import FlowLayout
 from zelfscan_app.services import prescans as svc
 
 if TYPE_CHECKING:
@@ -90,6 +91,17 @@ class MarkedNavigatorDelegate(NavigatorDelegate):
         painter.setPen(QColor("white"))
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, MARK)
         painter.restore()
+
+
+def _group(*widgets: QWidget) -> QWidget:
+    """Widgets side by side that stay on one line together."""
+    box = QWidget()
+    layout = QHBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(8)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return box
 
 
 class SplitPanel(QWidget):
@@ -140,20 +152,28 @@ class SplitPanel(QWidget):
         self.details_button = QPushButton(self.tr("Details…"))
         self.details_button.setFlat(True)
 
-        row = QHBoxLayout()
+        # Groups that wrap as a whole (FlowLayout): on a narrow page the buttons go to a
+        # second line instead of pushing the question page wider than the window.
+        split = _group(
+            self.caption,
+            self.split_label,
+            self.op_label,
+            self.op_orde,
+            self.niet_label,
+            self.niet_op_orde,
+        )
+        self.row = QWidget()
+        row = FlowLayout(self.row, spacing=12)
         row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(10)
-        row.addWidget(self.caption)
-        row.addWidget(self.split_label)
-        row.addWidget(self.op_label)
-        row.addWidget(self.op_orde)
-        row.addWidget(self.niet_label)
-        row.addWidget(self.niet_op_orde)
-        row.addWidget(self.verschil)
-        row.addWidget(self.notes_button)
-        row.addStretch(1)
-        row.addWidget(self.ranking_button)
-        row.addWidget(self.menu_button)
+        groups = (
+            split,
+            _group(self.verschil, self.notes_button),
+            _group(self.ranking_button, self.menu_button),
+        )
+        height = max(g.sizeHint().height() for g in groups)
+        for group in groups:
+            group.setMinimumHeight(height)  # one baseline for the wrapped groups
+            row.addWidget(group)
         status = QHBoxLayout()
         status.setContentsMargins(0, 0, 0, 0)
         status.addWidget(self.progress)
@@ -166,7 +186,7 @@ class SplitPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 2, 0, 0)
         layout.setSpacing(2)
-        layout.addLayout(row)
+        layout.addWidget(self.row)
         layout.addWidget(self.status_row)
 
     def _counter(self, name: str) -> QSpinBox:
