@@ -129,14 +129,15 @@ class SplitPanel(QWidget):
         self.verschil = QLabel()
         self.verschil.setObjectName("splitMark")
         self.verschil.setAccessibleName(self.tr("Verschil van mening"))
-        self.ranking_button = QPushButton(self.tr("Waar verschillen we?"))
-        self.ranking_button.setToolTip(
-            self.tr("Vragen met het meeste verschil van mening, om de tijd te plannen (Ctrl+D)")
-        )
-        self.ranking_button.setAccessibleName(self.tr("Waar verschillen we het meest?"))
         self.menu_button = QToolButton()
-        self.menu_button.setText(self.tr("Voorbereiding"))
-        self.menu_button.setAccessibleName(self.tr("Voorbereiding"))
+        self.menu_button.setText(self.tr("Verschillen"))
+        self.menu_button.setAccessibleName(self.tr("Verschillen en voorbereiding"))
+        self.menu_button.setToolTip(
+            self.tr(
+                "Waar verschillen we het meest? (Ctrl+D), voorbereidingen inlezen of het "
+                "formulier voor de voorbereiding maken. Of sleep voorbereidingen op dit venster."
+            )
+        )
         self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.menu = QMenu(self.menu_button)
         self.menu_button.setMenu(self.menu)
@@ -165,11 +166,7 @@ class SplitPanel(QWidget):
         self.row = QWidget()
         row = FlowLayout(self.row, spacing=12)
         row.setContentsMargins(0, 0, 0, 0)
-        groups = (
-            split,
-            _group(self.verschil, self.notes_button),
-            _group(self.ranking_button, self.menu_button),
-        )
+        groups = (split, _group(self.verschil, self.notes_button), self.menu_button)
         height = max(g.sizeHint().height() for g in groups)
         for group in groups:
             group.setMinimumHeight(height)  # one baseline for the wrapped groups
@@ -196,6 +193,9 @@ class SplitPanel(QWidget):
         box.setToolTip(self.tr("Handopsteken: typ het aantal handen of gebruik de pijltjes"))
         box.setKeyboardTracking(True)
         box.setMinimumWidth(64)
+        # Reached with Alt+O / Alt+I or a click, not by falling into it: the session's keys
+        # 1, 2 and 0 answer the question, and a counter with the focus would swallow them.
+        box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         return box
 
     def show_split(self, split: Split | None, prescans: int, notes: int) -> None:
@@ -222,7 +222,10 @@ class SplitPanel(QWidget):
         self.show_mark(split)
 
     def show_mark(self, split: Split | None) -> None:
-        text = split.minority_text() if split else ""
+        text = ""
+        if split is not None and split.disagreement is not None:
+            other = min(split.op_orde, split.niet_op_orde)
+            text = arg(self.tr("%1 van %2 anders"), other, split.answered)
         marked = bool(split and split.marked)
         self.verschil.setText(f"{MARK} {text}" if marked else text)
         self.verschil.setProperty("marked", marked)
@@ -261,7 +264,6 @@ class PrescanController(QObject):
 
         p = self.panel
         p.notes_button.clicked.connect(self.show_notes)
-        p.ranking_button.clicked.connect(self.show_ranking)
         p.op_orde.valueChanged.connect(self._hands_changed)
         p.niet_op_orde.valueChanged.connect(self._hands_changed)
         p.cancel_button.clicked.connect(self.cancel_import)
@@ -279,7 +281,9 @@ class PrescanController(QObject):
         self.act_notes = self._action(
             self.tr("Toelichtingen uit de voorbereiding…"), "Ctrl+J", self.show_notes
         )
-        for action in (self.act_import, self.act_folder, self.act_form, self.act_ranking):
+        p.menu.addAction(self.act_ranking)
+        p.menu.addSeparator()
+        for action in (self.act_import, self.act_folder, self.act_form):
             p.menu.addAction(action)
 
         self._session.currentChanged.connect(self.refresh_question)
