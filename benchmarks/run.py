@@ -22,6 +22,7 @@ import bench_documents
 import bench_import
 import bench_memory
 import bench_merge
+import bench_prescan
 import bench_startup
 from common import Result
 from probes import Probes
@@ -48,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
         "--only",
         default="",
         help="comma-separated groups to run (startup, database, memory, documents, answer, "
-        "merge, import); all by default",
+        "merge, import, prescan); all by default",
     )
     args = parser.parse_args(argv)
     only = {g.strip() for g in args.only.split(",") if g.strip()}
@@ -99,6 +100,10 @@ def main(argv: list[str] | None = None) -> int:
                 filled=50 if args.quick else 3000,
                 batch=3 if args.quick else 8,
                 repeat=1 if args.quick else 3,
+            )
+        if wanted("prescan"):
+            results += bench_prescan.measure(
+                questionnaire, folder / "prescan", 3 if args.quick else 20, 1 if args.quick else 3
             )
 
     print(table(results))

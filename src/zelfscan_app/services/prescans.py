@@ -82,11 +82,20 @@ class Overview:
 
 
 def overview(db: Database, questionnaire: Questionnaire, scan_id: int) -> Overview:
+    return session_view(db, questionnaire, scan_id)[0]
+
+
+def session_view(
+    db: Database, questionnaire: Questionnaire, scan_id: int
+) -> tuple[Overview, list[Prescan]]:
+    """The overview and the pre-scans themselves, read once: the session keeps both and
+    answers every question change from memory (`notes_from`)."""
     with db.session() as session:
         stored = repo.prescans(session, scan_id)
         hands = repo.hand_counts(session, scan_id) if not stored else {}
     per_question = splits_for(questionnaire.question_numbers, stored, hands)
-    return Overview(len(stored), per_question, tuple(rank_disagreement(per_question)))
+    view = Overview(len(stored), per_question, tuple(rank_disagreement(per_question)))
+    return view, stored
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,8 +118,15 @@ def toelichtingen(
 
     Without names they are ordered by answer and text, not by import order: the order in which
     the facilitator received the files would otherwise hint at who wrote what."""
+    return notes_from(prescans(db, scan_id), question, with_names=with_names)
+
+
+def notes_from(
+    stored: Sequence[Prescan], question: int, *, with_names: bool = False
+) -> list[PrescanNote]:
+    """`toelichtingen` from pre-scans already read."""
     notes = []
-    for p in prescans(db, scan_id):
+    for p in stored:
         answer = p.answer(question)
         if answer.toelichting.strip():
             notes.append(

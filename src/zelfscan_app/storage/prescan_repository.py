@@ -7,7 +7,7 @@ never a scan themselves, so no scan query (list, region, export) can pick them u
 from __future__ import annotations
 
 from sqlalchemy import delete, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from zelfscan_app.domain.prescan import Prescan, PrescanAnswer, prescan_fingerprint
 from zelfscan_app.domain.scan import AnswerValue
@@ -15,26 +15,34 @@ from zelfscan_app.storage.models import HandCountRow, PrescanAnswerRow, PrescanR
 from zelfscan_app.storage.repository import now
 
 
-def _to_domain(row: PrescanRow) -> Prescan:
-    return Prescan(
-        door=row.door,
-        id=row.id,
-        answers=tuple(
-            PrescanAnswer(a.question, AnswerValue(a.value) if a.value else None, a.toelichting)
-            for a in row.answers
-        ),
-    )
-
-
 def prescans(session: Session, scan_id: int) -> list[Prescan]:
-    """The scan's pre-scans in the order they were imported (two queries, no N+1)."""
-    rows = session.scalars(
-        select(PrescanRow)
+    """The scan's pre-scans in the order they were imported: two plain column queries, no
+    ORM objects (the session reloads them after every import or show of hands)."""
+    heads = session.execute(
+        select(PrescanRow.id, PrescanRow.door)
         .where(PrescanRow.scan_id == scan_id)
-        .options(selectinload(PrescanRow.answers))
         .order_by(PrescanRow.id)
+    ).all()
+    if not heads:
+        return []
+    answers: dict[int, list[PrescanAnswer]] = {pid: [] for pid, _ in heads}
+    rows = session.execute(
+        select(
+            PrescanAnswerRow.voorbereiding_id,
+            PrescanAnswerRow.question,
+            PrescanAnswerRow.value,
+            PrescanAnswerRow.toelichting,
+        )
+        .join(PrescanRow, PrescanRow.id == PrescanAnswerRow.voorbereiding_id)
+        .where(PrescanRow.scan_id == scan_id)
+        .order_by(PrescanAnswerRow.voorbereiding_id, PrescanAnswerRow.question)
     )
-    return [_to_domain(r) for r in rows]
+    values = {v.value: v for v in AnswerValue}
+    for pid, question, value, toelichting in rows:
+        answers[pid].append(
+            PrescanAnswer(question, values[value] if value else None, toelichting or "")
+        )
+    return [Prescan(door=door, id=pid, answers=tuple(answers[pid])) for pid, door in heads]
 
 
 def prescan_with_fingerprint(session: Session, scan_id: int, fingerprint: str) -> int | None:

@@ -251,7 +251,7 @@ class PrescanController(QObject):
         self.ranking_dialog: RankingDialog | None = None
         self.job: PrescanImportJob | None = None
         self.last_report: ImportReport | Exception | None = None
-        self.overview = svc.overview(
+        self.overview, self._prescans = svc.session_view(
             self._session.db, self._session.questionnaire, self._session.scan_id
         )
 
@@ -303,7 +303,7 @@ class PrescanController(QObject):
     # Showing -------------------------------------------------------------------------------
     def reload(self) -> None:
         s = self._session
-        self.overview = svc.overview(s.db, s.questionnaire, s.scan_id)
+        self.overview, self._prescans = svc.session_view(s.db, s.questionnaire, s.scan_id)
         self._apply()
 
     def _apply(self) -> None:
@@ -329,7 +329,7 @@ class PrescanController(QObject):
         s = self._session
         notes = 0
         if self.overview.prescans:
-            notes = len(svc.toelichtingen(s.db, s.scan_id, s.current))
+            notes = len(svc.notes_from(self._prescans, s.current))
         self.panel.show_split(self.split(s.current), self.overview.prescans, notes)
         if self.notes_dialog is not None and self.notes_dialog.isVisible():
             self._fill_notes()
@@ -347,7 +347,7 @@ class PrescanController(QObject):
     def _fill_notes(self) -> None:
         s = self._session
         assert self.notes_dialog is not None
-        notes = svc.toelichtingen(s.db, s.scan_id, s.current, with_names=self.names_shown)
+        notes = svc.notes_from(self._prescans, s.current, with_names=self.names_shown)
         self.notes_dialog.show_notes(s.current, notes, self.names_shown)
 
     def _names_toggled(self, on: bool) -> None:
