@@ -228,3 +228,44 @@ def test_refused_files_are_reported_and_change_nothing(
     assert panel.details_button.isVisible()
     assert panel.caption.text() == "Handopsteken:"
     close(window)
+
+
+def test_short_page_shows_the_split_in_the_heading_and_types_hands_in_a_dialog(
+    qtbot: QtBot, db_url: str
+) -> None:
+    from PySide6.QtCore import QSize, QTimer
+
+    from zelfscan_app.gui.session.prescan_dialogs import HandsDialog
+
+    scan_id = new_scan(db_url, "Kortdorp")
+    window = open_session(qtbot, db_url, scan_id)
+    window.resize(QSize(1280, 652))
+    sw = window.session_widget
+    sw.set_navigator_visible(False)
+    controller = sw.prescans
+    qtbot.waitUntil(lambda: controller.compact.isVisible())
+    assert not controller.panel.isVisible()
+    sw.go_to(6)
+    assert "Handopsteken" in controller.compact.text()
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, HandsDialog)
+        dialog.op_orde.setValue(3)
+        dialog.niet_op_orde.setValue(3)
+        dialog.accept()
+
+    QTimer.singleShot(0, fill)
+    controller.type_hands()
+    assert "3 op orde · 3 niet op orde" in controller.compact.text()
+    assert "≠" in controller.compact.text()
+    assert "veel verschil" in controller.compact.accessibleDescription()
+    db = Database(db_url)
+    assert prescans.hand_counts(db, scan_id) == {6: (3, 3)}
+    db.dispose()
+    window.resize(QSize(1366, 768))
+    sw.set_navigator_visible(True)
+    qtbot.waitUntil(lambda: controller.panel.isVisible())
+    assert not controller.compact.isVisible()
+    assert (controller.panel.op_orde.value(), controller.panel.niet_op_orde.value()) == (3, 3)
+    close(window)

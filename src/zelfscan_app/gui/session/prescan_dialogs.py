@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QHeaderView,
     QLabel,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
@@ -215,3 +217,38 @@ class RankingDialog(QDialog):
             self._choose(self.table.currentRow())
             return
         super().keyPressEvent(event)
+
+
+class HandsDialog(QDialog):
+    """The show of hands on a short page, where the counters do not fit under the answers."""
+
+    def __init__(self, question: int, counts: tuple[int, int], parent: QWidget | None = None):
+        super().__init__(parent)
+        from zelfscan_app.domain.prescan import MAX_HANDS
+
+        self.setWindowTitle(arg(self.tr("Handopsteken bij vraag %1"), question))
+        self.op_orde = QSpinBox()
+        self.niet_op_orde = QSpinBox()
+        for box, value, name in (
+            (self.op_orde, counts[0], self.tr("Handen op orde")),
+            (self.niet_op_orde, counts[1], self.tr("Handen niet op orde")),
+        ):
+            box.setRange(0, MAX_HANDS)
+            box.setValue(value)
+            box.setAccessibleName(name)
+        form = QFormLayout()
+        form.addRow(self.tr("&Op orde"), self.op_orde)
+        form.addRow(self.tr("N&iet op orde"), self.niet_op_orde)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Opslaan"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuleren"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def counts(self) -> tuple[int, int]:
+        return self.op_orde.value(), self.niet_op_orde.value()

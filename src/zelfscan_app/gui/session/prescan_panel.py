@@ -12,6 +12,7 @@ too), and 'Waar verschillen we?' ranks them to plan the meeting's time.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QMenu,
     QMessageBox,
     QProgressBar,
@@ -57,6 +59,11 @@ if TYPE_CHECKING:
     from zelfscan_app.services.exchange import ImportReport
 
 BADGE = 22  # px, the navigator's ≠ mark
+#: Below this question-page height (px) the split row would push the toelichting out of
+#: view (a 1280 × 720 projector with the question list folded): the split then shows as one
+#: line of text in the question's heading, and its actions (the show of hands included)
+#: open from that line. 1366 × 768 and 1366 × 700 keep the full row.
+COMPACT_BELOW = 490
 
 
 class MarkedNavigatorDelegate(NavigatorDelegate):
@@ -261,6 +268,19 @@ class PrescanController(QObject):
         assert isinstance(column, QBoxLayout)
         column.insertWidget(column.indexOf(view.notes), self.panel)
         widget.tree.setItemDelegate(MarkedNavigatorDelegate(widget.tree))
+        # The compact form: one line of text in the heading row (no extra height).
+        self.compact = QLabel()
+        self.compact.setObjectName("splitCompact")
+        self.compact.setAccessibleName(self.tr("Verdeling"))
+        self.compact.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.compact.setToolTip(self.tr("Klik voor toelichtingen, handopsteken en verschillen"))
+        self.compact.linkActivated.connect(self._compact_menu)
+        self.compact.hide()
+        self._compact = False
+        heading = _layout_holding(column, view.number_label)
+        if heading is not None:
+            heading.insertWidget(heading.indexOf(view.number_label), self.compact)
+        view.installEventFilter(self)
 
         p = self.panel
         p.notes_button.clicked.connect(self.show_notes)
@@ -331,6 +351,14 @@ class PrescanController(QObject):
         if self.overview.prescans:
             notes = len(svc.notes_from(self._prescans, s.current))
         self.panel.show_split(self.split(s.current), self.overview.prescans, notes)
+        if self._compact:
+            self.compact.setText(self._compact_text())
+            split = self.split(s.current)
+            self.compact.setAccessibleDescription(
+                (split.label() + (", veel verschil van mening" if split.marked else ""))
+                if split
+                else ""
+            )
         if self.notes_dialog is not None and self.notes_dialog.isVisible():
             self._fill_notes()
 
@@ -367,9 +395,11 @@ class PrescanController(QObject):
 
     # Show of hands -------------------------------------------------------------------------
     def _hands_changed(self, *_args: int) -> None:
-        s = self._session
-        question = s.current
         counts = (self.panel.op_orde.value(), self.panel.niet_op_orde.value())
+        self._store_hands(self._session.current, counts)
+
+    def _store_hands(self, question: int, counts: tuple[int, int]) -> None:
+        s = self._session
 
         def store() -> None:
             svc.save_hand_count(s.db, s.scan_id, question, counts)
@@ -490,9 +520,60 @@ class PrescanController(QObject):
         self.panel.status.setText(arg(self.tr("Formulier geschreven naar %1."), str(written)))
         return written
 
+    # Short pages -----------------------------------------------------------------------------
+    def _fit(self) -> None:
+        compact = self._widget.question.height() < COMPACT_BELOW
+        if compact != self._compact:
+            self._compact = compact
+            self.panel.setVisible(not compact)
+            self.compact.setVisible(compact)
+            self.refresh_question()
+
+    def _compact_text(self) -> str:
+        split = self.split(self._session.current)
+        mark = ""
+        if split is not None and split.marked:
+            mark = f" <b style='color:{style.ORANGE}'>{MARK}</b>"
+        if self.overview.prescans:
+            what = split.label() if split else ""
+            text = arg(self.tr("Voorbereiding: %1"), what)
+        elif split is not None:
+            text = arg(self.tr("Handopsteken: %1"), split.label())
+        else:
+            text = self.tr("Handopsteken")
+        return f"<a href='menu'>{html.escape(text)}</a>{mark}"
+
+    def _compact_menu(self, _href: str = "") -> None:
+        menu = QMenu(self._widget)
+        if self.overview.prescans:
+            menu.addAction(self.act_notes)
+        else:
+            menu.addAction(self.tr("Handopsteken typen…"), self.type_hands)
+        menu.addAction(self.act_ranking)
+        menu.addSeparator()
+        for action in (self.act_import, self.act_folder, self.act_form):
+            menu.addAction(action)
+        menu.popup(self.compact.mapToGlobal(self.compact.rect().bottomLeft()))
+        self.compact_popup = menu
+
+    def type_hands(self) -> None:
+        from zelfscan_app.gui.session.prescan_dialogs import HandsDialog
+
+        s = self._session
+        split = self.split(s.current)
+        counts = (split.op_orde, split.niet_op_orde) if split else (0, 0)
+        dialog = HandsDialog(s.current, counts, self._widget)
+        self.hands_dialog = dialog
+        if dialog.exec():
+            self._store_hands(s.current, dialog.counts())
+
     # Drops on the session ------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
+        if watched is self._widget.question:
+            if kind == QEvent.Type.Resize:
+                self._fit()
+            return False
         if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
             if self.job is None and _dropped(event.mimeData().urls()):  # type: ignore[attr-defined]
                 event.acceptProposedAction()  # type: ignore[attr-defined]
@@ -508,6 +589,21 @@ class PrescanController(QObject):
         if self.job is not None:
             self.job.cancel()
             self.job.wait()
+
+
+def _layout_holding(layout: QLayout | None, widget: QWidget) -> QBoxLayout | None:
+    """The box layout (inside `layout`) that holds `widget` directly."""
+    if layout is None:
+        return None
+    if isinstance(layout, QBoxLayout) and layout.indexOf(widget) >= 0:
+        return layout
+    for i in range(layout.count()):
+        item = layout.itemAt(i)
+        child = item.layout() if item is not None else None
+        found = _layout_holding(child, widget)
+        if found is not None:
+            return found
+    return None
 
 
 def _dropped(urls: list[QUrl]) -> list[str]:
