@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
             )
         if wanted("prescan"):
             results += bench_prescan.measure(
-                questionnaire, folder / "prescan", 3 if args.quick else 20, 1 if args.quick else 3
+                questionnaire, folder / "prescan", 2 if args.quick else 20, 1 if args.quick else 3
             )
 
     print(table(results))
