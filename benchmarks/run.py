@@ -24,6 +24,7 @@ import bench_hostile
 import bench_import
 import bench_memory
 import bench_merge
+import bench_prescan
 import bench_publish
 import bench_scale
 import bench_startup
@@ -52,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
         "--only",
         default="",
         help="comma-separated groups to run (startup, database, memory, documents, answer, "
-        "merge, import, hostile, history, scale, publish); all by default",
+        "merge, import, hostile, history, scale, publish, prescan); all by default",
     )
     args = parser.parse_args(argv)
     only = {g.strip() for g in args.only.split(",") if g.strip()}
@@ -129,6 +130,10 @@ def main(argv: list[str] | None = None) -> int:
                 filled=50 if args.quick else 7000,
                 batch=3 if args.quick else 20,
                 repeat=1 if args.quick else 5,
+            )
+        if wanted("prescan"):
+            results += bench_prescan.measure(
+                questionnaire, folder / "prescan", 2 if args.quick else 20, 1 if args.quick else 3
             )
 
     print(table(results))

@@ -864,6 +864,41 @@ def build_findings() -> object:
     para(doc, "Vraag {{ v.nummer }}: {{ v.tekst }}", "List Bullet")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
+
+    tag(doc, "{%p if verschillen %}")
+    para(doc, "Waar we van mening verschilden", "Heading 1")
+    para(
+        doc,
+        "De deelnemers gaven ook elk hun eigen antwoord, via {{ verschillen_bron }}. Bij deze "
+        "vragen zag minstens een derde het anders dan de meerderheid; het verschil van mening "
+        "is zelf een uitkomst. De tabel toont de verdeling (alleen aantallen, geen namen) en "
+        "het antwoord waar de groep samen op uitkwam.",
+        keep=True,
+    )
+    table(
+        doc,
+        (
+            Column("Nr", 1.0, align="center"),
+            Column("Vraag", 6.4),
+            Column("Verdeling", 3.6),
+            Column("Verschil", 3.0),
+            Column("Antwoord van de groep", 3.0),
+        ),
+        [
+            tag_row("{%tr for v in verschillen %}", 5),
+            [
+                "{{ v.nummer }}",
+                "{{ v.tekst }}",
+                "{{ v.verdeling }}",
+                "{{ v.verschil }}",
+                "{% cellbg v.kleur %}{{ v.antwoord }}",
+            ],
+            tag_row("{%tr endfor %}", 5),
+        ],
+        caption="Vragen met het meeste verschil van mening",
+        description="Per vraag: de verdeling van de eigen antwoorden en het antwoord van de groep",
+    )
+    tag(doc, "{%p endif %}")
     kit_sections(doc)
 
     para(doc, "Duiding door de groep", "Heading 1")

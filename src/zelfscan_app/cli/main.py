@@ -48,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
         documents,
         exchange,
         kit,
+        prescan,
         publish,
         region,
     )
@@ -74,7 +75,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(title="opdrachten", dest="command", metavar="OPDRACHT")
     # Sub-command modules; each has register(commands) and sets `func` on its parser.
-    for module in (demo, exchange, documents, chart, region, kit, database, publish, backup):
+    for module in (
+        demo,
+        exchange,
+        documents,
+        chart,
+        region,
+        kit,
+        prescan,
+        database,
+        publish,
+        backup,
+    ):
         module.register(commands)
     return parser
 

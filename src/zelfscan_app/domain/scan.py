@@ -78,6 +78,9 @@ class Scan:
     warning: str = ""
     #: 'Duiding door de groep': the group's own reading of the results (routekaart fase 3).
     duiding: str = ""
+    #: 'Voorbereiding door' of a workbook: set when one participant filled the form alone
+    #: (a pre-scan, `domain.prescan`); such a workbook is never stored or merged as a scan.
+    prepared_by: str = ""
 
     @property
     def values(self) -> Mapping[int, AnswerValue | None]:

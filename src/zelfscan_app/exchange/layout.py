@@ -2,7 +2,8 @@
 
 The sheet names, key labels and the first six `Vragen` columns are fixed by the product brief;
 other tools (the regional merge, the incumbent workbook users) rely on them. Additions come after
-the contract: the `Gespreksleider` key, the `Bespreekpunt` column and the `Deelnemers` sheet.
+the contract: the `Gespreksleider` and `Voorbereiding door` keys, the `Bespreekpunt` column,
+the `Verdeling` columns of an export (after all others) and the `Deelnemers` sheet.
 """
 
 from __future__ import annotations
@@ -20,7 +21,18 @@ KEY_DATUM = "Datum"
 KEY_SOORT = "Soort meting"
 KEY_VRAGENLIJST = "Vragenlijst"
 KEY_GESPREKSLEIDER = "Gespreksleider"
-KEYS = (KEY_GEMEENTE, KEY_REGIO, KEY_DATUM, KEY_SOORT, KEY_VRAGENLIJST, KEY_GESPREKSLEIDER)
+#: Filled only when one participant prepares alone (a pre-scan): a name or an organisation.
+#: Empty (or absent, in older workbooks) means the group's own scan.
+KEY_VOORBEREIDING = "Voorbereiding door"
+KEYS = (
+    KEY_GEMEENTE,
+    KEY_REGIO,
+    KEY_DATUM,
+    KEY_SOORT,
+    KEY_VRAGENLIJST,
+    KEY_GESPREKSLEIDER,
+    KEY_VOORBEREIDING,
+)
 
 # Columns of `Vragen`, in order; the first six are the contract.
 COL_NR = "Nr"
@@ -46,6 +58,14 @@ COL_NAAM = "Naam"
 COL_ORGANISATIE = "Organisatie"
 COL_ROL = "Rol"
 DEELNEMERS_COLUMNS = (COL_NAAM, COL_ORGANISATIE, COL_ROL)
+
+#: Appended after the contract's columns in an export: how the pre-scans (or the room's show
+#: of hands) split per question. Counts only, never names. The reader ignores them.
+COL_SPLIT_OP_ORDE = "Verdeling: op orde"
+COL_SPLIT_NIET_OP_ORDE = "Verdeling: niet op orde"
+COL_SPLIT_OPEN = "Verdeling: open"
+COL_SPLIT_BRON = "Verdeling: bron"
+SPLIT_COLUMNS = (COL_SPLIT_OP_ORDE, COL_SPLIT_NIET_OP_ORDE, COL_SPLIT_OPEN, COL_SPLIT_BRON)
 
 BESPREEKPUNT_JA = "Ja"
 

@@ -362,6 +362,7 @@ def _interpret(
         participants=participants,
         answers=answers,
         warning=" ".join(warnings),
+        prepared_by=meta.prepared_by,
     )
     return scan, tuple(warnings)
 
@@ -374,6 +375,7 @@ class _Meta:
     soort: SoortMeting
     version: str
     facilitator: str
+    prepared_by: str = ""
 
 
 def _metadata(sheet: RawSheet, path: str, q: Questionnaire, *, date1904: bool) -> _Meta:
@@ -418,6 +420,7 @@ def _metadata(sheet: RawSheet, path: str, q: Questionnaire, *, date1904: bool) -
         soort=soort,
         version=version,
         facilitator=name(L.KEY_GESPREKSLEIDER),
+        prepared_by=name(L.KEY_VOORBEREIDING),
     )
 
 

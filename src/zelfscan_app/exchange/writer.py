@@ -8,11 +8,14 @@ scores as values, so any viewer (also one without a calculation engine) shows th
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from zelfscan_app.domain.prescan import Split
 from zelfscan_app.domain.questionnaire import Questionnaire
 from zelfscan_app.domain.scan import AnswerValue, Scan, SoortMeting
 from zelfscan_app.domain.scoring import standard_scores
@@ -62,13 +65,42 @@ def standard_label(questionnaire: Questionnaire, number: int) -> str:
     return f"{number}. {questionnaire.standard(number).short_title}"
 
 
-def form_bytes(questionnaire: Questionnaire, *, gemeente: str = "", regio: str = "") -> bytes:
-    """A blank workbook to fill in Excel or LibreOffice."""
-    return _build(questionnaire, None, gemeente=gemeente, regio=regio)
+def form_bytes(
+    questionnaire: Questionnaire,
+    *,
+    gemeente: str = "",
+    regio: str = "",
+    datum: date | None = None,
+    soort: SoortMeting | None = None,
+    prescan: bool = False,
+) -> bytes:
+    """A blank workbook to fill in Excel or LibreOffice.
+
+    With `prescan` it is the form one participant fills alone before the meeting: the same
+    workbook, with the scan's gemeente, datum and soort filled in and an instruction to fill
+    ‘Voorbereiding door’ (which is what makes it a voorbereiding, never a scan of its own)."""
+    return _build(
+        questionnaire,
+        None,
+        gemeente=gemeente,
+        regio=regio,
+        form=_FormDefaults(datum, soort, prescan),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _FormDefaults:
+    datum: date | None = None
+    soort: SoortMeting | None = None
+    prescan: bool = False
 
 
 def scan_bytes(
-    questionnaire: Questionnaire, scan: Scan, *, with_participants: bool = False
+    questionnaire: Questionnaire,
+    scan: Scan,
+    *,
+    with_participants: bool = False,
+    splits: Mapping[int, Split] | None = None,
 ) -> bytes:
     """A scan from the database as a filled workbook.
 
@@ -91,6 +123,7 @@ def scan_bytes(
         gemeente=scan.gemeente,
         regio=scan.regio,
         with_participants=with_participants,
+        splits=splits,
     )
 
 
@@ -109,6 +142,8 @@ def _build(
     gemeente: str,
     regio: str,
     with_participants: bool = True,
+    form: _FormDefaults | None = None,
+    splits: Mapping[int, Split] | None = None,
 ) -> bytes:
     from openpyxl import Workbook
 
@@ -130,8 +165,11 @@ def _build(
         gemeente=gemeente,
         regio=regio,
         with_participants=with_participants,
+        form=form or _FormDefaults(),
     )
     last_row = _fill_vragen(vragen, questionnaire, scan)
+    if scan is not None:
+        _fill_splits(vragen, questionnaire, splits or {})
     _fill_resultaten(resultaten, questionnaire, scan, last_vragen_row=last_row)
     if with_participants:
         sheets.append(wb.create_sheet(L.SHEET_DEELNEMERS))
@@ -154,8 +192,11 @@ def _fill_toelichting(
     gemeente: str,
     regio: str,
     with_participants: bool = True,
+    form: _FormDefaults | None = None,
 ) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
+
+    form = form or _FormDefaults()
 
     ws.column_dimensions["A"].width = 22
     ws.column_dimensions["B"].width = 58
@@ -164,22 +205,46 @@ def _fill_toelichting(
     ws["A1"].font = calibri(size=18, bold=True, color=BLUE)
     write_text(ws["A2"], q.title)
     ws["A2"].font = calibri(size=12, color=BLUE)
-    intro = (
-        "Ingevulde zelfscan, gemaakt met het programma Zelfscan Kwaliteitskader."
-        if scan
-        else "Formulier om de zelfscan zonder het programma in te vullen, in Excel of LibreOffice."
-    )
+    if scan:
+        intro = "Ingevulde zelfscan, gemaakt met het programma Zelfscan Kwaliteitskader."
+    elif form.prescan:
+        intro = (
+            "Voorbereiding: vul dit formulier alleen in, vóór de bijeenkomst. Zet bij "
+            "‘Voorbereiding door’ uw naam of alleen uw organisatie."
+        )
+    else:
+        intro = (
+            "Formulier om de zelfscan zonder het programma in te vullen, in Excel of LibreOffice."
+        )
     write_text(ws["A3"], intro)
     ws["A3"].font = calibri(italic=True, color="595959")
 
     values: list[tuple[str, str, str]] = [
         (L.KEY_GEMEENTE, scan.gemeente if scan else gemeente, "naam van de gemeente"),
         (L.KEY_REGIO, scan.regio if scan else regio, "bijvoorbeeld de Veilig Thuis-regio"),
-        (L.KEY_DATUM, scan.datum.isoformat() if scan else "", "JJJJ-MM-DD, bijv. 2026-03-15"),
-        (L.KEY_SOORT, scan.soort.value if scan else "", "nulmeting, evaluatie of toetsingsmoment"),
+        (
+            L.KEY_DATUM,
+            scan.datum.isoformat() if scan else form.datum.isoformat() if form.datum else "",
+            "JJJJ-MM-DD, bijv. 2026-03-15",
+        ),
+        (
+            L.KEY_SOORT,
+            scan.soort.value if scan else form.soort.value if form.soort else "",
+            "nulmeting, evaluatie of toetsingsmoment",
+        ),
         (L.KEY_VRAGENLIJST, _questionnaire_label(q, scan), "niet wijzigen"),
         (L.KEY_GESPREKSLEIDER, scan.facilitator if scan else "", "wie het gesprek leidde"),
     ]
+    if scan is None:  # a blank form: filled only by one participant preparing alone
+        values.append(
+            (
+                L.KEY_VOORBEREIDING,
+                "",
+                "alleen bij een voorbereiding: uw naam of organisatie; leeg voor de groep"
+                if not form.prescan
+                else "uw naam, of alleen uw organisatie (verplicht bij een voorbereiding)",
+            )
+        )
     first = 5
     write_header(ws.cell(first - 1, 1), "Gegevens")
     write_header(ws.cell(first - 1, 2), "")
@@ -210,10 +275,20 @@ def _fill_toelichting(
 
     row = first + len(values) + 1
     heading = "Over deze werkmap" if scan else "Zo vult u dit formulier in"
-    row = write_paragraphs(ws, row, heading, _instructions(scan, with_participants), numbered=True)
+    lines = _instructions(scan, with_participants)
+    if scan is None:
+        lines.insert(1, _PRESCAN_LINE)
+    row = write_paragraphs(ws, row, heading, lines, numbered=True)
     blocks = [f"{b.title}. {b.description}".strip() for b in q.blocks]
     write_paragraphs(ws, row + 1, "De vragenlijst", blocks, numbered=False)
 
+
+_PRESCAN_LINE = (
+    "Vult u dit formulier alleen in, als voorbereiding op de bijeenkomst? Zet dan bij "
+    "‘Voorbereiding door’ uw naam, of alleen uw organisatie. De gespreksleider leest de "
+    "voorbereidingen in bij de zelfscan van de groep; ze worden nooit een zelfscan op zich en "
+    "gaan niet naar de regio. Vult de groep het formulier samen in, laat het veld dan leeg."
+)
 
 #: Where the Toelichting sheet holds the gemeente (column B of the first key row).
 GEMEENTE_CELL = "$B$5"
@@ -376,6 +451,38 @@ def _fill_vragen(ws: Worksheet, q: Questionnaire, scan: Scan | None) -> int:
     )
     ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{row}"
     return row
+
+
+def _fill_splits(ws: Worksheet, q: Questionnaire, splits: Mapping[int, Split]) -> None:
+    """The split per question in columns after the contract's (counts only, never names);
+    empty where there is no split. An import reads only the columns it knows."""
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    first = len(L.VRAGEN_COLUMNS) + 1
+    centre = Alignment(horizontal="center", vertical="top")
+    for offset, name in enumerate(L.SPLIT_COLUMNS):
+        write_header(ws.cell(1, first + offset), name)
+        ws.column_dimensions[get_column_letter(first + offset)].width = 14
+    for row, question in enumerate(q.questions, start=2):
+        split = splits.get(question.number)
+        values: tuple[object, ...] = (
+            (split.op_orde, split.niet_op_orde, split.open, split.source.value)
+            if split is not None
+            else ("", "", "", "")
+        )
+        if split is not None and split.source.value == "handopsteken":
+            values = (split.op_orde, split.niet_op_orde, "", split.source.value)
+        for offset, value in enumerate(values):
+            cell = ws.cell(row, first + offset)
+            if isinstance(value, str):
+                write_text(cell, value)
+            else:
+                cell.value = value
+            cell.alignment = centre
+            box(cell)
+    last = get_column_letter(first + len(L.SPLIT_COLUMNS) - 1)
+    ws.auto_filter.ref = f"A1:{last}{len(q.questions) + 1}"
 
 
 def _question_text(cell: Cell, text: str, help_text: str) -> None:

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from zelfscan_app.domain.actions import current_state
+from zelfscan_app.domain.prescan import Split, SplitSource, most_disagreement
 from zelfscan_app.domain.questionnaire import Questionnaire
 from zelfscan_app.domain.scan import Scan
 from zelfscan_app.domain.scoring import standard_scores
@@ -35,6 +36,7 @@ def findings_context(
     *,
     today: date,
     kit: Mapping[str, object] | None = None,
+    splits: Mapping[int, Split] | None = None,
 ) -> dict[str, object]:
     context = scan_basics(questionnaire, scan, today)
     context.update(kit or empty_kit_context())  # routekaart and Rad van Fortuin (meeting kit)
@@ -65,12 +67,48 @@ def findings_context(
         for standard in questionnaire.standards
     ]
     context["duiding"] = duiding_paragraphs(scan.duiding)
+    context.update(disagreement_context(questionnaire, scan, splits or {}))
     context["bespreekpunten"] = [
         {"nummer": q.number, "tekst": q.text}
         for q in questionnaire.questions
         if scan.answer(q.number).bespreekpunt
     ]
     return context
+
+
+#: At most this many questions in 'Waar we van mening verschilden' (most disagreement first).
+MAX_DISAGREEMENTS = 10
+
+
+def disagreement_context(
+    questionnaire: Questionnaire, scan: Scan, splits: Mapping[int, Split]
+) -> dict[str, object]:
+    """'Waar we van mening verschilden': the questions where at least a third of the
+    voorbereidingen (or of the raised hands) saw it otherwise, with the split and the group's
+    final answer. Counts only: a document never names who answered what."""
+    ranked = most_disagreement(splits, MAX_DISAGREEMENTS)
+    source = ""
+    if ranked:
+        first = ranked[0].split
+        if first.source is SplitSource.VOORBEREIDING:
+            people = first.answered + first.open
+            source = f"de voorbereiding van {people} deelnemers, elk apart ingevuld"
+        else:
+            source = "het handopsteken in de bijeenkomst"
+    rows = []
+    for r in ranked:
+        answer = scan.answer(r.question)
+        rows.append(
+            {
+                "nummer": r.question,
+                "tekst": questionnaire.question(r.question).text,
+                "verdeling": r.split.label(),
+                "verschil": r.split.minority_text(),
+                "antwoord": answer.value.value if answer.value else UNANSWERED,
+                "kleur": ANSWER_COLOURS[answer.value],
+            }
+        )
+    return {"verschillen": rows, "verschillen_bron": source}
 
 
 def duiding_paragraphs(text: str) -> list[str]:
@@ -99,9 +137,12 @@ def render_findings(
     today: date | None = None,
     author: str = "",
     kit: Mapping[str, object] | None = None,
+    splits: Mapping[int, Split] | None = None,
 ) -> bytes:
     """The findings report (spider, score table, answers with toelichting) as .docx bytes."""
-    context = findings_context(questionnaire, scan, today=today or date.today(), kit=kit)
+    context = findings_context(
+        questionnaire, scan, today=today or date.today(), kit=kit, splits=splits
+    )
     spider = (
         Image(spider_png, SPIDER_WIDTH_MM, spider_description(questionnaire, scan))
         if spider_png

@@ -206,6 +206,7 @@ def findings_document(
     db: Database | None = None,
 ) -> bytes:
     from zelfscan_app.reports.findings_document import render_findings
+    from zelfscan_app.services.prescans import splits
     from zelfscan_app.services.routekaart import findings_kit
 
     return render_findings(
@@ -216,6 +217,8 @@ def findings_document(
         today=today,
         author=author,
         kit=findings_kit(db, scan) if db is not None else None,
+        # The split per question (counts only): 'Waar we van mening verschilden'.
+        splits=splits(db, questionnaire, scan.id) if db is not None and scan.id else None,
     )
 
 

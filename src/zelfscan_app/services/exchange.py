@@ -257,11 +257,24 @@ def _import_read(db: Database, path: str | Path, read: WorkbookScan | ZelfscanEr
 
     if isinstance(read, ZelfscanError):
         return FileResult(str(path), ImportStatus.REFUSED, str(read))
+    if read.scan.prepared_by:
+        # One participant's voorbereiding must never become a scan of its own by accident.
+        return FileResult(str(path), ImportStatus.REFUSED, prescan_refusal(str(path)))
     try:
         return store_scan(db, str(path), read.scan, read.sha256)
     except SQLAlchemyError as exc:  # rolled back by the session; the file itself was fine
         message = f"{path}: de database kon de zelfscan niet opslaan ({type(exc).__name__})"
         return FileResult(str(path), ImportStatus.REFUSED, message)
+
+
+def prescan_refusal(path: str) -> str:
+    """The one sentence for a pre-scan offered where a group's scan is expected."""
+    return (
+        f"{path}: niet ingelezen: dit is een voorbereiding (het veld ‘Voorbereiding door’ is "
+        "ingevuld), geen zelfscan van de groep; lees het in bij de zelfscan met "
+        "‘Voorbereidingen inlezen’ of met zelfscan voorbereiding importeer --scan NUMMER "
+        "BESTAND, of maak het veld leeg als het toch de zelfscan van de groep is"
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -458,16 +471,34 @@ def export_scan(
     Participants' names go along only when asked for: an export usually goes to the region.
     """
     from zelfscan_app.exchange.writer import save_atomic, scan_bytes
+    from zelfscan_app.services.prescans import splits
 
     with db.session() as session:
         scan = repo.get_scan(session, scan_id)
-    return save_atomic(scan_bytes(questionnaire, scan, with_participants=with_participants), path)
+    data = scan_bytes(
+        questionnaire,
+        scan,
+        with_participants=with_participants,
+        splits=splits(db, questionnaire, scan_id),
+    )
+    return save_atomic(data, path)
 
 
 def make_form(
-    questionnaire: Questionnaire, path: str | Path, *, gemeente: str = "", regio: str = ""
+    questionnaire: Questionnaire,
+    path: str | Path,
+    *,
+    gemeente: str = "",
+    regio: str = "",
+    datum: date | None = None,
+    soort: SoortMeting | None = None,
+    prescan: bool = False,
 ) -> Path:
-    """Write the blank workbook a group fills in Excel or LibreOffice."""
+    """Write the blank workbook a group fills in Excel or LibreOffice (with `prescan`: the
+    form one participant fills alone before the meeting, see `exchange.writer.form_bytes`)."""
     from zelfscan_app.exchange.writer import form_bytes, save_atomic
 
-    return save_atomic(form_bytes(questionnaire, gemeente=gemeente, regio=regio), path)
+    data = form_bytes(
+        questionnaire, gemeente=gemeente, regio=regio, datum=datum, soort=soort, prescan=prescan
+    )
+    return save_atomic(data, path)

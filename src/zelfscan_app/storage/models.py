@@ -209,6 +209,54 @@ class WheelAnswerRow(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime)
 
 
+# Added in migration 0008 (pre-scans and the show of hands) ------------------------------------
+
+
+class PrescanRow(Base):
+    """One participant's voorbereiding of a scan; `fingerprint` keeps one copy per content."""
+
+    __tablename__ = "voorbereidingen"
+    __table_args__ = (
+        UniqueConstraint("scan_id", "fingerprint", name="uq_voorbereidingen_scan_fingerprint"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    scan_id: Mapped[int] = mapped_column(ForeignKey("scans.id", ondelete="CASCADE"), index=True)
+    door: Mapped[str] = mapped_column(String(200))
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    source_sha256: Mapped[str | None] = mapped_column(String(64), default=None)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+    answers: Mapped[list[PrescanAnswerRow]] = relationship(
+        cascade="all, delete-orphan", order_by="PrescanAnswerRow.question"
+    )
+
+
+class PrescanAnswerRow(Base):
+    __tablename__ = "voorbereiding_antwoorden"
+
+    voorbereiding_id: Mapped[int] = mapped_column(
+        ForeignKey("voorbereidingen.id", ondelete="CASCADE"), primary_key=True
+    )
+    question: Mapped[int] = mapped_column(Integer, primary_key=True)
+    value: Mapped[str | None] = mapped_column(String(20), default=None)
+    toelichting: Mapped[str] = mapped_column(Text, default="")
+
+
+class HandCountRow(Base):
+    """The room's show of hands for one question of a scan, as typed by the facilitator."""
+
+    __tablename__ = "handopsteken"
+
+    scan_id: Mapped[int] = mapped_column(
+        ForeignKey("scans.id", ondelete="CASCADE"), primary_key=True
+    )
+    question: Mapped[int] = mapped_column(Integer, primary_key=True)
+    op_orde: Mapped[int] = mapped_column(Integer, default=0)
+    niet_op_orde: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
 class AnswerHistoryRow(Base):
     """Added in migration 0010: one row per change of one answer (the answer before and after).
 

@@ -24,6 +24,8 @@ from zelfscan_app.gui import style
 from zelfscan_app.gui.i18n import arg
 
 QUESTION_ROLE = Qt.ItemDataRole.UserRole + 10
+#: A question's disagreement mark (text for the tooltip), or None: see `set_marks`.
+MARK_ROLE = Qt.ItemDataRole.UserRole + 11
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -89,7 +91,20 @@ class NavigatorModel(QAbstractItemModel):
         self._nodes: list[_Node] = []
         self._top: list[int] = []
         self._question_node: dict[int, int] = {}
+        self._marks: dict[int, str] = {}
         self._build()
+
+    def set_marks(self, marks: dict[int, str]) -> None:
+        """Mark the questions where the group disagrees most (question → tooltip line); the
+        delegate of `gui.session.prescan_panel` draws the mark, the text says it too."""
+        changed = set(marks) ^ set(self._marks) | {
+            q for q in marks if marks[q] != self._marks.get(q)
+        }
+        self._marks = dict(marks)
+        for number in changed:
+            index = self.index_of_question(number)
+            if index.isValid():
+                self.dataChanged.emit(index, index)
 
     def _add(self, node: _Node) -> int:
         self._nodes.append(node)
@@ -156,6 +171,8 @@ class NavigatorModel(QAbstractItemModel):
         node = self._nodes[index.internalId()]
         if role == QUESTION_ROLE:
             return node.number if node.kind == "question" else node.questions[0]
+        if role == MARK_ROLE:
+            return self._marks.get(node.number) if node.kind == "question" else None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(node)
         if role == Qt.ItemDataRole.DecorationRole and node.kind == "question":
@@ -163,7 +180,9 @@ class NavigatorModel(QAbstractItemModel):
             return status_icon(_status(answer.value), answer.bespreekpunt)
         if role == Qt.ItemDataRole.ToolTipRole:
             if node.kind == "question":
-                return self._q.question(node.number).text
+                mark = self._marks.get(node.number)
+                text = self._q.question(node.number).text
+                return f"{text}\n\n{mark}" if mark else text
             if node.kind == "standard":
                 return self._q.standard(node.number).text
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -202,7 +221,8 @@ class NavigatorModel(QAbstractItemModel):
         }
         state = states.get(answer.value, self.tr("nog niet beantwoord"))
         text = arg(self.tr("Vraag %1, %2"), node.number, state)
-        return text + (self.tr(", bespreekpunt") if answer.bespreekpunt else "")
+        text += self.tr(", bespreekpunt") if answer.bespreekpunt else ""
+        return text + (self.tr(", veel verschil van mening") if node.number in self._marks else "")
 
     def question_changed(self, number: int) -> None:
         """Repaint the question, its standard and its block."""

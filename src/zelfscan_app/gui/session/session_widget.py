@@ -116,6 +116,10 @@ class SessionWidget(QWidget):
 
         self._make_actions()
         self._connect()
+        # Pre-scans and the show of hands: the split per question, marks, import (issue 20).
+        from zelfscan_app.gui.session.prescan_panel import attach_prescans
+
+        self.prescans = attach_prescans(self)
         self._show_current()
 
     # Actions and keyboard -------------------------------------------------------------------
@@ -399,4 +403,5 @@ class SessionWidget(QWidget):
 
     def close_session(self) -> bool:
         """Flush pending text; False if something could not be stored."""
+        self.prescans.close()  # a running import of voorbereidingen ends between files
         return self.session.close()

@@ -347,6 +347,14 @@ def merge_files(
         read = next(outcomes)
         if isinstance(read, ZelfscanError):
             refused.append(RefusedFile(str(path), str(read)))
+        elif read.scan.prepared_by:  # one participant's voorbereiding is never merged
+            refused.append(
+                RefusedFile(
+                    str(path),
+                    f"{path}: niet samengevoegd: dit is een voorbereiding van één deelnemer "
+                    "(‘Voorbereiding door’ is ingevuld), geen zelfscan van een gemeente",
+                )
+            )
         else:
             # File order breaks ties between scans of one municipality on the same day.
             scans.append(replace(read.scan, id=index + 1))

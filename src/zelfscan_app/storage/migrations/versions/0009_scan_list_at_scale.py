@@ -25,7 +25,7 @@ from alembic import op
 from zelfscan_app.storage.scan_list_fast import search_key
 
 revision = "0009"
-down_revision = "0007"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
