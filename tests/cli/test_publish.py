@@ -273,7 +273,7 @@ def test_a_refusing_server_is_one_message_and_the_local_database_is_unchanged(
     progress, fault = err.splitlines()
     assert progress.startswith("Publiceren naar postgresql+psycopg://anna:***@127.0.0.1:")
     assert fault.startswith("zelfscan: fout: postgresql+psycopg://anna:***@127.0.0.1:")
-    assert "niet bereikbaar" in fault
+    assert "weigert de verbinding" in fault
     assert table_dump(path) == before
 
 

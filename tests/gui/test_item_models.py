@@ -47,9 +47,12 @@ def test_scan_list_model_and_filter(qtmodeltester, db, questionnaire, demo) -> N
     qtmodeltester.check(model)
     proxy = ScanFilterProxy()
     proxy.setSourceModel(model)
-    proxy.set_search(svc.list_scans(db)[0].gemeente[:4])
+    everything = model.rowCount()
+    proxy.set_search(svc.list_scans(db)[0].gemeente[:4])  # answered by the model's source
     qtmodeltester.check(proxy)
-    assert 0 < proxy.rowCount() < model.rowCount()
+    assert 0 < proxy.rowCount() < everything
+    assert proxy.rowCount() == model.rowCount()
+    proxy.set_search("")
     model.set_items(svc.list_scans(db)[:3])
     qtmodeltester.check(model)
     assert model.rowCount() == 3

@@ -127,7 +127,7 @@ def test_a_password_is_masked_never_remembered_and_a_refusing_server_is_one_mess
 
     report, text, details = publish_through_the_dialog(qtbot, window, typed_with_password)
     assert isinstance(report, Exception)
-    assert "niet bereikbaar" in text and "anna:***@127.0.0.1" in text
+    assert "weigert de verbinding" in text and "anna:***@127.0.0.1" in text
     assert "geheim" not in text + details + window.statusBar().currentMessage()
     window.settings.sync()
     stored = _isolated_settings.read_text(encoding="utf-8")

@@ -418,12 +418,10 @@ def test_gui_shows_the_refusal_in_one_dialog(
     folder, marker = hostile_folder
     out = tmp_path / "plan.docx"
     shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(
-        export_actions.QMessageBox, "warning", lambda _p, title, text: shown.append((title, text))
-    )
-    monkeypatch.setattr(
-        export_actions.QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "")
-    )
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, title, text: shown.append((title, text)))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     scan_id = create_scan(db, sample_scan(questionnaire))
     result = export_actions.export_plan(None, db, questionnaire, scan_id, template_dir=folder)
     assert result is None and not out.exists() and not marker.exists()

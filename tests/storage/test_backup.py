@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.backends import sqlite_only
 from tests.storage.helpers import a_scan
 from zelfscan_app.cli.main import main
 from zelfscan_app.domain.scan import AnswerValue
@@ -44,6 +45,7 @@ def add(db: Database, gemeente: str, day: int = 15) -> int:
     return svc.create_scan(db, replace(a_scan(gemeente), datum=date(2026, 3, day)))
 
 
+@sqlite_only  # a backup is a copy of the SQLite file
 def test_a_backup_goes_beside_the_database_once_per_change_and_ten_are_kept(db: Database) -> None:
     assert db.file is not None
     first = backups.make_backup(db)  # also an empty database is worth a copy
@@ -65,6 +67,7 @@ def test_a_backup_goes_beside_the_database_once_per_change_and_ten_are_kept(db: 
     assert isinstance(newest, Summary) and len(newest.scans) == 12
 
 
+@sqlite_only  # a backup is a copy of the SQLite file
 def test_a_backup_holds_what_is_still_in_the_wal(db: Database) -> None:
     scan_id = add(db, "Aldermeer")
     svc.set_answer(db, scan_id, 4, AnswerValue.OP_ORDE)
@@ -82,6 +85,7 @@ def test_a_backup_holds_what_is_still_in_the_wal(db: Database) -> None:
 
 
 @pytest.mark.skipif(not Path("/proc/locks").exists(), reason="Linux /proc/locks")
+@sqlite_only  # a backup is a copy of the SQLite file
 def test_backup_and_restore_keep_sqlite_locks_of_this_process(db: Database) -> None:
     """The copy reads through the engine's connection: SQLite's POSIX locks on the database
     stay, where opening and closing the file once more would drop them all (process_lock)."""
@@ -102,6 +106,7 @@ def test_backup_and_restore_keep_sqlite_locks_of_this_process(db: Database) -> N
         conn.close()
 
 
+@sqlite_only  # a backup is a copy of the SQLite file
 def test_summary_for_the_preview(db: Database) -> None:
     add(db, "Aldermeer", 1)
     add(db, "Aldermeer", 20)
@@ -121,6 +126,7 @@ def test_summary_for_the_preview(db: Database) -> None:
     ]
 
 
+@sqlite_only  # a backup is a copy of the SQLite file
 def test_restore_puts_it_back_after_a_copy_of_the_current_state(db: Database) -> None:
     kept = add(db, "Aldermeer")
     svc.set_answer(db, kept, 1, AnswerValue.NIET_OP_ORDE)
@@ -146,6 +152,7 @@ def test_restore_puts_it_back_after_a_copy_of_the_current_state(db: Database) ->
     assert sorted(n for (n,) in names) == ["Aldermeer", "Zandhorst"]
 
 
+@sqlite_only  # a backup is a copy of the SQLite file
 def test_a_bad_backup_is_refused_and_nothing_changes(db: Database) -> None:
     add(db, "Aldermeer")
     made = backups.make_backup(db)
@@ -181,6 +188,7 @@ def test_a_bad_backup_is_refused_and_nothing_changes(db: Database) -> None:
         backups.find_backup(db, "gisteren")
 
 
+@sqlite_only  # a backup is a copy of the SQLite file
 def test_cli_list_and_restore(
     capsys: pytest.CaptureFixture[str], db_url: str, db: Database
 ) -> None:
@@ -212,6 +220,7 @@ def test_a_shared_database_has_no_local_backups(
     assert "back-ups zijn er alleen van een SQLite-bestand" in err
 
 
+@sqlite_only  # a backup is a copy of the SQLite file
 def test_many_backups_within_one_second_never_overwrite_each_other(
     db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -15,7 +15,6 @@ import threading
 
 from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from zelfscan_app.dutch_dates import dutch_date
+from zelfscan_app.gui.export_helper import wait_cursor
 from zelfscan_app.gui.i18n import arg
 
 
@@ -242,7 +242,7 @@ class BackupActions(QObject):
         w = self._window
         summary = backup.summary
         what = _counts(summary) if not isinstance(summary, str) else ""
-        if not w._confirm(
+        if not w.confirm(
             self.tr("Back-up terugzetten"),
             arg(
                 self.tr(
@@ -268,14 +268,12 @@ class BackupActions(QObject):
         if region is not None:
             region.close()
         self.wait()
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            done = restore_backup(w.db, backup)
+            with wait_cursor():
+                done = restore_backup(w.db, backup)
         except ZelfscanError as exc:
-            QApplication.restoreOverrideCursor()
             QMessageBox.warning(w, self.tr("Back-up terugzetten"), str(exc))
             return False
-        QApplication.restoreOverrideCursor()
         w.refresh_list()
         message = arg(self.tr("Back-up van %1 teruggezet."), _when(backup))
         if done.safety is not None:

@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 
 from zelfscan_app.domain.prescan import MAX_HANDS, Split
 from zelfscan_app.gui import style
-from zelfscan_app.gui.file_dialogs import start_folder, start_path
+from zelfscan_app.gui.file_dialogs import start_folder
 from zelfscan_app.gui.i18n import arg
 from zelfscan_app.gui.session.navigator_model import MARK_ROLE, NavigatorDelegate
 from zelfscan_app.gui.session.prescan_dialogs import MARK, NotesDialog, RankingDialog
@@ -495,14 +495,16 @@ class PrescanController(QObject):
 
     def save_form(self) -> None:
         s = self._session
-        path, _ = QFileDialog.getSaveFileName(
+        from zelfscan_app.gui.export_helper import ask_save_path, safe_file_name
+
+        path = ask_save_path(
             self._widget,
             self.tr("Formulier voor de voorbereiding"),
-            start_path(f"Voorbereiding {s.scan.gemeente}.xlsx"),
+            safe_file_name(f"Voorbereiding {s.scan.gemeente}") + ".xlsx",
             self.tr("Excel-werkmap (*.xlsx)"),
         )
-        if path:
-            self.write_form(path)
+        if path is not None:
+            self.write_form(str(path))
 
     def write_form(self, path: str) -> Path | None:
         from zelfscan_app.errors import ZelfscanError
