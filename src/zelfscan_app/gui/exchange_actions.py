@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog
 from zelfscan_app.gui.export_helper import ask_save_path, write_with_feedback
 from zelfscan_app.gui.file_dialogs import ask_workbooks
 from zelfscan_app.gui.i18n import arg
-from zelfscan_app.gui.import_job import ImportJob
+from zelfscan_app.gui.import_job import ImportJob, workbook_import
 
 
 class ExchangeActions(QObject):
@@ -59,7 +59,7 @@ class ExchangeActions(QObject):
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
         self._progress = progress
-        self._job = ImportJob(w.db, list(paths), w.questionnaire, self)
+        self._job = workbook_import(w.db, list(paths), w.questionnaire, self)
         # Bound slots of this (GUI-thread) object: the job's signals arrive queued.
         self._job.progress.connect(self._import_progress)
         self._job.finished.connect(self._import_done)

@@ -1,16 +1,19 @@
-"""The one import job of the window: workbooks imported in a worker thread.
+"""The one import job of the window: files imported in a worker thread.
 
-The main window's Importeren (a progress dialog) and the regional view's import bar (dropped
-or chosen files) both run this job, so cancelling, progress and the report work the same.
+The main window's Importeren (a progress dialog), the regional view's import bar (dropped or
+chosen files) and the session's voorbereidingen all run this job, so cancelling, progress and
+the report work the same. What is imported is the `ImportTask` given to it: a service call
+(`services.exchange.import_files`, `services.prescans.import_prescans`) taking a progress
+callback and a should-cancel question.
 
-Each file is all-or-nothing in `services.exchange.import_files`; cancelling stops between files,
-so it never half-writes. Progress and the result reach the GUI thread through queued signals.
+Each file is all-or-nothing in those services; cancelling stops between files, so it never
+half-writes. Progress and the result reach the GUI thread through queued signals.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, TypeAlias
 
 from PySide6.QtCore import QObject, QThread, Signal
 
@@ -18,27 +21,22 @@ if TYPE_CHECKING:
     from zelfscan_app.domain.questionnaire import Questionnaire
     from zelfscan_app.storage.database import Database
 
+#: Runs an import: called with on_progress(done, total) and should_cancel(); returns a report.
+ImportTask: TypeAlias = Callable[[Callable[[int, int], None], Callable[[], bool]], object]
+
 
 class _Worker(QObject):
     progress = Signal(int, int)
-    finished = Signal(object)  # ImportReport, or the Exception that stopped it
+    finished = Signal(object)  # the task's report, or the Exception that stopped it
 
-    def __init__(self, db: Database, paths: Sequence[str], questionnaire: Questionnaire) -> None:
+    def __init__(self, task: ImportTask) -> None:
         super().__init__()
-        self._db, self._paths, self._q = db, list(paths), questionnaire
+        self._task = task
         self.cancelled = False
 
     def run(self) -> None:
-        from zelfscan_app.services.exchange import import_files
-
         try:
-            report: object = import_files(
-                self._db,
-                self._paths,
-                self._q,
-                on_progress=self.progress.emit,
-                should_cancel=lambda: self.cancelled,
-            )
+            report = self._task(self.progress.emit, lambda: self.cancelled)
         except Exception as exc:  # shown in the view, never swallowed
             report = exc
         self.finished.emit(report)
@@ -50,17 +48,11 @@ class ImportJob(QObject):
     progress = Signal(int, int)
     finished = Signal(object)
 
-    def __init__(
-        self,
-        db: Database,
-        paths: Sequence[str],
-        questionnaire: Questionnaire,
-        parent: QObject | None = None,
-    ) -> None:
+    def __init__(self, task: ImportTask, total: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.total = len(paths)
+        self.total = total
         self._thread = QThread(self)
-        self._worker = _Worker(db, paths, questionnaire)
+        self._worker = _Worker(task)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
         self._worker.progress.connect(self.progress)
@@ -83,3 +75,39 @@ class ImportJob(QObject):
         self._thread.quit()
         self._thread.wait()
         self.finished.emit(report)
+
+
+def workbook_import(
+    db: Database, paths: Sequence[str], questionnaire: Questionnaire, parent: QObject | None
+) -> ImportJob:
+    """Scans from workbooks (`services.exchange.import_files`)."""
+    files = list(paths)
+
+    def task(on_progress: Callable[[int, int], None], should_cancel: Callable[[], bool]) -> object:
+        from zelfscan_app.services.exchange import import_files
+
+        return import_files(
+            db, files, questionnaire, on_progress=on_progress, should_cancel=should_cancel
+        )
+
+    return ImportJob(task, len(files), parent)
+
+
+def prescan_import(
+    db: Database,
+    questionnaire: Questionnaire,
+    scan_id: int,
+    paths: Sequence[str],
+    parent: QObject | None,
+) -> ImportJob:
+    """Voorbereidingen of one scan (`services.prescans.import_prescans`)."""
+    files = list(paths)
+
+    def task(on_progress: Callable[[int, int], None], should_cancel: Callable[[], bool]) -> object:
+        from zelfscan_app.services.prescans import import_prescans
+
+        return import_prescans(
+            db, questionnaire, scan_id, files, on_progress=on_progress, should_cancel=should_cancel
+        )
+
+    return ImportJob(task, len(files), parent)

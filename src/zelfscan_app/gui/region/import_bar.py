@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from zelfscan_app.domain.questionnaire import Questionnaire
 from zelfscan_app.gui.file_dialogs import ask_workbooks
 from zelfscan_app.gui.i18n import arg
-from zelfscan_app.gui.import_job import ImportJob
+from zelfscan_app.gui.import_job import ImportJob, workbook_import
 from zelfscan_app.storage.database import Database
 
 if TYPE_CHECKING:
@@ -97,7 +97,7 @@ class ImportBar(QWidget):
         """Start importing in the worker thread; False when an import is already running."""
         if self._job is not None or not paths:
             return False
-        self._job = ImportJob(db, list(paths), questionnaire, self)
+        self._job = workbook_import(db, list(paths), questionnaire, self)
         self._job.progress.connect(self._progressed)
         self._job.finished.connect(self._done)
         self.progress.setRange(0, len(paths))

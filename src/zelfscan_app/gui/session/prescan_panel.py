@@ -48,9 +48,9 @@ from zelfscan_app.domain.prescan import MAX_HANDS, Split
 from zelfscan_app.gui import style
 from zelfscan_app.gui.file_dialogs import start_folder
 from zelfscan_app.gui.i18n import arg
+from zelfscan_app.gui.import_job import ImportJob, prescan_import
 from zelfscan_app.gui.session.navigator_model import MARK_ROLE, NavigatorDelegate
 from zelfscan_app.gui.session.prescan_dialogs import MARK, NotesDialog, RankingDialog
-from zelfscan_app.gui.session.prescan_import import PrescanImportJob
 from zelfscan_app.gui.widgets import FlowLayout
 from zelfscan_app.services import prescans as svc
 
@@ -256,7 +256,7 @@ class PrescanController(QObject):
         self.panel = SplitPanel()
         self.notes_dialog: NotesDialog | None = None
         self.ranking_dialog: RankingDialog | None = None
-        self.job: PrescanImportJob | None = None
+        self.job: ImportJob | None = None
         self.last_report: ImportReport | Exception | None = None
         self.overview, self._prescans = svc.session_view(
             self._session.db, self._session.questionnaire, self._session.scan_id
@@ -441,7 +441,7 @@ class PrescanController(QObject):
             return False
         self._session.autosave.flush()
         s = self._session
-        self.job = PrescanImportJob(s.db, s.questionnaire, s.scan_id, files, self)
+        self.job = prescan_import(s.db, s.questionnaire, s.scan_id, files, self)
         p.progress.setRange(0, len(files))
         p.progress.setValue(0)
         p.progress.show()
