@@ -137,6 +137,10 @@ def build(url: str, questionnaire, scans: int) -> None:
                 }
                 for n in numbers
             ]
+    if url.startswith("postgresql"):  # the app never makes the schema there: the DBA's command
+        from zelfscan_app.services.shared_database import upgrade
+
+        upgrade(url)
     db = Database(url)
     try:
         with db.session() as session:

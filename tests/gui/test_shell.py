@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -44,6 +45,28 @@ def test_region_overview_opens_on_the_chosen_scans_region(demo_window: MainWindo
     action.trigger()
     assert demo_window.findChildren(RegionView) == views, "one overview window, raised again"
     views[0].close()
+
+
+def test_the_region_overview_reads_its_region_once(
+    demo_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading a region of 342 municipalities takes seconds: opening the overview on the chosen
+    scan's region, and raising it again, each read it once (they read it twice)."""
+    from zelfscan_app.services import region as region_service
+
+    loads: list[str | None] = []
+    load = region_service.load_region
+
+    def counting(*args, **kwargs):
+        loads.append(kwargs.get("regio"))
+        return load(*args, **kwargs)
+
+    monkeypatch.setattr(region_service, "load_region", counting)
+    demo_window.list_page.table.selectRow(0)
+    demo_window.actions.region.trigger()
+    assert loads == ["Demoregio Veenland"]
+    demo_window.actions.region.trigger()
+    assert loads == ["Demoregio Veenland"] * 2
 
 
 def test_import_export_are_wired(demo_window: MainWindow) -> None:

@@ -8,7 +8,6 @@ questionnaire is read and how a yes/no question is asked come in through the con
 
 from __future__ import annotations
 
-import contextlib
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
@@ -474,16 +473,13 @@ class MainWindow(QMainWindow):
 
         if self.session_widget is not None:
             self.session_widget.session.autosave.flush()
-        view = open_region_view(self, self.db, self.questionnaire)
-        if view is not self._region_view:  # a new window: its imports show in the list too
-            view.importFinished.connect(lambda _report: self.refresh_list())
-            self._region_view = view
         item = self.list_page.current_item()
         regio = self.session_widget.session.scan.regio if self.session_widget else None
         regio = regio or (item.regio if item is not None else "")
-        if regio:
-            with contextlib.suppress(ValueError):  # a region the overview does not list
-                view.select_region(regio)
+        view = open_region_view(self, self.db, self.questionnaire, regio)
+        if view is not self._region_view:  # a new window: its imports show in the list too
+            view.importFinished.connect(lambda _report: self.refresh_list())
+            self._region_view = view
 
     # Results, plan van aanpak and Word documents -------------------------------------------
     def pages_shown(self) -> bool:

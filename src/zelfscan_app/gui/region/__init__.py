@@ -17,25 +17,27 @@ if TYPE_CHECKING:
 
 
 def open_region_view(
-    parent: QWidget | None, db: Database, questionnaire: Questionnaire
+    parent: QWidget | None, db: Database, questionnaire: Questionnaire, regio: str = ""
 ) -> RegionView:
-    """Show the regional overview as its own window (one per parent and database), raised."""
+    """Show the regional overview as its own window (one per parent and database), raised,
+    on `regio` when the overview lists that region (else on what it showed last)."""
     from PySide6.QtCore import Qt
 
+    from zelfscan_app.gui.region.controls import RegionSource
     from zelfscan_app.gui.region.region_view import RegionView
     from zelfscan_app.gui.widgets import fit_to_screen
 
     if parent is not None:
         for existing in parent.findChildren(RegionView):
             if existing.db is db:
-                existing.refresh()
+                existing.refresh(RegionSource.region(regio) if regio else None)
                 existing.show()
                 existing.raise_()
                 existing.activateWindow()
                 return existing
             existing.close()
             existing.deleteLater()
-    view = RegionView(db, questionnaire, parent)
+    view = RegionView(db, questionnaire, parent, regio=regio or None)
     view.setWindowFlag(Qt.WindowType.Window, True)
     view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
     fit_to_screen(view, 1320, 880)  # never larger than a 1280 × 720 projector

@@ -216,12 +216,18 @@ class RegionContent(QSplitter):
             )
 
     def _fit_heatmap_columns(self) -> None:
+        """Score columns a fixed "100" wide, the name and answered columns fitted to their text.
+
+        Every column is made Fixed first: while other columns are ResizeToContents, each width
+        set re-measures them over every row (with 342 municipalities that took seconds)."""
         header = self.heatmap_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         width = self.fontMetrics().horizontalAdvance("100") + 14
         for column in range(1, len(self.questionnaire.standards) + 1):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             self.heatmap_table.setColumnWidth(column, width)
+        for column in (NAME, self.heatmap.columnCount() - 1):
+            if column >= 0:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
     def _draw(self) -> None:
         report = self._report

@@ -62,6 +62,7 @@ class RegionView(QWidget):
         parent: QWidget | None = None,
         *,
         key_file: Path | None = None,
+        regio: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("regionView")
@@ -114,7 +115,7 @@ class RegionView(QWidget):
         layout.addWidget(self.import_bar)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.drop_hint)
-        self.refresh()
+        self.refresh(RegionSource.region(regio) if regio else None)
 
     def _build_header(self) -> QHBoxLayout:
         self.title = QLabel(self.tr("Regio-overzicht"))
@@ -182,10 +183,14 @@ class RegionView(QWidget):
     def overlays(self) -> list[str]:
         return self.content.overlays
 
-    def refresh(self) -> None:
-        """Reload the regions from the database and redraw the current choice."""
+    def refresh(self, source: RegionSource | None = None) -> None:
+        """Reload the list of regions and draw the current choice, or `source` when the list
+        has it. One load of the region either way: with 342 municipalities that is the slow
+        part, and choosing after a refresh used to do it twice."""
         options = region_service.region_options(self.db)
         self.controls.set_sources(options, self._extra_sources, self.controls.source())
+        if source is not None:
+            self.controls.select(source)
         self._reload()
 
     def select_region(self, regio: str) -> None:
@@ -201,9 +206,7 @@ class RegionView(QWidget):
         self._extra_sources = [(t, s) for t, s in self._extra_sources if s != source]
         self._extra_sources.insert(0, (text, source))
         self._extra_sources = self._extra_sources[:3]
-        self.refresh()
-        self.controls.select(source)
-        self._reload()
+        self.refresh(source)
 
     def select_all(self) -> None:
         """Every scan in the database."""
