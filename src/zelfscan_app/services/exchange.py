@@ -332,29 +332,24 @@ def _store(
     fingerprint = content_fingerprint(scan)
     with _unit(db) as session:
         repo.lock_scans_for_import(session)
-        known = repo.scan_with_fingerprint(session, sha256) if sha256 is not None else None
-        if known is not None:
+        found = repo.import_matches(session, scan, sha256=sha256, fingerprint=fingerprint)
+        if found.by_file is not None:
             return FileResult(
                 path,
                 ImportStatus.DUPLICATE,
-                f"{path}: dit bestand is al eerder ingelezen (zelfscan {known})",
-                scan_id=known,
+                f"{path}: dit bestand is al eerder ingelezen (zelfscan {found.by_file})",
+                scan_id=found.by_file,
                 title=scan.title,
             )
-        known = repo.scan_with_import_fingerprint(session, fingerprint)
-        if known is not None:
-            return _already_there(path, scan, known)
-        lookalikes = repo.gemeente_lookalikes(session, scan.gemeente)
-        if lookalikes:
+        if found.by_content is not None:
+            return _already_there(path, scan, found.by_content)
+        if found.lookalikes:
             # Storing it would create a second municipality that reads the same.
+            message = lookalike_message(scan.gemeente, found.lookalikes[0])
             return FileResult(
-                path,
-                ImportStatus.CONFLICT,
-                f"{path}: niet ingelezen: {lookalike_message(scan.gemeente, lookalikes[0])}",
-                title=scan.title,
+                path, ImportStatus.CONFLICT, f"{path}: niet ingelezen: {message}", title=scan.title
             )
-        same_day = repo.same_day_scan_ids(session, scan.gemeente, scan.datum, scan.soort)
-        others = [repo.get_scan(session, scan_id) for scan_id in same_day]
+        others = [repo.get_scan(session, scan_id) for scan_id in found.same_day]
         for other in others:
             if content_fingerprint(other) == fingerprint:
                 return _already_there(path, scan, other.id)

@@ -52,12 +52,12 @@ class DatabaseScanList:
         self.db = db
 
     def count(self, query: ScanListQuery) -> int:
-        with self.db.session() as session:
-            return repo.count_scan_list(session, query)
+        with self.db.reading() as connection:
+            return repo.count_scan_list(connection, query)
 
     def fetch(self, query: ScanListQuery, offset: int, limit: int | None) -> list[ScanListItem]:
-        with self.db.session() as session:
-            return repo.scan_list_page(session, query, offset, limit)
+        with self.db.reading() as connection:
+            return repo.scan_list_page(connection, query, offset, limit)
 
 
 def _check_question(questionnaire: Questionnaire | None, question: int) -> None:

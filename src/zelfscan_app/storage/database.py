@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -372,6 +372,16 @@ class Database:
         """
         with self._sessions.begin() as session:
             yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """A unit of work that only reads: a Core connection, rolled back when the block ends.
+
+        No ORM session to build and no commit to acknowledge, which is most of the cost of a
+        small indexed read: the scan list counts and fetches a page this way on every search
+        keystroke and scroll."""
+        with self.engine.connect() as connection:
+            yield connection
 
     def dispose(self) -> None:
         """Close the connections and give back this Database's share of the process lock."""

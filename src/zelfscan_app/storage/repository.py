@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, bindparam, func, insert, select, text, true
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    bindparam,
+    func,
+    insert,
+    select,
+    text,
+    true,
+    union_all,
+)
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from zelfscan_app.domain.names import skeleton
@@ -195,7 +206,10 @@ def list_scans(
 
 
 def scan_list_page(
-    session: Session, query: ScanListQuery, offset: int = 0, limit: int | None = None
+    session: Session | Connection,
+    query: ScanListQuery,
+    offset: int = 0,
+    limit: int | None = None,
 ) -> list[ScanListItem]:
     """One page of the scan list as the window shows it: searched and sorted by the database
     over every scan (the same SQL as the start-up fast path, `scan_list_fast.scan_list_sql`)."""
@@ -203,7 +217,7 @@ def scan_list_page(
     return [scan_list_item(row) for row in session.execute(text(sql), params)]
 
 
-def count_scan_list(session: Session, query: ScanListQuery) -> int:
+def count_scan_list(session: Session | Connection, query: ScanListQuery) -> int:
     """How many scans `query` finds (the rows the list can still fetch)."""
     sql, params = count_sql(query)
     return int(session.execute(text(sql), params).scalar_one())
@@ -386,16 +400,6 @@ def find_scans(
 # The import's checks run for every file of a bulk import: built once, with bound parameters,
 # and run on the session's connection, so no statement is rebuilt or re-keyed per file.
 _LIVE = ScanRow.deleted_at.is_(None)
-_SAME_DAY = (
-    select(ScanRow.id, ScanRow.gemeente)
-    .where(
-        ScanRow.gemeente_key == bindparam("key"),
-        ScanRow.datum == bindparam("datum"),
-        ScanRow.soort == bindparam("soort"),
-        _LIVE,
-    )
-    .order_by(ScanRow.id.desc())
-)
 _NAMES = select(ScanRow.gemeente).distinct().where(ScanRow.gemeente_key == bindparam("key"), _LIVE)
 _NAMES_EXCEPT = _NAMES.where(ScanRow.id != bindparam("exclude"))
 _BY_SHA = select(ScanRow.id).where(ScanRow.source_sha256 == bindparam("sha"), _LIVE).limit(1)
@@ -404,17 +408,64 @@ _BY_FINGERPRINT = (
 )
 
 
-def same_day_scan_ids(
-    session: Session, gemeente: str, datum: date, soort: SoortMeting
-) -> list[int]:
-    """Live scans of exactly this municipality (case-insensitive), datum and soort, newest
-    first: the import's conflict check. By the (gemeente_key, datum, soort) index alone,
-    without the scan list's answer counts, so it costs the same at any database size."""
-    rows = session.connection().execute(
-        _SAME_DAY, {"key": skeleton(gemeente), "datum": datum, "soort": soort.value}
+@dataclass(frozen=True, slots=True)
+class ImportMatches:
+    """What an arriving scan finds among the live scans (`import_matches`)."""
+
+    by_file: int | None  # a scan imported from a file with exactly these bytes
+    by_content: int | None  # a scan imported with the same content fingerprint
+    lookalikes: tuple[str, ...]  # other spellings of the name in use (none if it is in use)
+    same_day: tuple[int, ...]  # this municipality, datum and soort (case-insensitive), newest first
+
+
+_MATCH_COLUMNS = (
+    ScanRow.id,
+    ScanRow.gemeente,
+    ScanRow.gemeente_key,
+    ScanRow.datum,
+    ScanRow.soort,
+    ScanRow.source_sha256,
+    ScanRow.import_fingerprint,
+)
+# Three index lookups in one statement (an OR would let SQLite scan the table).
+_IMPORT_MATCHES = union_all(
+    select(*_MATCH_COLUMNS).where(ScanRow.gemeente_key == bindparam("key"), _LIVE),
+    select(*_MATCH_COLUMNS).where(ScanRow.source_sha256 == bindparam("sha"), _LIVE),
+    select(*_MATCH_COLUMNS).where(ScanRow.import_fingerprint == bindparam("fingerprint"), _LIVE),
+)
+
+
+def import_matches(
+    session: Session, scan: Scan, *, sha256: str | None, fingerprint: str
+) -> ImportMatches:
+    """Every duplicate check of an import in one round trip: the same file, the same content,
+    a lookalike municipality name, the same municipality, datum and soort. A bulk import runs
+    this for every file, and on a shared database each statement is a network round trip."""
+    key = skeleton(scan.gemeente)
+    rows = (
+        session.connection()
+        .execute(_IMPORT_MATCHES, {"key": key, "sha": sha256, "fingerprint": fingerprint})
+        .all()
     )
-    wanted = gemeente.casefold()
-    return [scan_id for scan_id, name in rows if name.casefold() == wanted]
+    by_file = [r.id for r in rows if sha256 is not None and r.source_sha256 == sha256]
+    by_content = [r.id for r in rows if r.import_fingerprint == fingerprint]
+    same_name = {r.id: r for r in rows if r.gemeente_key == key}.values()
+    names = {r.gemeente for r in same_name}
+    wanted = scan.gemeente.casefold()
+    same_day = sorted(
+        (
+            r.id
+            for r in same_name
+            if r.gemeente.casefold() == wanted and r.datum == scan.datum and r.soort == scan.soort
+        ),
+        reverse=True,
+    )
+    return ImportMatches(
+        by_file=min(by_file, default=None),
+        by_content=min(by_content, default=None),
+        lookalikes=() if scan.gemeente in names else tuple(sorted(names, key=str.casefold)),
+        same_day=tuple(same_day),
+    )
 
 
 def gemeente_lookalikes(
