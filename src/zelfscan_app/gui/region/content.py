@@ -66,6 +66,9 @@ class RegionContent(QSplitter):
         self.heatmap_table.setSortingEnabled(True)
         self.heatmap_table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
         self.heatmap_table.setStyleSheet("QTableView::item { padding: 3px 2px; }")
+        # Fixed by default: a new report resets the model, and columns that fit their contents
+        # would each be measured over every municipality (`_fit_heatmap_columns` picks two).
+        self.heatmap_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.heatmap_table.selectionModel().currentChanged.connect(self._cell_chosen)
         self.legend = QLabel()
         self.legend.setObjectName("hint")
@@ -216,18 +219,19 @@ class RegionContent(QSplitter):
             )
 
     def _fit_heatmap_columns(self) -> None:
-        """Score columns a fixed "100" wide, the name and answered columns fitted to their text.
+        """Score columns a fixed "100" wide, the name and answered columns measured once.
 
-        Every column is made Fixed first: while other columns are ResizeToContents, each width
-        set re-measures them over every row (with 342 municipalities that took seconds)."""
-        header = self.heatmap_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        Measured here, once per report, not left to fit their contents: the header re-measures
+        such a column over every municipality at each layout pass (seven while the window
+        opens), which with 342 municipalities took seconds."""
+        table = self.heatmap_table
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         width = self.fontMetrics().horizontalAdvance("100") + 14
         for column in range(1, len(self.questionnaire.standards) + 1):
-            self.heatmap_table.setColumnWidth(column, width)
+            table.setColumnWidth(column, width)
         for column in (NAME, self.heatmap.columnCount() - 1):
             if column >= 0:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+                table.resizeColumnToContents(column)
 
     def _draw(self) -> None:
         report = self._report
