@@ -16,7 +16,7 @@ from sqlalchemy import (
     true,
     union_all,
 )
-from sqlalchemy.orm import Session, aliased, selectinload
+from sqlalchemy.orm import Session, aliased
 
 from zelfscan_app.domain.names import skeleton
 from zelfscan_app.domain.scan import Answer, AnswerValue, Participant, Scan, SoortMeting
@@ -32,32 +32,6 @@ from zelfscan_app.storage.scan_list_fast import item as scan_list_item
 
 def now() -> datetime:
     return datetime.now().replace(microsecond=0)
-
-
-def to_domain(row: ScanRow) -> Scan:
-    return Scan(
-        id=row.id,
-        gemeente=row.gemeente,
-        regio=row.regio,
-        datum=row.datum,
-        soort=SoortMeting(row.soort),
-        questionnaire_id=row.questionnaire_id,
-        questionnaire_version=row.questionnaire_version,
-        facilitator=row.facilitator,
-        warning=row.warning or "",
-        duiding=row.duiding or "",
-        participants=tuple(Participant(p.naam, p.organisatie, p.rol) for p in row.participants),
-        answers=tuple(
-            Answer(
-                question=a.question,
-                value=AnswerValue(a.value) if a.value else None,
-                toelichting=a.toelichting,
-                nuancering=a.nuancering,
-                bespreekpunt=a.bespreekpunt,
-            )
-            for a in row.answers
-        ),
-    )
 
 
 def _set_keys(row: ScanRow) -> None:
@@ -154,27 +128,99 @@ def _row(session: Session, scan_id: int) -> ScanRow:
 
 
 def get_scan(session: Session, scan_id: int) -> Scan:
-    row = session.scalars(
-        select(ScanRow)
-        .where(ScanRow.id == scan_id, ScanRow.deleted_at.is_(None))
-        .options(selectinload(ScanRow.participants), selectinload(ScanRow.answers))
-    ).one_or_none()
-    if row is None:
+    found = get_scans(session, [scan_id])
+    if not found:
         raise NotFound(f"zelfscan {scan_id} bestaat niet (meer)")
-    return to_domain(row)
+    return found[0]
+
+
+_SCAN_COLUMNS = (
+    ScanRow.id,
+    ScanRow.gemeente,
+    ScanRow.regio,
+    ScanRow.datum,
+    ScanRow.soort,
+    ScanRow.questionnaire_id,
+    ScanRow.questionnaire_version,
+    ScanRow.facilitator,
+    ScanRow.warning,
+    ScanRow.duiding,
+)
+#: Ids per IN (...) list: well under every engine's limit on bound parameters.
+_IDS_PER_QUERY = 500
 
 
 def get_scans(session: Session, scan_ids: list[int] | None = None) -> list[Scan]:
-    """Several scans with their answers in three queries (no N+1)."""
-    query = (
-        select(ScanRow)
-        .where(ScanRow.deleted_at.is_(None))
-        .options(selectinload(ScanRow.participants), selectinload(ScanRow.answers))
-        .order_by(ScanRow.gemeente, ScanRow.datum, ScanRow.id)
-    )
-    if scan_ids is not None:
-        query = query.where(ScanRow.id.in_(scan_ids))
-    return [to_domain(row) for row in session.scalars(query)]
+    """Live scans with their participants and answers (all, or those of `scan_ids`), ordered
+    by gemeente, datum and id.
+
+    Plain column reads, three statements per 500 scans: a region of 342 municipalities has
+    over 10,000 answers, and making an ORM object of each cost more than reading them."""
+    query = select(*_SCAN_COLUMNS).where(_LIVE)
+    order = (ScanRow.gemeente, ScanRow.datum, ScanRow.id)
+    if scan_ids is None:
+        rows = list(session.execute(query.order_by(*order)))
+    else:
+        wanted = sorted(set(scan_ids))
+        rows = []
+        for start in range(0, len(wanted), _IDS_PER_QUERY):
+            chunk = wanted[start : start + _IDS_PER_QUERY]
+            rows += session.execute(query.where(ScanRow.id.in_(chunk)))
+        rows.sort(key=lambda r: (r.gemeente, r.datum, r.id))
+    participants: dict[int, list[Participant]] = {r.id: [] for r in rows}
+    answers: dict[int, list[Answer]] = {r.id: [] for r in rows}
+    ids = list(participants)
+    for start in range(0, len(ids), _IDS_PER_QUERY):
+        chunk = ids[start : start + _IDS_PER_QUERY]
+        for p in session.execute(
+            select(
+                ParticipantRow.scan_id,
+                ParticipantRow.naam,
+                ParticipantRow.organisatie,
+                ParticipantRow.rol,
+            )
+            .where(ParticipantRow.scan_id.in_(chunk))
+            .order_by(ParticipantRow.scan_id, ParticipantRow.position)
+        ):
+            participants[p.scan_id].append(Participant(p.naam, p.organisatie, p.rol))
+        for a in session.execute(
+            select(
+                AnswerRow.scan_id,
+                AnswerRow.question,
+                AnswerRow.value,
+                AnswerRow.toelichting,
+                AnswerRow.nuancering,
+                AnswerRow.bespreekpunt,
+            )
+            .where(AnswerRow.scan_id.in_(chunk))
+            .order_by(AnswerRow.scan_id, AnswerRow.question)
+        ):
+            answers[a.scan_id].append(
+                Answer(
+                    question=a.question,
+                    value=AnswerValue(a.value) if a.value else None,
+                    toelichting=a.toelichting,
+                    nuancering=a.nuancering,
+                    bespreekpunt=a.bespreekpunt,
+                )
+            )
+    return [
+        Scan(
+            id=r.id,
+            gemeente=r.gemeente,
+            regio=r.regio,
+            datum=r.datum,
+            soort=SoortMeting(r.soort),
+            questionnaire_id=r.questionnaire_id,
+            questionnaire_version=r.questionnaire_version,
+            facilitator=r.facilitator,
+            warning=r.warning or "",
+            duiding=r.duiding or "",
+            participants=tuple(participants[r.id]),
+            answers=tuple(answers[r.id]),
+        )
+        for r in rows
+    ]
 
 
 def list_scans(
