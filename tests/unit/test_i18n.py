@@ -26,3 +26,22 @@ def test_placeholder_without_value_stays() -> None:
 def test_each_value_appears_whole(values: list[str]) -> None:
     template = " | ".join(f"%{n}" for n in range(1, len(values) + 1))
     assert arg(template, *values) == " | ".join(values)
+
+
+def test_the_gui_fills_placeholders_only_through_arg() -> None:
+    """Chained str.replace substitutes again inside a value already inserted (a toelichting
+    or a name with '%2' in it); `arg` is the one way."""
+    import re
+    from pathlib import Path
+
+    import zelfscan_app.gui
+
+    chained = re.compile(r"""\.replace\(\s*["']%\d""")
+    gui = Path(zelfscan_app.gui.__file__).parent
+    offenders = [
+        f"{path.relative_to(gui)}:{number}"
+        for path in sorted(gui.rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if chained.search(line)
+    ]
+    assert offenders == []

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from zelfscan_app.domain.guidance import StandardHelp
 from zelfscan_app.gui import style
+from zelfscan_app.gui.i18n import arg
 
 _GREY = style.MUTED
 
@@ -41,8 +42,7 @@ def help_html(help_: StandardHelp, tr=lambda s: s) -> str:
         parts.append(f"<h4>{e(tr('Begrippen'))}</h4>")
         parts += [f"<p><b>{e(t.term)}</b>: {e(t.definition)}</p>" for t in help_.terms]
     if help_.phase_advice:
-        heading = tr("Advies uit de routekaart, fase %1: %2")
-        heading = heading.replace("%1", str(help_.phase)).replace("%2", help_.phase_title)
+        heading = arg(tr("Advies uit de routekaart, fase %1: %2"), help_.phase, help_.phase_title)
         parts.append(f"<h4>{e(heading)}</h4><p>{e(help_.phase_advice)}</p>")
     return "".join(parts)
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from zelfscan_app.domain.questionnaire import Questionnaire
 from zelfscan_app.dutch_text import counted
+from zelfscan_app.gui.i18n import arg
 from zelfscan_app.gui.results.comparison_model import QuestionChangeModel, StandardChangeModel
 from zelfscan_app.services.charts import ScanComparison, scan_label
 
@@ -87,13 +88,15 @@ class ComparisonView(QWidget):
         c = result.comparison
         others = len(c.changes) - len(c.improved) - len(c.worsened)
         self.summary.setText(
-            self.tr(
-                "%1 vergeleken met %2: %3 van Niet op orde naar Op orde, "
-                "%4 van Op orde naar Niet op orde, %5."
+            arg(
+                self.tr(
+                    "%1 vergeleken met %2: %3 van Niet op orde naar Op orde, "
+                    "%4 van Op orde naar Niet op orde, %5."
+                ),
+                scan_label(result.after),
+                scan_label(result.before).lower(),
+                counted(len(c.improved), "vraag", "vragen"),
+                len(c.worsened),
+                counted(others, "andere verandering", "andere veranderingen"),
             )
-            .replace("%1", scan_label(result.after))
-            .replace("%2", scan_label(result.before).lower())
-            .replace("%3", counted(len(c.improved), "vraag", "vragen"))
-            .replace("%4", str(len(c.worsened)))
-            .replace("%5", counted(others, "andere verandering", "andere veranderingen"))
         )

@@ -12,6 +12,7 @@ from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from zelfscan_app.errors import ZelfscanError
+from zelfscan_app.gui.i18n import arg
 from zelfscan_app.services import scans as scan_service
 from zelfscan_app.storage.database import Database
 
@@ -104,7 +105,7 @@ class DuidingEditor(QWidget):
             self.status.setText(str(exc))
             return False
         except Exception as exc:  # e.g. a locked database: say so, keep the text, retry later
-            self.status.setText(self.tr("Niet opgeslagen: %1").replace("%1", str(exc)))
+            self.status.setText(arg(self.tr("Niet opgeslagen: %1"), exc))
             self._timer.start(3000)
             return False
         self._pending = False

@@ -30,6 +30,7 @@ from zelfscan_app.domain.history import HistoryEntry
 from zelfscan_app.domain.questionnaire import Questionnaire
 from zelfscan_app.domain.scan import Scan, SoortMeting
 from zelfscan_app.errors import ZelfscanError
+from zelfscan_app.gui.i18n import arg
 from zelfscan_app.gui.results.comparison_view import ComparisonView
 from zelfscan_app.gui.results.detail_panel import StandardDetail
 from zelfscan_app.gui.results.duiding_editor import DuidingEditor
@@ -317,9 +318,13 @@ class ResultsView(QWidget):
         total = sum(r.score.total for r in results)
         self.title.setText(f"{scan.gemeente} — {charts.scan_label(scan).lower()}")
         self.subtitle.setText(
-            self.tr("%1 van %2 vragen beantwoord · score: percentage ‘Op orde’ van de antwoorden")
-            .replace("%1", str(answered))
-            .replace("%2", str(total))
+            arg(
+                self.tr(
+                    "%1 van %2 vragen beantwoord · score: percentage ‘Op orde’ van de antwoorden"
+                ),
+                answered,
+                total,
+            )
         )
         # On screen the page's title says whose chart it is: the picture keeps the room for the
         # spider itself (an exported chart keeps its title and note).
@@ -415,7 +420,6 @@ class ResultsView(QWidget):
 
     def _ask_export(self) -> None:
         from zelfscan_app.gui.export_helper import export_file
-        from zelfscan_app.gui.i18n import arg
 
         if self._scan is None:
             return

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
+from zelfscan_app.gui.i18n import arg
 from zelfscan_app.gui.table_model import HeaderedTableModel
 from zelfscan_app.services.charts import StandardResult
 
@@ -71,16 +72,12 @@ class ScoreTableModel(HeaderedTableModel):
         if column == SCORE:
             return row.score_text
         if column == ANSWERED:
-            return (
-                self.tr("%1 van %2")
-                .replace("%1", str(row.score.answered))
-                .replace("%2", str(row.score.total))
-            )
+            return arg(self.tr("%1 van %2"), row.score.answered, row.score.total)
         if column == NIET_OP_ORDE:
             numbers = row.niet_op_orde
             if not numbers:
                 return "–"
-            return self.tr("vraag %1").replace("%1", ", ".join(str(n) for n in numbers))
+            return arg(self.tr("vraag %1"), ", ".join(str(n) for n in numbers))
         if column == TOELICHTINGEN:
             return " · ".join(f"{q.number}: {q.toelichting.strip()}" for q in row.toelichtingen)
         return ""
@@ -90,9 +87,7 @@ class ScoreTableModel(HeaderedTableModel):
             return row.text
         if column == TOELICHTINGEN and row.toelichtingen:
             return "\n".join(
-                self.tr("Vraag %1: %2")
-                .replace("%1", str(q.number))
-                .replace("%2", q.toelichting.strip())
+                arg(self.tr("Vraag %1: %2"), q.number, q.toelichting.strip())
                 for q in row.toelichtingen
             )
         return None
