@@ -3,6 +3,7 @@ duplicate check read by index, with stored counts and keys, on SQLite and Postgr
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -322,3 +323,38 @@ def test_the_scan_list_reads_without_a_commit(big) -> None:
     assert [i.gemeente for i in source.fetch(query, 0, 10)] == ["Aldermeer", "Aldermeer"]
     assert source.count(ScanListQuery()) == len(ids)
     assert commits == []
+
+
+def test_many_scans_come_back_whole_past_each_chunk_of_ids(
+    database_url: str, questionnaire
+) -> None:
+    """Participants and answers are read 500 scans at a time: every scan of a larger set
+    still gets exactly its own, in the list's order."""
+    from zelfscan_app.domain.scan import Participant
+
+    db = Database(database_url)
+    try:
+        made: dict[int, Scan] = {}
+        with db.session() as session:
+            for i in range(1203):
+                scan = _scan(
+                    questionnaire,
+                    f"Gemeente {i:04d}",
+                    "Regio",
+                    date(2025, 1, 1),
+                    SoortMeting.NULMETING,
+                    i % 32,
+                )
+                scan = replace(scan, participants=(Participant(f"Deelnemer {i}", "Team", ""),))
+                made[repo.add_scan(session, scan)] = scan
+        with db.session() as session:
+            every = repo.get_scans(session)
+            some = repo.get_scans(session, sorted(made)[::2])
+        assert [s.gemeente for s in every] == sorted(s.gemeente for s in made.values())
+        assert len(some) == 602
+        for got in every:
+            want = made[got.id]
+            assert got.participants == want.participants
+            assert got.values == {a.question: a.value for a in want.answers}
+    finally:
+        db.dispose()
