@@ -121,7 +121,8 @@ def test_an_older_schema_is_refused_not_upgraded(
     )
     revision = pg_server.psql("SELECT version_num FROM alembic_version", dbname=dbname(pg_url))
     assert revision.strip() == "0005"  # not touched
-    assert shared_database.upgrade(pg_url) == ("0005", SCHEMA_REVISION)
+    done = shared_database.upgrade(pg_url)
+    assert (done.before, done.after, done.roles_applied) == ("0005", SCHEMA_REVISION, False)
     Database(pg_url).dispose()  # now it opens
 
 

@@ -158,3 +158,42 @@ def test_the_sql_can_be_read_first(pg_schema_url: str, capsys) -> None:
     sql = capsys.readouterr().out
     assert "ALTER TABLE answers ENABLE ROW LEVEL SECURITY;" in sql
     assert "CREATE VIEW zelfscan_regio_antwoorden WITH (security_barrier)" in sql
+
+
+def test_an_upgrade_applies_the_roles_to_the_tables_it_adds(
+    pg_server: PgServer, pg_schema_url: str, region: dict[str, object], capsys
+) -> None:
+    """A migration that adds a table with scan_id (here: 0010's answer history, taken away
+    and added again) leaves it with the same rules as the others, without a second command."""
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from zelfscan_app.storage.migrate import alembic_config
+
+    engine = create_engine(pg_schema_url)
+    try:
+        config = alembic_config()
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0009")
+    finally:
+        engine.dispose()
+    assert main(["--database", pg_schema_url, "database", "upgrade"]) == 0
+    out = capsys.readouterr().out
+    assert "schema bijgewerkt van 0009" in out
+    assert "rollen en rijbeveiliging opnieuw toegepast op alle tabellen" in out
+    ids = region["ids"]
+    db = Database(pg_schema_url)
+    try:  # the administrator's app records a change in each of two municipalities
+        svc.set_text(db, ids["Aldermeer"], 2, "toelichting", "Aldermeer, later")
+        svc.set_text(db, ids["Brugwijk"], 2, "toelichting", SECRET)
+    finally:
+        db.dispose()
+    with connect(pg_server, region, "ald") as conn:
+        rows = conn.execute("SELECT scan_id FROM answer_history").fetchall()
+        texts = conn.execute("SELECT * FROM answer_history").fetchall()
+    assert {scan_id for (scan_id,) in rows} == {ids["Aldermeer"]}
+    assert not any(SECRET in str(row) for row in texts)
+    with connect(pg_server, region, "coord") as conn:
+        seen = {r[0] for r in conn.execute("SELECT scan_id FROM answer_history")}
+    assert seen == {ids["Aldermeer"], ids["Brugwijk"]}

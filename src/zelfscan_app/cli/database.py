@@ -105,11 +105,15 @@ def _url(args: argparse.Namespace, ctx: CliContext) -> str:
 def run_upgrade(args: argparse.Namespace, ctx: CliContext) -> int:
     from zelfscan_app.services import shared_database
 
-    before, after = shared_database.upgrade(_url(args, ctx))
-    if before == after:
-        ctx.say(f"{ctx.database_name}: het schema is al actueel (versie {after})")
+    done = shared_database.upgrade(_url(args, ctx))
+    if done.before == done.after:
+        ctx.say(f"{ctx.database_name}: het schema is al actueel (versie {done.after})")
     else:
-        ctx.say(f"{ctx.database_name}: schema bijgewerkt van {before or 'leeg'} naar {after}")
+        ctx.say(
+            f"{ctx.database_name}: schema bijgewerkt van {done.before or 'leeg'} naar {done.after}"
+        )
+    if done.roles_applied:
+        ctx.say(f"{ctx.database_name}: rollen en rijbeveiliging opnieuw toegepast op alle tabellen")
     return 0
 
 

@@ -26,6 +26,7 @@ from zelfscan_app.storage.database import Database
 
 __all__ = [
     "DatabaseStatus",
+    "Upgrade",
     "check",
     "keyring_available",
     "setup_roles",
@@ -104,13 +105,39 @@ def _status(db: Database) -> DatabaseStatus:
     )
 
 
-def upgrade(url: str) -> tuple[str | None, str | None]:
-    """Run the migrations (also creates the schema in an empty database): (before, after)."""
+@dataclass(frozen=True)
+class Upgrade:
+    before: str | None
+    after: str | None
+    #: Row-level security was set up (`database rollen`) and is now applied again, so tables
+    #: the migrations added follow the same rules (grants and policies) as the others.
+    roles_applied: bool = False
+
+
+def upgrade(url: str) -> Upgrade:
+    """Run the migrations (also creates the schema in an empty database); on a database whose
+    roles were set up, apply the row-level security again in the same run.
+
+    A table with `scan_id` that a migration adds has no grants and no policy until then:
+    without this step every municipality's app stopped at it after an upgrade (closed, but
+    broken) until someone remembered to run `database rollen` again."""
+    from sqlalchemy import inspect
+
+    from zelfscan_app.storage import roles
+
     db = Database(url, migrate=False)
     try:
         before = db.current_revision()
         db.upgrade()
-        return before, db.current_revision()
+        after = db.current_revision()
+        applied = False
+        if db.is_postgresql:
+            with db.engine.begin() as conn:
+                if inspect(conn).has_table(roles.MAPPING):
+                    for statement in roles.role_sql(conn):
+                        conn.exec_driver_sql(statement)
+                    applied = True
+        return Upgrade(before, after, applied)
     finally:
         db.dispose()
 

@@ -6,7 +6,7 @@ Who sees what, enforced by PostgreSQL itself, whatever program or hand-written S
 - `zelfscan_gemeente` (group role of every municipality's login role): reads and writes only
   the scans of its own municipality, and only through those scans their answers, participants,
   actions and every other table with a `scan_id` column (tables added by later migrations are
-  covered when the command is run again after `zelfscan database upgrade`). Which municipality
+  covered too: `zelfscan database upgrade` applies these statements again). Which municipality
   a login role belongs to is a row in `zelfscan_gemeente_rollen` (role name → the municipality's
   `gemeente_key`, the name's skeleton as the app stores it). A municipality's routekaart
   follows its scans; the region's routekaart and wheel questions are readable by all, written
