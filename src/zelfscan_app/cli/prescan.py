@@ -1,4 +1,5 @@
-"""`zelfscan voorbereiding`: pre-scans of one scan (import, blank form, where we disagree)."""
+"""`zelfscan voorbereiding`: pre-scans of one scan (import, blank form, where we disagree,
+list and remove one)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,15 @@ def _scan_number(text: str) -> int:
     if not text.strip().isdigit():
         raise argparse.ArgumentTypeError(
             f"'{text}' is geen zelfscannummer; geef het nummer uit de lijst, bijvoorbeeld 12"
+        )
+    return int(text)
+
+
+def _prescan_number(text: str) -> int:
+    if not text.strip().isdigit():
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is geen voorbereidingsnummer; geef het nummer uit "
+            "`zelfscan voorbereiding lijst`"
         )
     return int(text)
 
@@ -75,6 +85,38 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     overview.set_defaults(func=run_overview)
 
+    listing = actions.add_parser(
+        "lijst",
+        help="toon de ingelezen voorbereidingen van een zelfscan met hun nummer",
+        description=(
+            "Toont per voorbereiding het nummer (voor ‘verwijder’) en hoeveel vragen zij\n"
+            "beantwoordt; de namen alleen met --namen."
+        ),
+        epilog="Voorbeeld: zelfscan voorbereiding lijst --scan 12 --namen",
+    )
+    listing.add_argument(
+        "--scan", required=True, type=_scan_number, metavar="NUMMER", help="de zelfscan"
+    )
+    listing.add_argument(
+        "--namen", action="store_true", help="toon ook ‘Voorbereiding door’ (standaard niet)"
+    )
+    listing.set_defaults(func=run_list)
+
+    remove = actions.add_parser(
+        "verwijder",
+        help="haal één voorbereiding uit een zelfscan (het nummer uit ‘lijst’)",
+        description=(
+            "Verwijdert voorbereiding NUMMER uit de zelfscan, bijvoorbeeld een die per\n"
+            "vergissing is ingelezen. De antwoorden van de zelfscan zelf veranderen niet."
+        ),
+        epilog="Voorbeeld: zelfscan voorbereiding verwijder --scan 12 7",
+    )
+    remove.add_argument(
+        "--scan", required=True, type=_scan_number, metavar="NUMMER", help="de zelfscan"
+    )
+    remove.add_argument("prescan", type=_prescan_number, metavar="VOORBEREIDING", help="het nummer")
+    remove.set_defaults(func=run_remove)
+
 
 def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
     from zelfscan_app.cli.exchange import progress_printer
@@ -127,4 +169,35 @@ def run_overview(args: argparse.Namespace, ctx: CliContext) -> int:
             f"{mark} vraag {ranked.question:>2}: {ranked.split.label()} "
             f"({ranked.split.minority_text()})"
         )
+    return 0
+
+
+def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    from zelfscan_app.services import prescans, scans
+
+    scan = scans.get_scan(ctx.db, args.scan)
+    stored = prescans.prescans(ctx.db, args.scan)
+    if not stored:
+        ctx.say(f"{scan.title}: geen voorbereidingen.")
+        return 0
+    ctx.say(f"{scan.title}: {len(stored)} voorbereidingen.")
+    total = len(ctx.questionnaire.questions)
+    for prescan in stored:
+        answered = sum(a.value is not None for a in prescan.answers)
+        door = f" — {prescan.door}" if args.namen and prescan.door else ""
+        ctx.say(f"  nummer {prescan.id}: {answered} van {total} vragen beantwoord{door}")
+    return 0
+
+
+def run_remove(args: argparse.Namespace, ctx: CliContext) -> int:
+    from zelfscan_app.services import prescans, scans
+
+    scan = scans.get_scan(ctx.db, args.scan)
+    if not prescans.remove_prescan(ctx.db, args.scan, args.prescan):
+        ctx.refuse(
+            f"zelfscan {args.scan} heeft geen voorbereiding {args.prescan}; "
+            f"zie `zelfscan voorbereiding lijst --scan {args.scan}`"
+        )
+        return 1
+    ctx.say(f"Voorbereiding {args.prescan} verwijderd uit {scan.title}.")
     return 0

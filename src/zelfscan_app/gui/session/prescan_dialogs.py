@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHeaderView,
     QLabel,
+    QListView,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zelfscan_app.domain.prescan import Prescan
 from zelfscan_app.domain.questionnaire import Questionnaire
 from zelfscan_app.gui.i18n import arg
 from zelfscan_app.services.prescans import Overview, PrescanNote
@@ -252,3 +254,58 @@ class HandsDialog(QDialog):
 
     def counts(self) -> tuple[int, int]:
         return self.op_orde.value(), self.niet_op_orde.value()
+
+
+def prescan_label(position: int, prescan: Prescan, names: bool, tr=lambda text: text) -> str:
+    """'Voorbereiding 3 · 29 van 31 beantwoord', with '— name' only while names are shown."""
+    answered = sum(a.value is not None for a in prescan.answers)
+    text = arg(tr("Voorbereiding %1 · %2 vragen beantwoord"), position, answered)
+    return f"{text} — {prescan.door}" if names and prescan.door else text
+
+
+class RemovePrescanDialog(QDialog):
+    """Choose the voorbereiding to take out of this scan (one read in by mistake, or twice by
+    two people); names appear only while 'Namen tonen' is on in the session."""
+
+    def __init__(self, prescans: list[Prescan], names: bool, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Voorbereiding verwijderen"))
+        self.prescans = prescans
+        intro = QLabel(
+            self.tr(
+                "Kies de voorbereiding die uit deze zelfscan moet. De verdeling per vraag "
+                "wordt daarna zonder haar berekend; de antwoorden van de zelfscan veranderen niet."
+            )
+        )
+        intro.setWordWrap(True)
+        self.model = QStringListModel(
+            [prescan_label(i, p, names, self.tr) for i, p in enumerate(prescans, start=1)], self
+        )
+        self.list = QListView()
+        self.list.setModel(self.model)
+        self.list.setAccessibleName(self.tr("Voorbereidingen"))
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.setCurrentIndex(self.model.index(0))
+        self.list.doubleClicked.connect(self.accept)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        for which, text in (
+            (QDialogButtonBox.StandardButton.Ok, self.tr("&Verwijderen…")),
+            (QDialogButtonBox.StandardButton.Cancel, self.tr("Annuleren")),
+        ):
+            button = buttons.button(which)
+            button.setText(text)
+            button.setIcon(QIcon())
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(buttons)
+        self.resize(520, 360)
+
+    def chosen(self) -> tuple[int, Prescan] | None:
+        """(position in the list, the voorbereiding) of the chosen row."""
+        row = self.list.currentIndex().row()
+        return (row + 1, self.prescans[row]) if 0 <= row < len(self.prescans) else None

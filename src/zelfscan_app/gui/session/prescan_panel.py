@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zelfscan_app.domain.prescan import MAX_HANDS, Split
+from zelfscan_app.domain.prescan import MAX_HANDS, Prescan, Split
 from zelfscan_app.gui import style
 from zelfscan_app.gui.file_dialogs import start_folder
 from zelfscan_app.gui.i18n import arg
@@ -301,9 +301,12 @@ class PrescanController(QObject):
         self.act_notes = self._action(
             self.tr("Toelichtingen uit de voorbereiding…"), "Ctrl+J", self.show_notes
         )
+        self.act_remove = self._action(
+            self.tr("Voorbereiding verwijderen…"), "", self.choose_removal
+        )
         p.menu.addAction(self.act_ranking)
         p.menu.addSeparator()
-        for action in (self.act_import, self.act_folder, self.act_form):
+        for action in (self.act_import, self.act_folder, self.act_form, self.act_remove):
             p.menu.addAction(action)
 
         self._session.currentChanged.connect(self.refresh_question)
@@ -338,6 +341,7 @@ class PrescanController(QObject):
             if r.split.marked
         }
         self._widget.model.set_marks(marks)
+        self.act_remove.setEnabled(bool(self._prescans))
         self.refresh_question()
         if self.ranking_dialog is not None and self.ranking_dialog.isVisible():
             self.ranking_dialog.show_overview(self.overview)
@@ -553,10 +557,40 @@ class PrescanController(QObject):
             menu.addAction(self.tr("Handopsteken typen…"), self.type_hands)
         menu.addAction(self.act_ranking)
         menu.addSeparator()
-        for action in (self.act_import, self.act_folder, self.act_form):
+        for action in (self.act_import, self.act_folder, self.act_form, self.act_remove):
             menu.addAction(action)
         menu.popup(self.compact.mapToGlobal(self.compact.rect().bottomLeft()))
         self.compact_popup = menu
+
+    def choose_removal(self) -> None:
+        from zelfscan_app.gui.session.prescan_dialogs import RemovePrescanDialog, prescan_label
+
+        if not self._prescans:
+            return
+        dialog = RemovePrescanDialog(self._prescans, self.names_shown, self._widget)
+        self.remove_dialog = dialog
+        chosen = dialog.chosen() if dialog.exec() else None
+        if chosen is None:
+            return
+        position, prescan = chosen
+        label = prescan_label(position, prescan, self.names_shown, self.tr)
+        window = self._widget.window()
+        ask = getattr(window, "confirm", None)
+        if ask is not None and not ask(
+            self.tr("Voorbereiding verwijderen"),
+            arg(self.tr("%1 verwijderen uit deze zelfscan? Dit kan niet ongedaan worden."), label),
+        ):
+            return
+        self.remove(prescan)
+
+    def remove(self, prescan: Prescan) -> None:
+        """Take one voorbereiding out of the scan and show the splits without it."""
+        s = self._session
+        if prescan.id is not None and svc.remove_prescan(s.db, s.scan_id, prescan.id):
+            self.panel.status.setText(self.tr("De voorbereiding is verwijderd."))
+            self.panel.details_button.hide()
+            self.panel.status_row.show()
+        self.reload()
 
     def type_hands(self) -> None:
         from zelfscan_app.gui.session.prescan_dialogs import HandsDialog
