@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from zelfscan_app import __version__
@@ -128,3 +128,35 @@ def test_shortcut_overview(demo_window: MainWindow, monkeypatch) -> None:
     monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: shown.append(text))
     demo_window.actions.shortcuts.trigger()
     assert "Niet op orde" in shown[0] and "F11" in shown[0]
+
+
+def test_the_region_overview_draws_its_spider_once_at_the_size_shown(
+    qtbot: QtBot, demo_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A spider layout of a region costs half a second: laid out for the size the window
+    shows, once, not first for a default size and again when shown."""
+    from zelfscan_app.gui.results import spider_canvas
+
+    layouts: list[tuple[float, float]] = []
+    draw = spider_canvas.draw_spider
+
+    def counting(figure, chart):
+        layouts.append(tuple(figure.get_size_inches()))
+        return draw(figure, chart)
+
+    monkeypatch.setattr(spider_canvas, "draw_spider", counting)
+    demo_window.list_page.table.selectRow(0)
+    demo_window.actions.region.trigger()
+    view = demo_window._region_view
+    qtbot.waitExposed(view)
+    canvas = view.canvas
+    qtbot.waitUntil(lambda: not canvas._stale_layout)
+    QApplication.processEvents()
+    assert len(layouts) == 1, layouts
+    ratio = canvas.device_pixel_ratio
+    shown = (
+        canvas.width() * ratio / canvas.figure.dpi,
+        canvas.height() * ratio / canvas.figure.dpi,
+    )
+    assert layouts[0] == pytest.approx(shown)
+    view.close()

@@ -25,7 +25,6 @@ def open_region_view(
 
     from zelfscan_app.gui.region.controls import RegionSource
     from zelfscan_app.gui.region.region_view import RegionView
-    from zelfscan_app.gui.widgets import fit_to_screen
 
     if parent is not None:
         for existing in parent.findChildren(RegionView):
@@ -37,11 +36,10 @@ def open_region_view(
                 return existing
             existing.close()
             existing.deleteLater()
-    view = RegionView(db, questionnaire, parent, regio=regio or None)
-    view.setWindowFlag(Qt.WindowType.Window, True)
+    view = RegionView(db, questionnaire, parent, load=False)  # its own window, sized
     view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
-    fit_to_screen(view, 1320, 880)  # never larger than a 1280 × 720 projector
-    view.show()
+    view.show()  # laid out at its real size before the first report: one spider layout
+    view.refresh(RegionSource.region(regio) if regio else None)
     view.raise_()
     view.activateWindow()
     return view

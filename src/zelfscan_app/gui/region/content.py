@@ -41,6 +41,7 @@ class RegionContent(QSplitter):
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.questionnaire = questionnaire
         self._report: RegionReport | None = None
+        self._filling = False  # set_report draws the spider once, after the texts around it
         self.canvas = SpiderCanvas()
         # Beside the heat map on a 1366×768 screen at 125 %: a little smaller than on results.
         self.canvas.setMinimumSize(300, 300)
@@ -48,7 +49,7 @@ class RegionContent(QSplitter):
         self.overlay_hint = QLabel()
         self.overlay_hint.setObjectName("hint")
         self.overlay_hint.setWordWrap(True)
-        left = QWidget()
+        left = self._left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.canvas, 1)
@@ -56,7 +57,7 @@ class RegionContent(QSplitter):
 
         # Per gemeente: the heat map and the answers behind a clicked cell.
         self.heatmap = HeatMapModel(self)
-        self.heatmap.overlaysChanged.connect(lambda _: self._draw())
+        self.heatmap.overlaysChanged.connect(self._overlays_changed)
         self.heatmap.overlayRefused.connect(self.overlayRefused)
         self.heatmap_proxy = QSortFilterProxyModel(self)
         self.heatmap_proxy.setSourceModel(self.heatmap)
@@ -165,11 +166,27 @@ class RegionContent(QSplitter):
         return self.heatmap.overlays
 
     def set_report(self, report: RegionReport | None) -> None:
-        """Every tab, the legend and the hints from `report` (None: empty)."""
+        """Every tab, the legend and the hints from `report` (None: empty); the spider last,
+        once the hints below it have their height, so it is laid out once for its size."""
+        self._filling = True
+        try:
+            self._fill(report)
+        finally:
+            self._filling = False
+        left = self._left.layout()
+        if left is not None:
+            left.activate()  # the hint's new height, now: the canvas gets its final size
+        self._draw()
+
+    def _overlays_changed(self, _names: list[str]) -> None:
+        if not self._filling:
+            self._draw()
+
+    def _fill(self, report: RegionReport | None) -> None:
         self._report = report
         overlays = self.heatmap.overlays
         self.heatmap.set_report(report)
-        self.heatmap.set_overlays(overlays)  # draws
+        self.heatmap.set_overlays(overlays)
         self.questions.set_report(report)
         self.status.set_report(report)
         if report is None:

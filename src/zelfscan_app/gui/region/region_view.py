@@ -40,6 +40,7 @@ from zelfscan_app.gui.region.content import RegionContent
 from zelfscan_app.gui.region.controls import ALL, RegionControls, RegionSource
 from zelfscan_app.gui.region.details import notice_lines
 from zelfscan_app.gui.region.import_bar import ImportBar
+from zelfscan_app.gui.widgets import fit_to_screen
 from zelfscan_app.services import region as region_service
 from zelfscan_app.services.region import RegionPicture, RegionReport
 from zelfscan_app.storage.database import Database
@@ -63,7 +64,10 @@ class RegionView(QWidget):
         *,
         key_file: Path | None = None,
         regio: str | None = None,
+        load: bool = True,
     ) -> None:
+        """`regio`: the region to show first; `load=False`: show nothing until `refresh` (the
+        window's door shows the view first, so the spider is drawn once, at its real size)."""
         super().__init__(parent)
         self.setObjectName("regionView")
         self.setWindowTitle(self.tr("Regio-overzicht — Zelfscan Kwaliteitskader"))
@@ -115,7 +119,10 @@ class RegionView(QWidget):
         layout.addWidget(self.import_bar)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.drop_hint)
-        self.refresh(RegionSource.region(regio) if regio else None)
+        self.setWindowFlag(Qt.WindowType.Window, True)  # always its own window
+        fit_to_screen(self, 1320, 880)  # never larger than a 1280 × 720 projector
+        if load:
+            self.refresh(RegionSource.region(regio) if regio else None)
 
     def _build_header(self) -> QHBoxLayout:
         self.title = QLabel(self.tr("Regio-overzicht"))
@@ -285,8 +292,11 @@ class RegionView(QWidget):
                 self._letters = updated
                 if changed and c.keep_codes:
                     self._save_key()
+        self._update_texts()  # first: the notice above the content changes its height
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
         self.content.set_report(self._report)
-        self._update_texts()
         self.reportChanged.emit()
 
     def _update_texts(self) -> None:

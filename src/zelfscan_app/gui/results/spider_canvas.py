@@ -23,6 +23,7 @@ class SpiderCanvas(FigureCanvasQTAgg):
             self.setParent(parent)
         self._chart: SpiderChart | None = None
         self._stale_layout = False
+        self._laid_out_for: tuple[int, int, float] | None = None  # widget size and pixel ratio
         self.setMinimumSize(380, 380)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -41,14 +42,32 @@ class SpiderCanvas(FigureCanvasQTAgg):
 
     def _layout(self) -> None:
         self._stale_layout = False
+        self._fit_figure()
         if self._chart is None:
             self.figure.clear()
         else:
             draw_spider(self.figure, self._chart)
 
+    def _fit_figure(self) -> None:
+        """The figure at the widget's size now, as matplotlib's resize handler sets it.
+
+        A widget given its size while hidden (a window laid out before it is shown) gets the
+        resize event only when shown: laid out at that size already, it need not be laid out
+        again then (for the regional view that second layout cost half a second)."""
+        ratio = self.device_pixel_ratio
+        size = self.size()
+        if size.width() > 0 and size.height() > 0:
+            dpi = self.figure.dpi
+            self.figure.set_size_inches(
+                size.width() * ratio / dpi, size.height() * ratio / dpi, forward=False
+            )
+        self._laid_out_for = (size.width(), size.height(), ratio)
+
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self._stale_layout = True  # re-laid out at the next paint, once per burst of resizes
+        now = (event.size().width(), event.size().height(), self.device_pixel_ratio)
+        if now != self._laid_out_for:
+            self._stale_layout = True  # re-laid out at the next paint, once per burst
         self.draw_idle()
 
     def draw(self) -> None:
