@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from sqlalchemy import text
 
 from tests.exchange.workbooks import db_state
 from tests.gui.conftest import Answers, make_window
@@ -145,6 +146,16 @@ def test_list_and_remove_on_the_command_line(
     )
     assert code == 0 and f"Voorbereiding {numbers[3]} verwijderd" in out
     assert stored(db_url, nine_stored) == DOORS[:3] + DOORS[4:]
+    db = Database(db_url)
+    try:  # its answers went with it: nothing of the removed voorbereiding is kept
+        with db.session() as session:
+            left = session.execute(
+                text("SELECT count(*) FROM voorbereiding_antwoorden WHERE voorbereiding_id = :id"),
+                {"id": numbers[3]},
+            ).scalar_one()
+    finally:
+        db.dispose()
+    assert left == 0
 
     before = state(db_url)
     for wrong in (str(numbers[3]), "999"):
