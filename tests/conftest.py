@@ -18,7 +18,8 @@ import pytest
 from tests.pg_server import PgServer, PgUnavailable, start_pg_server
 from zelfscan_app.domain.questionnaire import Questionnaire
 from zelfscan_app.questionnaire_file import default_questionnaire
-from zelfscan_app.storage.database import Database
+from zelfscan_app.storage.database import ENV_BUSY_TIMEOUT, Database
+from zelfscan_app.storage.process_lock import ENV_LOCK_WAIT
 
 
 @pytest.fixture(autouse=True)
@@ -26,6 +27,22 @@ def _isolated_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Any code that falls back to the default database gets a fresh file in tmp_path."""
     monkeypatch.setenv("ZELFSCAN_DATABASE", f"sqlite:///{tmp_path / 'default.sqlite'}")
     monkeypatch.setenv("ZELFSCAN_CACHE", str(tmp_path / "cache"))  # rendered charts
+
+
+#: The waits the `short_lock_waits` fixture sets, in ms: any wait for a lock that is held until
+#: the test releases it ends in the same refusal, however short; only its length differs.
+SHORT_WAIT_MS = "200"
+
+
+@pytest.fixture
+def short_lock_waits(monkeypatch: pytest.MonkeyPatch) -> None:
+    """For tests that expect "in gebruik"/"bezig" refusals: this process and the commands it
+    starts wait 0.2 s for another process's lock (storage.process_lock, ZELFSCAN_LOCK_WAIT_MS)
+    or SQLite lock (ZELFSCAN_BUSY_TIMEOUT_MS) instead of 3 s and 5 s. The real waits are kept
+    by test_a_lock_costs_one_wait_for_the_whole_command (tests/cli/test_database_faults.py)
+    and test_this_process_waits_for_another_and_says_in_gebruik (test_process_lock.py)."""
+    monkeypatch.setenv(ENV_LOCK_WAIT, SHORT_WAIT_MS)
+    monkeypatch.setenv(ENV_BUSY_TIMEOUT, SHORT_WAIT_MS)
 
 
 @pytest.fixture
