@@ -10,6 +10,7 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
 
 import contextlib
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -50,9 +51,39 @@ def questionnaire() -> Questionnaire:
     return default_questionnaire()
 
 
+# --- SQLite: a ready database is a copy ----------------------------------------------------------
+# Creating a database runs every migration (~0.15 s); copying a file made that way once per
+# worker costs ~0.01 s. Tests about creating or upgrading a database use `new_db_url` (a file
+# that does not exist yet) or `empty_database_url`, and so still run the migrations for real.
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite database made by `Database` (every migration, up to the schema head), closed,
+    with everything in the file itself (no WAL left): the source of `ready_sqlite` copies."""
+    path = tmp_path_factory.mktemp("sjabloon") / "zelfscan.sqlite"
+    Database(f"sqlite:///{path}").dispose()
+    assert not Path(f"{path}-wal").exists(), "the template must be one self-contained file"
+    return path
+
+
+def ready_sqlite(template: Path, path: Path) -> str:
+    """Copy the template to `path` (a new file); its URL."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(template, path)
+    return f"sqlite:///{path}"
+
+
 @pytest.fixture
-def db_url(tmp_path: Path) -> str:
+def new_db_url(tmp_path: Path) -> str:
+    """A SQLite file that does not exist yet: opening it creates the schema, for real."""
     return f"sqlite:///{tmp_path / 'zelfscan.sqlite'}"
+
+
+@pytest.fixture
+def db_url(tmp_path: Path, sqlite_template: Path) -> str:
+    """A new SQLite database at the schema head, as `Database` makes it (a copy of one)."""
+    return ready_sqlite(sqlite_template, tmp_path / "zelfscan.sqlite")
 
 
 @pytest.fixture
@@ -126,10 +157,12 @@ def _drop_quietly(server: PgServer, url: str) -> None:
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """A ready-to-open database on each backend: a new SQLite file (the app creates the schema)
-    or a fresh PostgreSQL database at the schema head (`pg_schema_url`)."""
+    """A ready-to-open database on each backend: a new SQLite file at the schema head (a copy
+    of `sqlite_template`) or a fresh PostgreSQL database at the schema head (`pg_schema_url`).
+    Tests about creating or upgrading one use `empty_database_url`."""
     if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'zelfscan.sqlite'}"
+        template = request.getfixturevalue("sqlite_template")
+        return ready_sqlite(template, tmp_path / "zelfscan.sqlite")
     return request.getfixturevalue("pg_schema_url")
 
 
