@@ -22,6 +22,45 @@ from zelfscan_app.questionnaire_file import default_questionnaire
 from zelfscan_app.storage.database import ENV_BUSY_TIMEOUT, Database
 from zelfscan_app.storage.process_lock import ENV_LOCK_WAIT
 
+# --- Order: the long poles first ------------------------------------------------------------------
+# `make test` runs on one xdist worker per core with --maxschedchunk=1 (pyproject.toml): a
+# worker is sent the next test when it is nearly done with its own, in collection order. A
+# long test collected late would run alone at the end while the other core idles, so these
+# go first, slowest first (rough seconds on a busy 2-core machine; only the order matters).
+LONG_POLES = {
+    "tests/test_benchmarks_smoke.py": 45,
+    "tests/gui/test_kill.py": 40,
+    "tests/exchange/test_reader_equivalence.py::test_the_whole_corpus_reads_the_same": 22,
+    "tests/reports/test_chart_cache.py::test_cold_plan_skips_matplotlib_the_second_time": 14,
+    "tests/exchange/test_corpus.py::test_corpus_of_broken_workbooks": 13,
+    "tests/reports/test_guidance_documents.py::test_demo_region_plans_have_no_empty": 12,
+    "tests/exchange/test_concurrent_import.py": 12,
+    "tests/live/test_concurrency.py": 8,
+    "tests/gui/test_region_view.py::test_the_report_names_the_choice_made_in_the_window": 8,
+    "tests/gui/test_meeting_room.py::test_windows_never_open_larger_than_the_screen": 7,
+    "tests/exchange/test_reader_equivalence.py::test_any_text_reads_the_same": 7,
+    "tests/cli/test_database_faults.py::test_a_lock_costs_one_wait_for_the_whole_command": 7,
+    "tests/unit/test_i18n.py::test_each_value_appears_whole": 7,
+    "tests/prescan/test_prescan_cli.py::test_form_then_import_a_folder_then_the_ranking": 7,
+    "tests/region/test_anonymity.py::test_anonymised_outputs_contain_no_names": 6,
+    "tests/reports/test_documents_templates.py::test_committed_templates_are_what_the_build": 6,
+    "tests/exchange/test_output_permissions.py": 6,
+    "tests/gui/test_integration_session.py::test_matplotlib_loads_when_first_results_are": 6,
+}
+
+
+def _pole(item: pytest.Item) -> int:
+    return next((s for prefix, s in LONG_POLES.items() if item.nodeid.startswith(prefix)), 0)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The long poles first, slowest first; the rest in collection order (a stable sort). The
+    first two workers are each sent two tests at the start: the two longest go to different
+    ones (xdist's LoadScheduling gives the first worker tests 0 and 1)."""
+    items.sort(key=lambda item: -_pole(item))
+    if len(items) >= 4 and _pole(items[3]):
+        items[1], items[2] = items[2], items[1]
+
 
 @pytest.fixture(autouse=True)
 def _isolated_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
