@@ -19,15 +19,18 @@ from zelfscan_app.gui.region import open_region_view
 from zelfscan_app.gui.region.heatmap_model import NAME
 from zelfscan_app.gui.region.questions_model import OP_ORDE
 from zelfscan_app.gui.region.region_view import RegionView
-from zelfscan_app.services.demo import DEMO_MUNICIPALITIES, DEMO_REGION, demo_scans, fill_demo
+from zelfscan_app.services.demo import DEMO_MUNICIPALITIES, DEMO_REGION, demo_scans
+from zelfscan_app.storage.database import Database
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 
 
 @pytest.fixture
-def demo(db, questionnaire):
-    fill_demo(db, questionnaire)
-    return db
+def demo(demo_url: str):
+    """The demo database (a copy of the worker's, see tests/gui/conftest.py), open."""
+    db = Database(demo_url)
+    yield db
+    db.dispose()
 
 
 @pytest.fixture
