@@ -34,7 +34,6 @@ LONG_POLES = {
     "tests/reports/test_chart_cache.py::test_cold_plan_skips_matplotlib_the_second_time": 14,
     "tests/exchange/test_corpus.py::test_corpus_of_broken_workbooks": 13,
     "tests/reports/test_guidance_documents.py::test_demo_region_plans_have_no_empty": 12,
-    "tests/exchange/test_concurrent_import.py": 12,
     "tests/live/test_concurrency.py": 8,
     "tests/gui/test_region_view.py::test_the_report_names_the_choice_made_in_the_window": 8,
     "tests/gui/test_meeting_room.py::test_windows_never_open_larger_than_the_screen": 7,
