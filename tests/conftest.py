@@ -105,10 +105,12 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def ready_sqlite(template: Path, path: Path) -> str:
-    """Copy the template to `path` (a new file); its URL."""
+def ready_sqlite(template: Path, path: Path, *, replace: bool = False) -> str:
+    """Copy the template to `path`; its URL. A file already there is kept unless `replace`:
+    `db_url` and `database_url` name the same file, which one test may already have open."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(template, path)
+    if replace or not path.exists():
+        shutil.copyfile(template, path)
     return f"sqlite:///{path}"
 
 

@@ -48,7 +48,7 @@ def demo_url(db_url: str, demo_template: Path) -> str:
     """`db_url`'s database filled with the demo scans (a copy of `demo_template`)."""
     path = Path(db_url.removeprefix("sqlite:///"))
     assert not process_lock.held_here(path), "ask for demo_url before opening db_url"
-    return ready_sqlite(demo_template, path)
+    return ready_sqlite(demo_template, path, replace=True)
 
 
 class Answers:
