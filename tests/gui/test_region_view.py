@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from tests.region.helpers import NAMES, make_scan, region, write
 from zelfscan_app.domain.scan import AnswerValue, SoortMeting
 from zelfscan_app.gui.region import open_region_view
+from zelfscan_app.gui.region.controls import RegionSource
 from zelfscan_app.gui.region.heatmap_model import NAME
 from zelfscan_app.gui.region.questions_model import OP_ORDE
 from zelfscan_app.gui.region.region_view import RegionView
@@ -35,12 +36,14 @@ def demo(demo_url: str):
 
 @pytest.fixture
 def view(qtbot: QtBot, demo, questionnaire) -> RegionView:
-    v = RegionView(demo, questionnaire)
+    # Opened on the demo region, as Beeld → Regio-overzicht opens it on a scan's region (one
+    # load and draw; choosing the region after opening is tested where it is the point).
+    v = RegionView(demo, questionnaire, regio=DEMO_REGION)
     qtbot.addWidget(v)
     v.resize(1320, 880)
     v.show()
     qtbot.waitExposed(v)
-    v.select_region(DEMO_REGION)
+    assert v.controls.source() == RegionSource.region(DEMO_REGION)
     return v
 
 
