@@ -64,7 +64,9 @@ def main() -> None:
     window.activateWindow()
     deadline = time.perf_counter() + 30
     while window.db is None or window._questionnaire is None:
-        QTest.qWait(5)
+        # Not QTest.qWait: it keeps the GIL, starving the start-up's warm-up thread.
+        QApplication.processEvents()
+        time.sleep(0.005)
         if time.perf_counter() > deadline:
             raise SystemExit("the database or the questionnaire did not open")
     if not window.open_scan(scan_id):

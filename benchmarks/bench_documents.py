@@ -26,15 +26,17 @@ def _empty_docx() -> None:
     docx.Document().save(BytesIO())
 
 
-def _wall(args: list[str], repeat: int, pycache: Path) -> float:
+def _wall(args: list[str], repeat: int, pycache: Path | None) -> float:
     """Median wall time of a fresh process, after one uncounted run.
 
     With compiled bytecode, as an installed app has it (pip and the frozen bundle compile
     every module): a development shell with PYTHONDONTWRITEBYTECODE=1 would otherwise make
-    every run compile the app's modules from source. The uncounted run fills the cache."""
+    every run compile the app's modules from source. The uncounted run fills the cache.
+    `pycache` None (the quick run): the usual, warm caches and no uncounted run."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env["PYTHONPYCACHEPREFIX"] = str(pycache)
-    subprocess.run(args, check=True, capture_output=True, env=env)
+    if pycache is not None:
+        env["PYTHONPYCACHEPREFIX"] = str(pycache)
+        subprocess.run(args, check=True, capture_output=True, env=env)
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
@@ -43,7 +45,7 @@ def _wall(args: list[str], repeat: int, pycache: Path) -> float:
     return statistics.median(times)
 
 
-def measure(db, questionnaire, folder: Path, repeat: int) -> list[Result]:
+def measure(db, questionnaire, folder: Path, repeat: int, *, quick: bool = False) -> list[Result]:
     from zelfscan_app.services import documents, region
     from zelfscan_app.services.scans import list_scans
 
@@ -65,7 +67,7 @@ def measure(db, questionnaire, folder: Path, repeat: int) -> list[Result]:
     cli = str(Path(sys.executable).with_name("zelfscan"))
     times = min(3, repeat)
     db.dispose()  # the command is another process: the database must be free for it
-    pycache = folder / "pycache"
+    pycache = None if quick else folder / "pycache"
     command = [cli, "--database", db.url, "plan", str(ids[0]), "--out", str(plan_out)]
     cold = _wall(command, times, pycache)
     empty_save = "import io, docx; docx.Document().save(io.BytesIO())"

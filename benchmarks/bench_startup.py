@@ -15,10 +15,13 @@ from probes import Probes
 PROBE = Path(__file__).with_name("startup_probe.py")
 
 
-def measure(probes: Probes, url: str, rows: int, repeat: int) -> list[Result]:
+def measure(
+    probes: Probes, url: str, rows: int, repeat: int, *, quick: bool = False
+) -> list[Result]:
     bare, visible, idle, settled = [], [], [], []
-    probes.run(PROBE, "bare")  # warm the file cache and the bytecode cache once
-    probes.run(PROBE, "app", url, str(rows))
+    if not quick:  # (quick: the suite's smoke run, whose figures mean nothing)
+        probes.run(PROBE, "bare")  # warm the file cache and the bytecode cache once
+        probes.run(PROBE, "app", url, str(rows))
     for _ in range(repeat):
         bare.append(probes.run(PROBE, "bare")["visible"])
         app = probes.run(PROBE, "app", url, str(rows))

@@ -17,7 +17,7 @@ from pathlib import Path
 
 
 class Probes:
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, *, quick: bool = False) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         settings = folder / "settings.ini"
         settings.write_text("[questionnaire]\ncount=31\n", encoding="utf-8")
@@ -28,6 +28,8 @@ class Probes:
             "PYTHONPYCACHEPREFIX": str(folder / "pycache"),
         }
         self.env.pop("PYTHONDONTWRITEBYTECODE", None)
+        if quick:  # the suite's smoke run: the usual caches, warm; a new folder compiles it all
+            del self.env["PYTHONPYCACHEPREFIX"]
 
     def run(self, script: Path, *args: str, timeout: float = 120) -> dict[str, float]:
         """Start `script`; each stdout line 'name value' is kept as the wall time of its arrival

@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     results: list[Result] = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        probes = Probes(folder / "probes")
+        probes = Probes(folder / "probes", quick=args.quick)
         url = f"sqlite:///{folder / 'bench.sqlite'}"
         db = Database(url)
         bench_database.fill(db, questionnaire, municipalities)
@@ -81,14 +81,16 @@ def main(argv: list[str] | None = None) -> int:
         # open (storage/process_lock.py): give it back while they run; `db` takes it again.
         db.dispose()
         if wanted("startup"):
-            results += bench_startup.measure(probes, url, municipalities, repeat)
+            results += bench_startup.measure(probes, url, municipalities, repeat, quick=args.quick)
         if wanted("database"):
             results += bench_database.measure(db, repeat * 3)
         db.dispose()
         if wanted("memory"):
             results += bench_memory.measure(probes, url, municipalities, min(repeat, 3))
         if wanted("documents"):
-            results += bench_documents.measure(db, questionnaire, folder / "documents", repeat)
+            results += bench_documents.measure(
+                db, questionnaire, folder / "documents", repeat, quick=args.quick
+            )
         scan_id = bench_answer.empty_scan(db, questionnaire)  # the list has one more from here
         db.dispose()
         if wanted("answer"):

@@ -1,4 +1,9 @@
-"""The benchmarks run with tiny sizes, so they don't rot (their figures are not checked)."""
+"""The benchmarks run with tiny sizes, so they don't rot (their figures are not checked).
+
+`--quick` keeps every benchmark group and every code path, but starts as few processes as it
+can: no warm-up runs, the probes reuse the interpreter's warm bytecode caches, and the scale
+section runs its probes at one size (its queries at all three).
+"""
 
 from __future__ import annotations
 
@@ -39,7 +44,7 @@ def test_benchmarks_quick_run(tmp_path: Path) -> None:
         [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick", "--out", str(out)],
         capture_output=True,
         text=True,
-        timeout=480,  # the scale section starts a dozen probe processes
+        timeout=480,  # only a hung probe gets near this
     )
     assert result.returncode == 0, result.stderr
     data = json.loads(out.read_text(encoding="utf-8"))

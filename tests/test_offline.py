@@ -25,9 +25,9 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
 
 
-def test_every_command_works_offline(no_network: None, tmp_path: Path, db_url: str) -> None:
-    def run(*args: str) -> int:
-        return main(["--database", db_url, *args])
+def test_every_command_works_offline(no_network: None, tmp_path: Path, new_db_url: str) -> None:
+    def run(*args: str) -> int:  # the first one creates the database (the migrations) offline
+        return main(["--database", new_db_url, *args])
 
     assert run("demo") == 0
     assert run("form", "--out", str(tmp_path / "leeg.xlsx"), "--gemeente", "Aldermeer") == 0

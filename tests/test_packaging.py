@@ -12,14 +12,28 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("wheel")
+def _build_wheel(out: Path) -> Path:
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(out), str(ROOT)],
         check=True,
     )
     return next(out.glob("*.whl"))
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The wheel of this checkout, built once per run: under xdist the workers share this
+    run's temporary root, and the first one to get there builds it (under a lock)."""
+    if worker_id == "master" or sys.platform == "win32":
+        return _build_wheel(tmp_path_factory.mktemp("wheel"))
+    import fcntl
+
+    shared = tmp_path_factory.getbasetemp().parent / "wheel"  # this run's, common to workers
+    shared.mkdir(exist_ok=True)
+    with open(shared / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        built = next(shared.glob("*.whl"), None)
+        return built if built is not None else _build_wheel(shared)
 
 
 def test_wheel_contains_resources_and_migrations(wheel: Path) -> None:

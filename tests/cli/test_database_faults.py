@@ -19,6 +19,7 @@ import shutil
 import signal
 import sqlite3
 import subprocess
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +28,7 @@ import pytest
 
 from tests.storage.helpers import CLI, HOLD_WITH_SQLITE, HOLD_WITH_ZELFSCAN, Holder
 from zelfscan_app.storage import faults
+from zelfscan_app.storage.database import BUSY_TIMEOUT_MS, ENV_BUSY_TIMEOUT
 
 
 @dataclass
@@ -235,6 +237,7 @@ CASES = [
 
 
 @pytest.mark.parametrize("make", CASES, ids=[c.__name__ for c in CASES])
+@pytest.mark.usefixtures("short_lock_waits")  # a held lock: the same sentence after 0.2 s
 def test_database_fault_is_one_dutch_sentence(make, tmp_path: Path, material: Path) -> None:
     case = make(tmp_path, material)
     before = case.file.read_bytes() if case.file is not None and case.file.is_file() else None
@@ -268,18 +271,27 @@ def test_database_fault_is_one_dutch_sentence(make, tmp_path: Path, material: Pa
         assert sorted(p.name for p in tmp_path.iterdir()) == listing
 
 
-def test_a_lock_costs_one_wait_for_the_whole_command(tmp_path: Path, material: Path) -> None:
-    """Ten files behind a lock: one wait, one sentence, then the command stops."""
+def test_a_lock_costs_one_wait_for_the_whole_command(
+    tmp_path: Path, material: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ten files behind a lock: one wait, one sentence, then the command stops.
+
+    With the real busy timeout (the other lock tests shorten it, see `short_lock_waits`):
+    the command waited at least that long before it gave up."""
+    monkeypatch.delenv(ENV_BUSY_TIMEOUT, raising=False)
     path = our_database(tmp_path, material)
     files = [str(material / "Brugwijk.xlsx"), str(material / "Cdorp.xlsx")] * 5
     with Holder(HOLD_WITH_SQLITE, str(path), "write") as holder:
+        started = time.monotonic()
         result = subprocess.run(
             [*CLI, "--database", f"sqlite:///{path}", "import", *files],
             capture_output=True,
             text=True,
             timeout=120,
         )
+        waited = time.monotonic() - started
         holder.release()
+    assert waited >= BUSY_TIMEOUT_MS / 1000, "the default wait happened"
     assert result.returncode == 1
     assert result.stderr.splitlines() == [f"zelfscan: fout: {path}: {faults.BUSY}"]
     assert result.stdout == ""  # not a line per file: the first wait ended the command

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -10,13 +11,15 @@ import pytest
 
 from tests.region.helpers import NAMES, edit_workbook, expected_json, make_scan, region, write
 from zelfscan_app.cli.main import main
+from zelfscan_app.questionnaire_file import default_questionnaire
 
 
-@pytest.fixture
-def files(tmp_path: Path, questionnaire) -> tuple[list[Path], list]:
+@pytest.fixture(scope="module")
+def files(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Path], list]:
+    """Six workbooks of one region, written once per module: the tests only read them."""
+    questionnaire = default_questionnaire()
     scans = region(questionnaire, 6)
-    folder = tmp_path / "in"
-    folder.mkdir()
+    folder = tmp_path_factory.mktemp("in")
     return [write(questionnaire, s, folder / f"{s.gemeente.lower()}.xlsx") for s in scans], scans
 
 
@@ -111,8 +114,10 @@ def test_soort_and_a_known_list(files, tmp_path: Path, capsys) -> None:
 
 
 def test_the_output_is_never_read_as_input(files, tmp_path: Path, capsys) -> None:
-    paths, _ = files
-    out = tmp_path / "in" / "regio.xlsx"
+    folder = tmp_path / "in"  # the output among the inputs, as a shell's *.xlsx would have it
+    folder.mkdir()
+    paths = [Path(shutil.copy(path, folder)) for path in files[0]]
+    out = folder / "regio.xlsx"
     assert run(*paths, "--out", out) == 0
     assert run(*paths, out, "--out", out) == 0  # e.g. `zelfscan merge *.xlsx --out regio.xlsx`
     assert "dit is een uitvoerbestand" in capsys.readouterr().err

@@ -7,6 +7,7 @@ unchanged. The variants damage the file at every level: bytes, zip, XML, sheets,
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 from collections.abc import Callable, Iterator
@@ -252,6 +253,12 @@ def _fill_rows(count: int) -> Callable[..., None]:
 
 
 def build_corpus(valid: bytes) -> list[Variant]:
+    """Every variant of `valid` (a new list; the variants are built once per process)."""
+    return list(_build_corpus(valid))
+
+
+@functools.lru_cache(maxsize=2)
+def _build_corpus(valid: bytes) -> tuple[Variant, ...]:
     rng = random.Random(SEED)
     corpus = [
         *_byte_level(valid, rng),
@@ -259,7 +266,7 @@ def build_corpus(valid: bytes) -> list[Variant]:
         *_xml_level(valid),
         *_cell_level(valid),
     ]
-    return [replace(v, name=f"{i:03d}-{v.name}") for i, v in enumerate(corpus)]
+    return tuple(replace(v, name=f"{i:03d}-{v.name}") for i, v in enumerate(corpus))
 
 
 def test_corpus_of_broken_workbooks(

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.exchange.workbooks import rich_scan
+from tests.exchange.workbooks import key_row, patch_cell, rich_scan
 from zelfscan_app.domain.questionnaire import Questionnaire
 from zelfscan_app.errors import ImportRefused
 from zelfscan_app.exchange import reader
@@ -28,13 +28,17 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 
     q = default_questionnaire()
     base = tmp_path_factory.mktemp("werkmappen")
+    # One export, its gemeente cell rewritten per file (as a user would retype it): writing
+    # 26 workbooks through openpyxl took ~10 s and proved nothing more about reading them.
+    exported = scan_bytes(q, rich_scan(q))
+    cell = f"B{key_row(exported, 'Gemeente')}"
     paths = []
     for i in range(COUNT):
         path = base / f"gemeente-{i:02d}.xlsx"
         if i % 7 == 3:
             path.write_bytes(b"geen werkmap " * i)  # refused, each with its own message
         else:
-            path.write_bytes(scan_bytes(q, replace(rich_scan(q), gemeente=f"Gemeente {i:02d}")))
+            path.write_bytes(patch_cell(exported, "Toelichting", cell, f"Gemeente {i:02d}"))
         paths.append(path)
     return paths
 

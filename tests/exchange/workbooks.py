@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import sqlite3
@@ -196,13 +197,26 @@ def patch_cell(data: bytes, sheet: str, coordinate: str, value: object) -> bytes
 
 
 def key_row(data: bytes, label: str) -> int:
+    """The row of `label` in column A of the Toelichting sheet."""
+    rows = _key_rows(data)
+    if label not in rows:
+        raise AssertionError(label)
+    return rows[label]
+
+
+@functools.lru_cache(maxsize=32)
+def _key_rows(data: bytes) -> dict[str, int]:
+    """Every label of column A (rows 1-59, first occurrence), read once per workbook: the
+    corpus asks the same workbook for a row dozens of times and openpyxl takes ~0.2 s a read."""
     import openpyxl
 
     sheet = openpyxl.load_workbook(io.BytesIO(data))["Toelichting"]
+    rows: dict[str, int] = {}
     for row in range(1, 60):
-        if sheet.cell(row, 1).value == label:
-            return row
-    raise AssertionError(label)
+        value = sheet.cell(row, 1).value
+        if isinstance(value, str):
+            rows.setdefault(value, row)
+    return rows
 
 
 # Database state -------------------------------------------------------------------------------

@@ -9,10 +9,13 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.conftest import ready_sqlite
 from zelfscan_app.gui.main_window import MainWindow
 from zelfscan_app.gui.new_scan_dialog import NewScanDialog
 from zelfscan_app.gui.settings import ENV_SETTINGS, AppSettings
+from zelfscan_app.questionnaire_file import default_questionnaire
 from zelfscan_app.services.demo import fill_demo
+from zelfscan_app.storage import process_lock
 from zelfscan_app.storage.database import Database
 
 
@@ -29,12 +32,23 @@ def settings(_isolated_settings: Path) -> AppSettings:
     return AppSettings(str(_isolated_settings))
 
 
-@pytest.fixture
-def demo_url(db_url: str, questionnaire) -> str:
-    db = Database(db_url)
-    fill_demo(db, questionnaire)
+@pytest.fixture(scope="session")
+def demo_template(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo database (`fill_demo` on a new database), made once per worker."""
+    path = tmp_path_factory.mktemp("demo") / "zelfscan.sqlite"
+    db = Database(ready_sqlite(sqlite_template, path))
+    fill_demo(db, default_questionnaire())
     db.dispose()
-    return db_url
+    assert not Path(f"{path}-wal").exists(), "the template must be one self-contained file"
+    return path
+
+
+@pytest.fixture
+def demo_url(db_url: str, demo_template: Path) -> str:
+    """`db_url`'s database filled with the demo scans (a copy of `demo_template`)."""
+    path = Path(db_url.removeprefix("sqlite:///"))
+    assert not process_lock.held_here(path), "ask for demo_url before opening db_url"
+    return ready_sqlite(demo_template, path, replace=True)
 
 
 class Answers:

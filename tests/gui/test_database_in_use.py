@@ -62,6 +62,7 @@ def close_message_box_later(qtbot: QtBot, seen: list[str]) -> None:
 
 
 @needs_posix
+@pytest.mark.usefixtures("short_lock_waits")  # the refusal counts, not its wait
 def test_file_dialog_in_the_data_folder_then_a_command_then_an_answer(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
@@ -112,6 +113,7 @@ def test_file_dialog_in_the_data_folder_then_a_command_then_an_answer(
 
 
 @needs_posix
+@pytest.mark.usefixtures("short_lock_waits")  # the refusal counts, not its wait
 def test_a_second_window_gets_the_in_use_message(qtbot: QtBot, tmp_path: Path, settings) -> None:
     url = f"sqlite:///{tmp_path / 'zelfscan.sqlite'}"
     Database(url).dispose()

@@ -21,8 +21,9 @@ from zelfscan_app.gui.region.region_view import RegionView
 from zelfscan_app.gui.results.results_view import ResultsView
 from zelfscan_app.guidance_file import default_guidance
 from zelfscan_app.services import actions as action_service
-from zelfscan_app.services.demo import DEMO_REGION, fill_demo
+from zelfscan_app.services.demo import DEMO_REGION
 from zelfscan_app.services.scans import create_scan
+from zelfscan_app.storage.database import Database
 
 OP, NIET = AnswerValue.OP_ORDE, AnswerValue.NIET_OP_ORDE
 FIELDS = [c.field for c in COLUMNS]
@@ -173,9 +174,16 @@ def test_session_help_panel_follows_the_question(qtbot: QtBot, demo_window: Main
 
 
 @pytest.fixture
-def region_view(qtbot: QtBot, db, questionnaire) -> RegionView:
-    fill_demo(db, questionnaire)
-    view = RegionView(db, questionnaire)
+def demo_db(demo_url: str):
+    """The demo database (a copy of the worker's, see tests/gui/conftest.py), open."""
+    db = Database(demo_url)
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def region_view(qtbot: QtBot, demo_db, questionnaire) -> RegionView:
+    view = RegionView(demo_db, questionnaire)
     qtbot.addWidget(view)
     view.resize(1320, 880)
     view.show()

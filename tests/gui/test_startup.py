@@ -112,11 +112,13 @@ window.db.dispose()
     assert out.stdout.split("\n")[0] == "[] 12"
 
 
-def test_a_database_that_needs_migrating_is_migrated(qtbot: QtBot, db_url: str, settings) -> None:
-    old = Database(db_url, migrate=False)
+def test_a_database_that_needs_migrating_is_migrated(
+    qtbot: QtBot, new_db_url: str, settings
+) -> None:
+    old = Database(new_db_url, migrate=False)
     old.upgrade("0002")
     old.dispose()
-    window, _ = start(qtbot, db_url, settings)
+    window, _ = start(qtbot, new_db_url, settings)
     qtbot.waitUntil(lambda: window.db is not None, timeout=10000)
     assert window.db.current_revision() == SCHEMA_REVISION
     window.db.dispose()

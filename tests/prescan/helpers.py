@@ -88,12 +88,27 @@ def prescan_bytes(
 def nine_prescans(q: Questionnaire, scan: Scan, folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
-    for person, door in enumerate(DOORS):
-        answers = {n: (value_of(person, n), note_of(person, n)) for n in q.question_numbers}
+    for person, data in enumerate(_nine_bytes(q, scan)):
         path = folder / f"voorbereiding-{person + 1}.xlsx"
-        path.write_bytes(prescan_bytes(q, scan, door, answers))
+        path.write_bytes(data)
         paths.append(path)
     return paths
+
+
+#: The nine forms depend only on the questionnaire and the scan's gemeente, regio, datum and
+#: soort: made once per process for each (openpyxl takes ~2.5 s for nine).
+_NINE: dict[tuple[object, ...], tuple[bytes, ...]] = {}
+
+
+def _nine_bytes(q: Questionnaire, scan: Scan) -> tuple[bytes, ...]:
+    key = (q.id, q.version, scan.gemeente, scan.regio, scan.datum, scan.soort)
+    if key not in _NINE:
+        forms = []
+        for person, door in enumerate(DOORS):
+            answers = {n: (value_of(person, n), note_of(person, n)) for n in q.question_numbers}
+            forms.append(prescan_bytes(q, scan, door, answers))
+        _NINE[key] = tuple(forms)
+    return _NINE[key]
 
 
 #: The doors that cannot occur in the app's own texts (organisations such as 'Veilig Thuis'

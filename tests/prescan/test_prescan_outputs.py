@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -12,10 +13,12 @@ import docx
 import pytest
 from openpyxl import load_workbook
 
+from tests.conftest import ready_sqlite
 from tests.prescan.helpers import PERSONS, expected, nine_prescans
 from zelfscan_app.domain.prescan import Split
 from zelfscan_app.domain.scan import AnswerValue, Scan, SoortMeting
 from zelfscan_app.exchange import layout as L
+from zelfscan_app.questionnaire_file import default_questionnaire
 from zelfscan_app.reports.findings_document import MAX_DISAGREEMENTS
 from zelfscan_app.services import documents, exchange, prescans, scans
 from zelfscan_app.services.region import merge_files
@@ -30,6 +33,10 @@ def group_value(question: int) -> AnswerValue:
 
 @pytest.fixture
 def scan_id(db: Database, questionnaire) -> int:
+    return _group_scan(db, questionnaire)
+
+
+def _group_scan(db: Database, questionnaire) -> int:
     new = Scan(
         gemeente="Aldermeer",
         regio="Veenland",
@@ -44,12 +51,31 @@ def scan_id(db: Database, questionnaire) -> int:
     return scan_id
 
 
+@pytest.fixture(scope="module")
+def nine_template(sqlite_template: Path, tmp_path_factory) -> tuple[Path, int]:
+    """The group's scan with nine voorbereidingen imported, once per module: the file and the
+    scan's id. The tests that use it only read."""
+    questionnaire = default_questionnaire()
+    folder = tmp_path_factory.mktemp("negen")
+    path = folder / "zelfscan.sqlite"
+    db = Database(ready_sqlite(sqlite_template, path))
+    try:
+        scan_id = _group_scan(db, questionnaire)
+        paths = nine_prescans(questionnaire, scans.get_scan(db, scan_id), folder / "v")
+        report = prescans.import_prescans(db, questionnaire, scan_id, [str(p) for p in paths])
+        assert len(report.imported) == 9
+    finally:
+        db.dispose()
+    return path, scan_id
+
+
 @pytest.fixture
-def with_nine(db: Database, questionnaire, scan_id: int, tmp_path: Path) -> int:
-    paths = nine_prescans(questionnaire, scans.get_scan(db, scan_id), tmp_path / "v")
-    report = prescans.import_prescans(db, questionnaire, scan_id, [str(p) for p in paths])
-    assert len(report.imported) == 9
-    return scan_id
+def with_nine(nine_template: tuple[Path, int], tmp_path: Path) -> Iterator[tuple[Database, int]]:
+    """(an open copy of `nine_template`'s database, the scan's id)."""
+    template, scan_id = nine_template
+    db = Database(ready_sqlite(template, tmp_path / "negen.sqlite"))
+    yield db, scan_id
+    db.dispose()
 
 
 def all_text(data: bytes) -> str:
@@ -71,9 +97,10 @@ def test_blank_form_has_an_empty_voorbereiding_door_field(questionnaire, tmp_pat
 
 
 def test_export_carries_the_split_after_the_contract_and_still_imports(
-    db: Database, questionnaire, with_nine: int, tmp_path: Path
+    with_nine: tuple[Database, int], questionnaire, tmp_path: Path
 ) -> None:
-    out = exchange.export_scan(db, questionnaire, with_nine, tmp_path / "export.xlsx")
+    db, scan_id = with_nine
+    out = exchange.export_scan(db, questionnaire, scan_id, tmp_path / "export.xlsx")
     data = out.read_bytes()
     vragen = load_workbook(out)[L.SHEET_VRAGEN]
     header = [c.value for c in vragen[1]]
@@ -114,9 +141,10 @@ def test_export_of_a_show_of_hands_and_of_nothing(
 
 
 def test_findings_report_has_the_disagreement_section_without_names(
-    db: Database, questionnaire, with_nine: int, tmp_path: Path
+    with_nine: tuple[Database, int], questionnaire, tmp_path: Path
 ) -> None:
-    written = documents.write_findings(db, questionnaire, with_nine, tmp_path / "rapport.docx")
+    db, scan_id = with_nine
+    written = documents.write_findings(db, questionnaire, scan_id, tmp_path / "rapport.docx")
     data = written.path.read_bytes()
     document = docx.Document(io.BytesIO(data))
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]

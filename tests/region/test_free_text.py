@@ -21,6 +21,7 @@ from zelfscan_app.domain.anonymity import (
     person_parts,
 )
 from zelfscan_app.domain.scan import Participant
+from zelfscan_app.questionnaire_file import default_questionnaire
 from zelfscan_app.services import region as svc
 
 from .helpers import NAMES, make_scan, write
@@ -171,10 +172,11 @@ def zip_names(path: Path) -> dict[str, list[str]]:
     return {n: hits for n, hits in found.items() if hits}
 
 
-@pytest.fixture
-def hostile_files(questionnaire, tmp_path: Path) -> list[Path]:
-    folder = tmp_path / "in"
-    folder.mkdir()
+@pytest.fixture(scope="module")
+def hostile_files(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """Written once per module: the tests only read them (their outputs go to tmp_path)."""
+    questionnaire = default_questionnaire()
+    folder = tmp_path_factory.mktemp("in")
     # Sent with the Deelnemers sheet: the region knows the names it must keep out of the texts.
     files = [
         write(

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from zelfscan_app.domain.questionnaire import Questionnaire
 from zelfscan_app.domain.scan import SoortMeting
+from zelfscan_app.questionnaire_file import default_questionnaire
 from zelfscan_app.services import region as svc
 from zelfscan_app.storage.database import Database
 from zelfscan_app.storage.repository import add_scan
@@ -24,9 +24,12 @@ def contract(report: svc.RegionReport) -> dict:
     return {k: data[k] for k in ("questionnaire", "municipalities", "standards", "questions")}
 
 
-@pytest.fixture
-def workbooks(tmp_path: Path, questionnaire: Questionnaire) -> tuple[list[Path], list]:
-    """Seven municipalities, one with a later evaluatie, one incomplete: eight files."""
+@pytest.fixture(scope="module")
+def workbooks(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Path], list]:
+    """Seven municipalities, one with a later evaluatie, one incomplete: eight files. Written
+    once per module: the tests only read them."""
+    questionnaire = default_questionnaire()
+    tmp_path = tmp_path_factory.mktemp("werkmappen")
     scans = region(questionnaire, 7)
     scans[3] = make_scan(
         questionnaire, NAMES[3], seed=33, skip=frozenset({5, 6, 20, 31}), neighbour=NAMES[4]

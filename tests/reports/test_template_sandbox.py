@@ -357,6 +357,19 @@ def hostile_folder(tmp_path: Path) -> tuple[Path, Path]:
     return folder, marker
 
 
+@pytest.fixture(scope="module")
+def region_workbooks(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """Five workbooks of one region, written once per module: the commands only read them."""
+    from tests.region.helpers import region, write
+    from zelfscan_app.questionnaire_file import default_questionnaire
+
+    questionnaire = default_questionnaire()
+    folder = tmp_path_factory.mktemp("werkmappen")
+    return [
+        write(questionnaire, s, folder / f"{s.gemeente}.xlsx") for s in region(questionnaire, 5)
+    ]
+
+
 @pytest.mark.parametrize(
     ("command", "via"),
     [
@@ -371,18 +384,15 @@ def test_cli_refuses_a_hostile_template(
     command: str,
     via: str,
     hostile_folder: tuple[Path, Path],
-    questionnaire,
+    region_workbooks: list[Path],
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from tests.region.helpers import region, write
     from zelfscan_app.cli.main import main
 
     folder, marker = hostile_folder
-    workbooks = [
-        write(questionnaire, s, tmp_path / f"{s.gemeente}.xlsx") for s in region(questionnaire, 5)
-    ]
+    workbooks = region_workbooks
     out = tmp_path / "uit.docx"
     args = ["--database", f"sqlite:///{tmp_path / 'z.sqlite'}", command]
     if command == "merge":

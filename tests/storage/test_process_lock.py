@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,7 @@ OP = AnswerValue.OP_ORDE
 pytestmark = pytest.mark.skipif(not process_lock.NEEDED, reason="POSIX locking hazard only")
 
 
+@pytest.mark.usefixtures("short_lock_waits")  # the refusal is what counts, not its wait
 def test_a_stray_close_and_a_command_lose_no_acknowledged_answer(tmp_path: Path) -> None:
     path = tmp_path / "zelfscan.sqlite"
     url = f"sqlite:///{path}"
@@ -60,6 +62,7 @@ def test_a_stray_close_and_a_command_lose_no_acknowledged_answer(tmp_path: Path)
     assert acknowledged
 
 
+@pytest.mark.usefixtures("short_lock_waits")  # the refusal is what counts, not its wait
 def test_a_second_process_gets_one_clear_message(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'zelfscan.sqlite'}"
     db = Database(url)
@@ -74,12 +77,18 @@ def test_a_second_process_gets_one_clear_message(tmp_path: Path) -> None:
     assert (tmp_path / "a.xlsx").is_file()
 
 
-def test_this_process_waits_for_another_and_says_in_gebruik(tmp_path: Path) -> None:
+def test_this_process_waits_for_another_and_says_in_gebruik(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the real wait (the other lock tests shorten it, see `short_lock_waits`)."""
+    monkeypatch.delenv(process_lock.ENV_LOCK_WAIT, raising=False)
     url = f"sqlite:///{tmp_path / 'zelfscan.sqlite'}"
     Database(url).dispose()
     with Holder(HOLD_WITH_ZELFSCAN, url):
+        started = time.monotonic()
         with pytest.raises(DatabaseFault, match="in gebruik door een ander Zelfscan-venster"):
             Database(url)
+        assert time.monotonic() - started >= process_lock.LOCK_WAIT_S, "the default wait"
         assert list_scans_fast(url) is None  # the fast path does not wait; the normal path says it
         assert not process_lock.held_here(tmp_path / "zelfscan.sqlite")
 
@@ -94,6 +103,7 @@ def test_a_killed_process_leaves_no_stale_lock(tmp_path: Path) -> None:
     db.dispose()
 
 
+@pytest.mark.usefixtures("short_lock_waits")  # the refusal is what counts, not its wait
 def test_several_databases_on_one_file_in_one_process(tmp_path: Path) -> None:
     file = tmp_path / "zelfscan.sqlite"
     url = f"sqlite:///{file}"

@@ -3,6 +3,7 @@ duplicate check read by index, with stored counts and keys, on SQLite and Postgr
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -10,7 +11,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
+from tests.conftest import _drop_quietly, ready_sqlite
 from zelfscan_app.domain.scan import Answer, AnswerValue, Scan, SoortMeting
+from zelfscan_app.questionnaire_file import default_questionnaire
 from zelfscan_app.services import region as region_service
 from zelfscan_app.services import scans as svc
 from zelfscan_app.storage import repository as repo
@@ -43,11 +46,41 @@ def _fill(db: Database, q) -> list[int]:
     return ids
 
 
-@pytest.fixture
-def big(database_url: str, questionnaire):
-    db = Database(database_url)
-    ids = _fill(db, questionnaire)
-    yield db, ids
+@pytest.fixture(scope="module")
+def big_sqlite(sqlite_template: Path, tmp_path_factory) -> tuple[Path, list[int]]:
+    """`_fill` once per module on SQLite: the file and the scan ids."""
+    path = tmp_path_factory.mktemp("groot") / "zelfscan.sqlite"
+    db = Database(ready_sqlite(sqlite_template, path))
+    ids = _fill(db, default_questionnaire())
+    db.dispose()
+    return path, ids
+
+
+@pytest.fixture(scope="module")
+def big_pg(pg_server, pg_template: str) -> Iterator[tuple[str, list[int]]]:
+    """`_fill` once per module on PostgreSQL: the database's name and the scan ids."""
+    url = pg_server.create_database(template=pg_template)
+    db = Database(url)
+    ids = _fill(db, default_questionnaire())
+    db.dispose()
+    yield url.rsplit("/", 1)[1], ids
+    _drop_quietly(pg_server, url)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def big(request: pytest.FixtureRequest, tmp_path: Path):
+    """`_fill`'s twelve scans on each backend, in a database of this test's own: a copy (file
+    copy, or CREATE DATABASE ... TEMPLATE) of one filled once per module."""
+    if request.param == "sqlite":
+        template, ids = request.getfixturevalue("big_sqlite")
+        url = ready_sqlite(template, tmp_path / "zelfscan.sqlite")
+    else:
+        server = request.getfixturevalue("pg_server")
+        name, ids = request.getfixturevalue("big_pg")
+        url = server.create_database(template=name)
+        request.addfinalizer(lambda: _drop_quietly(server, url))
+    db = Database(url)
+    yield db, list(ids)
     db.dispose()
 
 

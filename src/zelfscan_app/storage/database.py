@@ -46,9 +46,19 @@ from zelfscan_app.storage.config import (  # re-exported: they lived here first
 __all__ = ["APP_NAME", "ENV_DATABASE", "SCHEMA_REVISION", "Database", "default_url"]
 
 BUSY_TIMEOUT_MS = 5000  # one wait for a lock held by another program, then a DatabaseFault
+#: For the test suite only: a shorter busy timeout in milliseconds (a whole number), so that
+#: its locked-database cases do not each sit out the default. Unset or invalid: the default.
+ENV_BUSY_TIMEOUT = "ZELFSCAN_BUSY_TIMEOUT_MS"
 PG_CONNECT_TIMEOUT_S = 10  # an unreachable server: a DatabaseFault after this, not a hang
 #: Tables that make a SQLite file ours; a file with other tables and not these is refused.
 OUR_TABLES = frozenset({"alembic_version", "scans"})
+
+
+def busy_timeout_ms() -> int:
+    """How long SQLite waits for another program's lock: BUSY_TIMEOUT_MS unless the test
+    suite set ZELFSCAN_BUSY_TIMEOUT_MS."""
+    value = os.environ.get(ENV_BUSY_TIMEOUT, "").strip()
+    return int(value) if value.isdigit() else BUSY_TIMEOUT_MS
 
 
 def sqlite_path(parsed: URL) -> Path | None:
@@ -125,7 +135,7 @@ def _check_file(file: Path, name: str) -> None:
         return  # SQLite's own empty database: ours to fill
     try:
         conn = sqlite3.connect(
-            f"{file.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
+            f"{file.resolve().as_uri()}?mode=ro", uri=True, timeout=busy_timeout_ms() / 1000
         )
     except sqlite3.Error as exc:
         raise DatabaseFault(faults.sqlite_error(exc, file) or faults.CANT_OPEN, path=name) from None
@@ -246,7 +256,7 @@ class Database:
         """Pragmas for every new connection; journal mode last, after the file was checked."""
         cursor = dbapi_connection.cursor()
         try:
-            cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            cursor.execute(f"PRAGMA busy_timeout={busy_timeout_ms()}")
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=FULL")

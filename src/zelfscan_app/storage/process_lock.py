@@ -40,6 +40,9 @@ from zelfscan_app.storage import faults
 
 #: How long a second process waits for the lock, once per command (seconds).
 LOCK_WAIT_S = 3.0
+#: For the test suite only: a shorter wait in milliseconds (a whole number), so that its
+#: "in gebruik" cases do not each sit out the default. Unset or invalid: LOCK_WAIT_S.
+ENV_LOCK_WAIT = "ZELFSCAN_LOCK_WAIT_MS"
 POLL_S = 0.05
 SUFFIX = "-lock"
 NEEDED = sys.platform != "win32"
@@ -63,14 +66,24 @@ def lock_path(database: Path) -> Path:
     return Path(os.path.realpath(database) + SUFFIX)
 
 
-def acquire(database: Path, *, wait: float = LOCK_WAIT_S, name: str | None = None) -> str | None:
+def lock_wait_s() -> float:
+    """How long a second process waits for the lock: LOCK_WAIT_S unless the test suite set
+    ZELFSCAN_LOCK_WAIT_MS."""
+    value = os.environ.get(ENV_LOCK_WAIT, "").strip()
+    return int(value) / 1000 if value.isdigit() else LOCK_WAIT_S
+
+
+def acquire(database: Path, *, wait: float | None = None, name: str | None = None) -> str | None:
     """Hold the lock for `database` (counted); returns the key for `release`.
 
-    Raises DatabaseInUse when another process still holds it after `wait` seconds, and
-    DatabaseFault when the sidecar cannot be created (read-only folder, full disk).
+    Raises DatabaseInUse when another process still holds it after `wait` seconds (default:
+    `lock_wait_s()`), and DatabaseFault when the sidecar cannot be created (read-only folder,
+    full disk).
     """
     if not NEEDED:
         return None
+    if wait is None:
+        wait = lock_wait_s()
     import fcntl
 
     key = os.path.realpath(database)
