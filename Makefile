@@ -22,7 +22,10 @@ run: venv
 # tests start themselves (tests/pg_server.py), one per worker.
 test: venv $(PG_STAMP)
 	$(BIN)/mypy
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n auto
+	$(BIN)/python -m compileall -q src  # the tests' own app processes never compile it again
+	# Bytecode and pytest's rewritten test modules are kept (a shell that forbids writing
+	# them made every worker parse and rewrite all 226 test modules on every run).
+	env -u PYTHONDONTWRITEBYTECODE QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n auto
 
 bench: venv
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py

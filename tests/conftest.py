@@ -65,11 +65,20 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         items[1], items[2] = items[2], items[1]
 
 
+@pytest.fixture(scope="session")
+def _chart_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The rendered-chart cache of this worker (never the user's): shared by its tests, as a
+    user's runs share theirs. A chart is keyed by everything its picture depends on, so a
+    cached PNG is the exact bytes a render gives; tests/reports/test_chart_cache.py, about
+    the cache itself, gives each test its own."""
+    return tmp_path_factory.mktemp("chart-cache")
+
+
 @pytest.fixture(autouse=True)
-def _isolated_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, _chart_cache: Path) -> None:
     """Any code that falls back to the default database gets a fresh file in tmp_path."""
     monkeypatch.setenv("ZELFSCAN_DATABASE", f"sqlite:///{tmp_path / 'default.sqlite'}")
-    monkeypatch.setenv("ZELFSCAN_CACHE", str(tmp_path / "cache"))  # rendered charts
+    monkeypatch.setenv("ZELFSCAN_CACHE", str(_chart_cache))  # rendered charts
 
 
 #: The waits the `short_lock_waits` fixture sets, in ms: any wait for a lock that is held until

@@ -17,6 +17,12 @@ from zelfscan_app.services.charts import chart_png, scan_chart
 from zelfscan_app.services.demo import demo_scans
 
 
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests are about the cache: each starts with its own, empty one."""
+    monkeypatch.setenv(charts.ENV_CACHE, str(tmp_path / "cache"))
+
+
 @pytest.fixture
 def chart(questionnaire):
     return scan_chart(questionnaire, demo_scans(questionnaire)[0])
