@@ -65,6 +65,26 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         items[1], items[2] = items[2], items[1]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _gc_on_the_gui_thread(qapp) -> Iterator[None]:
+    """As in the app (gui/main_thread_gc.py): Python's cycle collector never runs in a worker
+    thread (an import's, a backup's), where freeing a Qt object made on the GUI thread crashes
+    the process; the GUI thread collects while events are processed and after every test."""
+    from zelfscan_app.gui import main_thread_gc
+
+    collector = main_thread_gc.install(qapp)
+    yield
+    collector.stop()
+
+
+@pytest.fixture(autouse=True)
+def _collect_after_each_test() -> Iterator[None]:
+    yield
+    from zelfscan_app.gui.main_thread_gc import collect_if_due
+
+    collect_if_due()
+
+
 @pytest.fixture(scope="session")
 def _chart_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The rendered-chart cache of this worker (never the user's): shared by its tests, as a

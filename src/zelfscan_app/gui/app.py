@@ -9,6 +9,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from zelfscan_app import __version__
+from zelfscan_app.gui import main_thread_gc
 from zelfscan_app.gui.main_window import MainWindow
 from zelfscan_app.gui.startup import StartUp
 from zelfscan_app.gui.window_deps import ask_yes_no, load_questionnaire, open_database
@@ -23,6 +24,7 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("Zelfscan")
     app.setApplicationVersion(__version__)
     install_dutch(app)
+    main_thread_gc.install(app)  # worker threads must never free the GUI's Qt objects
     return app
 
 
