@@ -35,16 +35,22 @@ def test_the_list_comes_first_then_the_database_opens(
     window.db.dispose()
 
 
-def test_the_collector_paused_for_the_start_up_runs_again(
-    qtbot: QtBot, demo_url: str, settings
-) -> None:
-    gc.disable()  # as `zelfscan` does before importing the window
+def test_after_the_start_up_the_gui_thread_collects(qtbot: QtBot, demo_url: str, settings) -> None:
+    """Start-up runs without collections and freezes what it built; from then on the GUI
+    thread's collector collects, never an automatic one (which could run in a worker)."""
+    from PySide6.QtWidgets import QApplication
+
+    from zelfscan_app.gui.main_thread_gc import MainThreadCollector
+
+    frozen = gc.get_freeze_count()
     try:
         window, _ = start(qtbot, demo_url, settings)
         qtbot.waitUntil(lambda: window.db is not None, timeout=10000)
-        assert gc.isenabled()
+        assert not gc.isenabled()
+        assert gc.get_freeze_count() > frozen, "what start-up built is frozen"
+        collector = QApplication.instance().findChild(MainThreadCollector)
+        assert collector is not None and collector.timer.isActive()
     finally:
-        gc.enable()
         gc.unfreeze()
     window.db.dispose()
 

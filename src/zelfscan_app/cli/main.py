@@ -96,8 +96,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if url is None or isinstance(url, str):  # not NEEDS_PARSER
         import gc
 
-        # Start-up allocates much and frees little: no collections until the window is up
-        # and the database open (gui/startup.py turns the collector back on), ~10 ms.
+        # Start-up allocates much and frees little: no automatic collections (~10 ms); from
+        # then on the GUI thread collects (gui/main_thread_gc.py, installed by create_app).
         gc.disable()
         from zelfscan_app.gui.app import run_gui
 

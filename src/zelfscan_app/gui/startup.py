@@ -137,8 +137,9 @@ class StartUp(QObject):
         finally:
             if self._collect_later:
                 self._collect_later = False
-                gc.freeze()  # what start-up built lives as long as the app: never scan it
-                gc.enable()
+                # What start-up built lives as long as the app: never scan it. Collection stays
+                # with the GUI thread's collector (gui/main_thread_gc.py), never automatic.
+                gc.freeze()
 
     def _open_requested(self, scan_id: int) -> None:
         """A scan chosen before step 3: the window ignored it for want of a database."""
