@@ -9,6 +9,7 @@ import re
 import sqlite3
 import subprocess
 import sys
+import time
 import zipfile
 from dataclasses import replace
 from pathlib import Path
@@ -153,5 +154,29 @@ def test_what_was_acknowledged_survives_a_kill(q: Questionnaire, tmp_path: Path)
             break
     run.wait(timeout=600)
     assert acknowledged > 0
+    # Its reading workers (forked, so with the same command line) end with it.
+    wait_for(lambda: not _processes_with(url), seconds=30)
     stored = _stored(database)
     assert {f"Gemeente {i:03d}" for i in range(acknowledged)} <= stored
+
+
+def _processes_with(text: str) -> list[int]:
+    """Processes whose command line contains `text` (Linux /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+            except OSError:
+                continue
+            if text in cmdline:
+                found.append(int(entry.name))
+    return found
+
+
+def wait_for(condition, seconds: float) -> None:
+    """Wait for `condition` without Qt (polling), failing after `seconds` against a hang."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "the condition never came true"
+        time.sleep(0.05)

@@ -169,6 +169,30 @@ _worker_questionnaire: Questionnaire | None = None
 def _worker_start(questionnaire: Questionnaire) -> None:
     global _worker_questionnaire
     _worker_questionnaire = questionnaire
+    _end_with_parent()
+
+
+#: How often a worker checks that the process that started it is still there.
+PARENT_CHECK_S = 0.5
+
+
+def _end_with_parent() -> None:
+    """A worker ends when its parent is gone. A parent that is killed (SIGKILL, a crash, the
+    task manager) cannot stop its pool, and the workers would wait for work forever, each
+    holding tens of megabytes; a watchdog thread sees the parent change (the worker is handed
+    to another process) and ends the worker."""
+    import os
+    import threading
+    import time as clock
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            clock.sleep(PARENT_CHECK_S)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="zelfscan-ouder", daemon=True).start()
 
 
 def _worker_read(path: str) -> tuple[str, object]:
