@@ -14,6 +14,7 @@ from sqlalchemy import text
 from tests.exchange.workbooks import db_state
 from tests.gui.conftest import Answers, make_window
 from tests.prescan.helpers import DOORS, expected, nine_prescans
+from tests.prescan.test_prescan_cli import run
 from tests.prescan.test_prescan_gui import new_scan
 from zelfscan_app.cli.main import main
 from zelfscan_app.gui.session.prescan_dialogs import RemovePrescanDialog
@@ -119,12 +120,6 @@ def test_saying_no_removes_nothing(qtbot: QtBot, db_url: str, nine_stored: int) 
         window.close()
         if window.db is not None:
             window.db.dispose()
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def test_list_and_remove_on_the_command_line(
